@@ -1,0 +1,42 @@
+# kubeward — common tasks. `make help` lists them.
+GO        ?= go
+OPA_VERSION := v1.22.2
+OPA       ?= $(GO) run github.com/open-policy-agent/opa@$(OPA_VERSION)
+BIN       := bin/kubeward
+KUBEWARD_CORPUS ?= ../shared/corpus
+export KUBEWARD_CORPUS
+
+.PHONY: help build test lint demo docs bench fmt clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
+
+build: ## build bin/kubeward
+	$(GO) build -o $(BIN) ./cmd/kubeward
+
+test: ## run every Go and Rego test, with the race detector
+	$(GO) test -race -count=1 ./...
+
+lint: ## gofmt, go vet and opa fmt must be clean
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(OPA) fmt --list --fail policies
+	$(OPA) check --strict policies
+
+fmt: ## format Go and Rego sources
+	gofmt -w $$(git ls-files '*.go')
+	$(OPA) fmt -w policies
+
+demo: build ## build, then lint the bundled examples
+	@echo "\$$ kubeward lint testdata/examples/"
+	@./$(BIN) lint testdata/examples/ || true
+
+docs: ## regenerate docs/rules from the rules' metadata
+	$(GO) run ./cmd/kubeward doc --output-dir docs/rules
+
+bench: ## Go benchmarks over the shared corpus (KUBEWARD_CORPUS)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./engine/
+
+clean:
+	rm -rf bin dist

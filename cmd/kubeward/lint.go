@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/report"
+)
+
+type lintFlags struct {
+	profile  string
+	policies []string
+	data     []string
+	complete bool
+	format   string
+	output   string
+	failOn   string
+	color    string
+	timeout  time.Duration
+	limits   load.Limits
+	workers  int
+}
+
+func newLintCommand() *cobra.Command {
+	f := &lintFlags{}
+	limits := load.DefaultLimits()
+	cmd := &cobra.Command{
+		Use:   "lint [PATH|-]...",
+		Short: "Check manifests against the policy library",
+		Long: `Lint reads Kubernetes objects from files, folders (recursively: .yaml, .yml,
+.json) and standard input ("-"), evaluates every active rule on every object and
+reports the findings.
+
+Exit status: 0 when nothing at or above --fail-on was found, 1 when something
+was, 2 on errors (unreadable or invalid input, bad flags). Errors win over
+findings, and an error in one file never stops the others from being checked.`,
+		Example: `  kubeward lint deploy.yaml
+  kubeward lint manifests/ --profile pss-baseline
+  helm template ./chart | kubeward lint - --format sarif --output kubeward.sarif
+  kubectl get deploy,rs,pods -o yaml | kubeward lint -
+  kubeward lint --fail-on high --format json manifests/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(cmd, args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.profile, "profile", policy.ProfileAll, "rule profile: all, pss-baseline, pss-restricted, …")
+	fl.StringArrayVar(&f.policies, "policy", nil, "folder of your own Rego policies (repeatable)")
+	fl.StringArrayVar(&f.data, "data", nil, "YAML or JSON data file merged into data, e.g. rule parameters under kubeward.config (repeatable)")
+	fl.BoolVar(&f.complete, "complete", false, "the input is the whole picture: run rules that fire because something is absent")
+	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVar(&f.failOn, "fail-on", "low", "lowest severity that makes the exit status 1: critical, high, medium, low, info, none")
+	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto, always, never")
+	fl.DurationVar(&f.timeout, "timeout", engine.DefaultTimeout, "time limit for evaluating one object")
+	fl.Int64Var(&f.limits.MaxFileSize, "max-file-size", limits.MaxFileSize, "largest input file, in bytes")
+	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
+	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
+	fl.IntVar(&f.workers, "workers", 0, "objects evaluated at once (0: one per CPU)")
+	return cmd
+}
+
+func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
+	if len(args) == 0 {
+		return usageError("no input: give files, folders, or - for standard input\nRun 'kubeward lint --help' for usage.")
+	}
+	if !contains(report.Formats, f.format) {
+		return usageError("unknown --format %q (one of %s)", f.format, strings.Join(report.Formats, ", "))
+	}
+	if f.failOn != "none" && policy.SeverityRank(f.failOn) < 0 {
+		return usageError("unknown --fail-on %q (one of %s, none)", f.failOn, strings.Join(policy.Severities, ", "))
+	}
+	if !contains([]string{"auto", "always", "never"}, f.color) {
+		return usageError("unknown --color %q (one of auto, always, never)", f.color)
+	}
+	if f.limits.MaxFileSize <= 0 || f.limits.MaxDepth <= 0 || f.limits.MaxNodes <= 0 {
+		return usageError("--max-file-size, --max-depth and --max-nodes must be positive")
+	}
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+	defer stop()
+
+	linter, err := engine.New(engine.Options{
+		Policy:   policy.Options{PolicyDirs: f.policies, DataFiles: f.data},
+		Profile:  f.profile,
+		Complete: f.complete,
+		Timeout:  f.timeout,
+		Limits:   f.limits,
+		Workers:  f.workers,
+		Stdin:    cmd.InOrStdin(),
+	})
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	res := linter.Lint(ctx, args)
+	if err := writeReport(cmd, f, res); err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return &exitCode{code: exitError}
+	case f.failOn != "none" && res.Count(f.failOn) > 0:
+		return &exitCode{code: exitFindings}
+	}
+	return nil
+}
+
+func writeReport(cmd *cobra.Command, f *lintFlags, res *engine.Result) error {
+	out := cmd.OutOrStdout()
+	opts := report.Options{Version: versionString()}
+	if f.format == "text" {
+		opts.Color = useColor(f.color, out, f.output)
+	}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, f.format, res, opts); err != nil {
+		return err
+	}
+	if f.output != "" {
+		if err := os.WriteFile(f.output, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("writing the report: %w", err)
+		}
+		// The report went to a file; say what it holds where the user looks.
+		if f.format != "text" {
+			fmt.Fprintf(cmd.ErrOrStderr(), "kubeward: wrote %s report to %s (%d findings, %d errors)\n", f.format, f.output, len(res.Findings), len(res.Errors))
+		}
+		return nil
+	}
+	_, err := out.Write(buf.Bytes())
+	return err
+}
+
+func useColor(mode string, out io.Writer, output string) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if output != "" || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	file, ok := out.(*os.File)
+	return ok && term.IsTerminal(int(file.Fd()))
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kubeward/kubeward/engine/docs"
+	"github.com/kubeward/kubeward/engine/policy"
+)
+
+func newRulesCommand() *cobra.Command {
+	var profile, format string
+	var dirs []string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the rules of the library (and of your policy folders)",
+		Example: `  kubeward rules
+  kubeward rules --profile pss-restricted
+  kubeward rules --format markdown > RULES.md
+  kubeward rules --policy ./my-policies --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := policy.Load(policy.Options{PolicyDirs: dirs})
+			if err != nil {
+				return &exitCode{code: exitError, err: err}
+			}
+			rules, err := policy.Select(lib.Rules, profile)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			out := cmd.OutOrStdout()
+			switch format {
+			case "text":
+				w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(w, "ID\tSEVERITY\tTITLE\tPROFILES")
+				for _, r := range rules {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Title, strings.Join(r.Profiles, ","))
+				}
+				if err := w.Flush(); err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "%d rules\n", len(rules))
+			case "json":
+				enc := json.NewEncoder(out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rules)
+			case "markdown":
+				fmt.Fprint(out, docs.Index(rules, false))
+			default:
+				return usageError("unknown --format %q (one of text, json, markdown)", format)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&profile, "profile", policy.ProfileAll, "list only the rules of this profile")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, markdown")
+	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "folder of your own Rego policies to include (repeatable)")
+	return cmd
+}

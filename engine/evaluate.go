@@ -1,0 +1,285 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/policy"
+)
+
+// evaluator evaluates the active rules on objects. One query per kind holds
+// every rule that applies to that kind, prepared once on first use, so an
+// object costs one evaluation whatever the number of rules.
+type evaluator struct {
+	compiler *ast.Compiler
+	store    storage.Store
+	timeout  time.Duration
+
+	mu     sync.Mutex
+	byKind map[string]*kindQuery
+	rules  []*policy.Rule
+}
+
+type kindQuery struct {
+	once  sync.Once
+	rules []*policy.Rule
+	query rego.PreparedEvalQuery
+	err   error
+}
+
+// astResults keeps results as Rego terms: converting them to Go maps would
+// cost more than the evaluation of most rules.
+var astResults = rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
+
+func (e *evaluator) queryFor(ctx context.Context, kind string) *kindQuery {
+	e.mu.Lock()
+	q, ok := e.byKind[kind]
+	if !ok {
+		q = &kindQuery{}
+		for _, r := range e.rules {
+			if r.AppliesTo(kind) {
+				q.rules = append(q.rules, r)
+			}
+		}
+		e.byKind[kind] = q
+	}
+	e.mu.Unlock()
+	q.once.Do(func() {
+		if len(q.rules) == 0 {
+			return
+		}
+		q.query, q.err = e.prepare(ctx, q.rules)
+	})
+	return q
+}
+
+func (e *evaluator) prepare(ctx context.Context, rules []*policy.Rule) (rego.PreparedEvalQuery, error) {
+	terms := make([]string, len(rules))
+	for i, r := range rules {
+		terms[i] = "data." + quotePackage(r.Package) + ".deny"
+	}
+	q := "x := [" + strings.Join(terms, ", ") + "]"
+	return rego.New(
+		rego.Query(q),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+		rego.Capabilities(policy.Capabilities()),
+		astResults,
+	).PrepareForEval(ctx)
+}
+
+// quotePackage writes a package path so that segments that are not Rego
+// identifiers (a user's "kubeward.rules.my-team") still form a valid ref.
+func quotePackage(pkg string) string {
+	parts := strings.Split(pkg, ".")
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 && !isRegoIdent(p) {
+			b.WriteString(`["` + p + `"]`)
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func isRegoIdent(s string) bool {
+	if s == "" || ast.IsKeyword(s) {
+		return false
+	}
+	for i, r := range s {
+		if r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (i > 0 && r >= '0' && r <= '9') {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// evaluate runs every rule that applies to o and returns its findings.
+func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []Error) {
+	q := e.queryFor(ctx, o.Kind)
+	if len(q.rules) == 0 {
+		return nil, nil
+	}
+	if q.err != nil {
+		return nil, []Error{{File: o.Source.File, Message: "preparing the rules for kind " + o.Kind + ": " + q.err.Error()}}
+	}
+	sets, err := e.run(ctx, q.query, o)
+	if err != nil {
+		// One failing rule must not hide the others' findings: evaluate them
+		// one by one, so that the error names the rule.
+		return e.evaluateEach(ctx, q.rules, o)
+	}
+	var out []Finding
+	var errs []Error
+	for i, r := range q.rules {
+		f, es := e.findings(r, sets.Elem(i), o)
+		out = append(out, f...)
+		errs = append(errs, es...)
+	}
+	return out, errs
+}
+
+func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *load.Object) ([]Finding, []Error) {
+	var out []Finding
+	var errs []Error
+	for _, r := range rules {
+		pq, err := e.prepare(ctx, []*policy.Rule{r})
+		if err != nil {
+			errs = append(errs, e.ruleError(r, o, err))
+			continue
+		}
+		sets, err := e.run(ctx, pq, o)
+		if err != nil {
+			errs = append(errs, e.ruleError(r, o, err))
+			continue
+		}
+		f, es := e.findings(r, sets.Elem(0), o)
+		out = append(out, f...)
+		errs = append(errs, es...)
+	}
+	return out, errs
+}
+
+func (e *evaluator) run(ctx context.Context, pq rego.PreparedEvalQuery, o *load.Object) (*ast.Array, error) {
+	if e.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, e.timeout)
+		defer cancel()
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(o.Value))
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) != 1 {
+		return nil, errors.New("a rule's deny is undefined")
+	}
+	t, ok := rs[0].Bindings["x"].(*ast.Term)
+	if !ok {
+		return nil, errors.New("unexpected query result")
+	}
+	arr, ok := t.Value.(*ast.Array)
+	if !ok {
+		return nil, errors.New("unexpected query result")
+	}
+	return arr, nil
+}
+
+func (e *evaluator) ruleError(r *policy.Rule, o *load.Object, err error) Error {
+	pos := o.Start()
+	msg := err.Error()
+	var te *topdown.Error
+	if errors.As(err, &te) && te.Code == topdown.CancelErr || errors.Is(err, context.DeadlineExceeded) {
+		msg = fmt.Sprintf("timed out after %s (limit --timeout)", e.timeout)
+	}
+	return Error{File: o.Source.File, Line: pos.Line, Column: pos.Column,
+		Message: fmt.Sprintf("rule %s failed on %s: %s", r.ID, describeObject(o), msg)}
+}
+
+func describeObject(o *load.Object) string {
+	if o.Namespace != "" {
+		return o.Kind + " " + o.Namespace + "/" + o.Name
+	}
+	return o.Kind + " " + o.Name
+}
+
+// findings turns a rule's deny set into findings. A member that does not keep
+// the contract is an error naming the rule, not a silent drop.
+func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object) ([]Finding, []Error) {
+	set, ok := t.Value.(ast.Set)
+	if !ok {
+		return nil, []Error{e.contractError(r, o, "deny is not a set")}
+	}
+	var out []Finding
+	var errs []Error
+	set.Foreach(func(m *ast.Term) {
+		msg, path, problem := decodeFinding(m.Value)
+		if problem != "" {
+			errs = append(errs, e.contractError(r, o, problem))
+			return
+		}
+		pos := o.Position(path)
+		if len(path) == 0 {
+			pos = o.Start()
+		}
+		out = append(out, Finding{
+			Rule:     r,
+			Severity: r.Severity,
+			Message:  msg,
+			Object:   o.Ref(),
+			Path:     path,
+			Location: Location{
+				File:     o.Source.File,
+				Line:     pos.Line,
+				Column:   pos.Column,
+				Path:     load.FormatPath(path),
+				Template: o.Source.Template,
+			},
+		})
+	})
+	return out, errs
+}
+
+func (e *evaluator) contractError(r *policy.Rule, o *load.Object, problem string) Error {
+	pos := o.Start()
+	return Error{File: o.Source.File, Line: pos.Line, Column: pos.Column,
+		Message: fmt.Sprintf("rule %s (%s:%d) on %s: %s", r.ID, r.File, r.Line, describeObject(o), problem)}
+}
+
+// decodeFinding reads {"msg": string, "path": [..]}; conftest-style rules may
+// return a bare string.
+func decodeFinding(v ast.Value) (string, []any, string) {
+	switch x := v.(type) {
+	case ast.String:
+		return string(x), nil, ""
+	case ast.Object:
+		mt := x.Get(ast.StringTerm("msg"))
+		if mt == nil {
+			return "", nil, "a deny member has no msg"
+		}
+		m, ok := mt.Value.(ast.String)
+		if !ok {
+			return "", nil, "a deny member has no string msg"
+		}
+		pt := x.Get(ast.StringTerm("path"))
+		if pt == nil {
+			return string(m), nil, ""
+		}
+		arr, ok := pt.Value.(*ast.Array)
+		if !ok {
+			return "", nil, "a deny member's path is not an array"
+		}
+		path := make([]any, 0, arr.Len())
+		var problem string
+		arr.Foreach(func(s *ast.Term) {
+			switch sv := s.Value.(type) {
+			case ast.String:
+				path = append(path, string(sv))
+			case ast.Number:
+				if i, ok := sv.Int(); ok {
+					path = append(path, i)
+					return
+				}
+				problem = "a deny member's path has a non-integer number"
+			default:
+				problem = "a deny member's path has a step that is neither a string nor an index"
+			}
+		})
+		return string(m), path, problem
+	}
+	return "", nil, "a deny member is neither an object with msg nor a string"
+}

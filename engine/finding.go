@@ -1,0 +1,111 @@
+// Package engine lints Kubernetes objects with Rego policies: it loads the
+// input (engine/load), evaluates every active rule of the library
+// (engine/policy) on every object, and returns findings and errors. It never
+// prints and never exits; engine/report renders its Result.
+package engine
+
+import (
+	"sort"
+
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/policy"
+)
+
+// Finding is one problem one rule found in one object.
+type Finding struct {
+	Rule     *policy.Rule
+	Severity string // the rule's severity, or the one configuration gives it
+	Message  string
+	Object   load.Ref
+	Location Location
+	// Path is the field path as the rule returned it.
+	Path []any
+}
+
+// Location is where a finding points.
+type Location struct {
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Column   int    `json:"column,omitempty"`
+	Path     string `json:"path,omitempty"`
+	Template string `json:"template,omitempty"`
+}
+
+// Error is a problem with the input or with evaluating it.
+type Error = load.Error
+
+// Result is the outcome of one lint run.
+type Result struct {
+	Findings []Finding
+	Errors   []Error
+	// Objects is how many objects were evaluated.
+	Objects int
+	// Checked lists the evaluated objects, in input order.
+	Checked []Checked
+	// Owned is how many objects were not evaluated because their controller is
+	// also in the input (their problems are reported on the controller).
+	Owned int
+	// Files is how many files were read.
+	Files int
+	// Rules are the rules that were active.
+	Rules []*policy.Rule
+	// SkippedIncomplete are active rules that only fire on complete input and
+	// were silent because the input was not declared complete.
+	SkippedIncomplete []*policy.Rule
+	// Suppressed counts findings that configuration suppressed.
+	Suppressed int
+}
+
+// Checked is an object that was evaluated.
+type Checked struct {
+	Object load.Ref
+	File   string
+}
+
+// sortFindings orders findings by file, line, column, rule id, message: the
+// same input always gives the same report.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Location.File != b.Location.File {
+			return a.Location.File < b.Location.File
+		}
+		if a.Location.Line != b.Location.Line {
+			return a.Location.Line < b.Location.Line
+		}
+		if a.Location.Column != b.Location.Column {
+			return a.Location.Column < b.Location.Column
+		}
+		if a.Rule.ID != b.Rule.ID {
+			return a.Rule.ID < b.Rule.ID
+		}
+		if a.Object.Name != b.Object.Name {
+			return a.Object.Name < b.Object.Name
+		}
+		return a.Message < b.Message
+	})
+}
+
+// sortErrors orders errors by file and line.
+func sortErrors(es []Error) {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].File != es[j].File {
+			return es[i].File < es[j].File
+		}
+		if es[i].Line != es[j].Line {
+			return es[i].Line < es[j].Line
+		}
+		return es[i].Message < es[j].Message
+	})
+}
+
+// Count returns the number of findings at or above severity threshold.
+func (r *Result) Count(threshold string) int {
+	n := 0
+	for _, f := range r.Findings {
+		if policy.AtLeast(f.Severity, threshold) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,100 @@
+package engine
+
+import (
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/kubeward/kubeward/engine/load"
+)
+
+// clusterScoped are the built-in kinds that live outside namespaces.
+var clusterScoped = map[string]bool{
+	"Namespace": true, "Node": true, "PersistentVolume": true, "ClusterRole": true,
+	"ClusterRoleBinding": true, "StorageClass": true, "CustomResourceDefinition": true,
+	"PriorityClass": true, "MutatingWebhookConfiguration": true, "ValidatingWebhookConfiguration": true,
+	"ValidatingAdmissionPolicy": true, "ValidatingAdmissionPolicyBinding": true,
+	"MutatingAdmissionPolicy": true, "MutatingAdmissionPolicyBinding": true,
+	"IngressClass": true, "RuntimeClass": true, "CSIDriver": true, "CSINode": true,
+	"VolumeAttachment": true, "APIService": true, "CertificateSigningRequest": true,
+	"PodSecurityPolicy": true, "FlowSchema": true, "PriorityLevelConfiguration": true,
+	"ClusterIssuer": true, "GatewayClass": true, "VolumeSnapshotClass": true,
+	"IPAddress": true, "ServiceCIDR": true, "DeviceClass": true, "ResourceSlice": true,
+}
+
+// inventory indexes every object of the run by namespace and kind, so that a
+// cross-resource rule looks objects up instead of scanning them all:
+//
+//	namespaced[<namespace>][<kind>][<name>] = object   (namespace unset = "default")
+//	cluster[<kind>][<name>] = object
+func inventory(objs []*load.Object) ast.Object {
+	namespaced := map[string]map[string]ast.Object{}
+	cluster := map[string]ast.Object{}
+	for _, o := range objs {
+		name := ast.StringTerm(o.Name)
+		if clusterScoped[o.Kind] || (o.Namespace == "" && o.Kind == "Namespace") {
+			byName, ok := cluster[o.Kind]
+			if !ok {
+				byName = ast.NewObject()
+				cluster[o.Kind] = byName
+			}
+			byName.Insert(name, ast.NewTerm(o.Value))
+			continue
+		}
+		ns := o.Namespace
+		if ns == "" {
+			ns = "default"
+		}
+		kinds, ok := namespaced[ns]
+		if !ok {
+			kinds = map[string]ast.Object{}
+			namespaced[ns] = kinds
+		}
+		byName, ok := kinds[o.Kind]
+		if !ok {
+			byName = ast.NewObject()
+			kinds[o.Kind] = byName
+		}
+		byName.Insert(name, ast.NewTerm(o.Value))
+	}
+	ns := ast.NewObject()
+	for n, kinds := range namespaced {
+		k := ast.NewObject()
+		for kind, byName := range kinds {
+			k.Insert(ast.StringTerm(kind), ast.NewTerm(byName))
+		}
+		ns.Insert(ast.StringTerm(n), ast.NewTerm(k))
+	}
+	cl := ast.NewObject()
+	for kind, byName := range cluster {
+		cl.Insert(ast.StringTerm(kind), ast.NewTerm(byName))
+	}
+	return ast.NewObject(
+		ast.Item(ast.StringTerm("namespaced"), ast.NewTerm(ns)),
+		ast.Item(ast.StringTerm("cluster"), ast.NewTerm(cl)),
+	)
+}
+
+// owned returns the objects whose controller is also in the input: their
+// findings would repeat the controller's (a Deployment exported with its
+// ReplicaSets and Pods), so they are not evaluated on their own.
+func owned(objs []*load.Object) map[*load.Object]bool {
+	type key struct{ kind, ns, name string }
+	byUID := map[string]bool{}
+	byName := map[key]bool{}
+	for _, o := range objs {
+		if o.UID != "" {
+			byUID[o.UID] = true
+		}
+		byName[key{o.Kind, o.Namespace, o.Name}] = true
+	}
+	out := map[*load.Object]bool{}
+	for _, o := range objs {
+		c := o.Controller
+		if c == nil {
+			continue
+		}
+		if (c.UID != "" && byUID[c.UID]) || byName[key{c.Kind, o.Namespace, c.Name}] {
+			out[o] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,200 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/policy"
+)
+
+// Options configure a Linter.
+type Options struct {
+	// Policy says which policies and data to load.
+	Policy policy.Options
+	// Profile selects rules ("all" when empty).
+	Profile string
+	// Complete declares the input the whole picture: rules that fire because
+	// something is absent run only then.
+	Complete bool
+	// Timeout bounds the evaluation of one object (DefaultTimeout when 0).
+	Timeout time.Duration
+	// Limits bound what loading one input may cost.
+	Limits load.Limits
+	// Workers is how many objects are evaluated at once (all cores when 0).
+	Workers int
+	// Stdin is read for the input path "-" (os.Stdin when nil).
+	Stdin io.Reader
+}
+
+// DefaultTimeout is the evaluation time limit for one object.
+const DefaultTimeout = 10 * time.Second
+
+// Linter holds a compiled policy library, ready to lint any number of inputs,
+// from any number of goroutines.
+type Linter struct {
+	opts     Options
+	library  *policy.Library
+	active   []*policy.Rule
+	compiler *ast.Compiler
+	data     ast.Object
+}
+
+// New loads and compiles the policies once.
+func New(opts Options) (*Linter, error) {
+	lib, err := policy.Load(opts.Policy)
+	if err != nil {
+		return nil, err
+	}
+	active, err := policy.Select(lib.Rules, opts.Profile)
+	if err != nil {
+		return nil, err
+	}
+	compiler, err := lib.Compile()
+	if err != nil {
+		return nil, err
+	}
+	data, err := ast.InterfaceToValue(lib.Data)
+	if err != nil {
+		return nil, fmt.Errorf("policy data: %w", err)
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	return &Linter{opts: opts, library: lib, active: active, compiler: compiler, data: data.(ast.Object)}, nil
+}
+
+// Library returns every loaded rule, active or not.
+func (l *Linter) Library() *policy.Library { return l.library }
+
+// Active returns the rules the profile selects.
+func (l *Linter) Active() []*policy.Rule { return l.active }
+
+// Lint loads the paths and evaluates every object.
+func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
+	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin})
+	res := l.LintObjects(ctx, loaded.Objects)
+	res.Files = loaded.Files
+	res.Errors = append(res.Errors, loaded.Errors...)
+	sortErrors(res.Errors)
+	return res
+}
+
+// LintObjects evaluates objects that were loaded elsewhere (a chart rendered
+// in memory, a cluster read).
+func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
+	res := &Result{Rules: l.active}
+	ev := &evaluator{
+		compiler: l.compiler,
+		store:    inmem.NewFromASTObject(l.runData(objs)),
+		timeout:  l.opts.Timeout,
+		byKind:   map[string]*kindQuery{},
+		rules:    l.active,
+	}
+	skip := owned(objs)
+	res.Owned = len(skip)
+	todo := make([]*load.Object, 0, len(objs)-len(skip))
+	for _, o := range objs {
+		if !skip[o] {
+			todo = append(todo, o)
+		}
+	}
+	res.Objects = len(todo)
+	res.Checked = make([]Checked, len(todo))
+	for i, o := range todo {
+		res.Checked[i] = Checked{Object: o.Ref(), File: o.Source.File}
+	}
+
+	type outcome struct {
+		findings []Finding
+		errors   []Error
+	}
+	outcomes := make([]outcome, len(todo))
+	workers := l.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f, e := ev.evaluate(ctx, todo[i])
+				outcomes[i] = outcome{f, e}
+			}
+		}()
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	seen := map[findingKey]bool{}
+	for _, o := range outcomes {
+		for _, f := range o.findings {
+			// The same file given twice, or one object in two files, is one problem.
+			k := keyOf(f)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			res.Findings = append(res.Findings, f)
+		}
+		res.Errors = append(res.Errors, o.errors...)
+	}
+	if !l.opts.Complete {
+		res.SkippedIncomplete = l.completeOnly()
+	}
+	sortFindings(res.Findings)
+	sortErrors(res.Errors)
+	return res
+}
+
+type findingKey struct {
+	rule, file, message, path string
+	object                    load.Ref
+	line, column              int
+}
+
+func keyOf(f Finding) findingKey {
+	return findingKey{f.Rule.ID, f.Location.File, f.Message, f.Location.Path, f.Object, f.Location.Line, f.Location.Column}
+}
+
+// completeOnly lists the active rules marked as needing complete input.
+func (l *Linter) completeOnly() []*policy.Rule {
+	var out []*policy.Rule
+	for _, r := range l.active {
+		if v, _ := r.Custom["requiresComplete"].(bool); v {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// runData is data for one run: the library's data plus the run's settings and
+// its inventory.
+func (l *Linter) runData(objs []*load.Object) ast.Object {
+	data := l.data.Copy()
+	kw := ast.NewObject()
+	if t := data.Get(ast.StringTerm("kubeward")); t != nil {
+		if o, ok := t.Value.(ast.Object); ok {
+			kw = o.Copy()
+		}
+	}
+	kw.Insert(ast.StringTerm("run"), ast.NewTerm(ast.NewObject(
+		ast.Item(ast.StringTerm("assumeComplete"), ast.BooleanTerm(l.opts.Complete)),
+	)))
+	kw.Insert(ast.StringTerm("inventory"), ast.NewTerm(inventory(objs)))
+	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
+	return data
+}

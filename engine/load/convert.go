@@ -1,0 +1,200 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// converter builds Rego values straight from the YAML parse tree: no round
+// trip through JSON or interface{} maps, and the limits are enforced while the
+// value grows, so an alias bomb stops long before it takes memory.
+type converter struct {
+	limits Limits
+	nodes  int
+}
+
+// nodeError is a problem at a place in the document.
+type nodeError struct {
+	line, column int
+	msg          string
+}
+
+func (e *nodeError) Error() string { return e.msg }
+
+func errorAt(n *yaml.Node, format string, args ...any) *nodeError {
+	return &nodeError{line: n.Line, column: n.Column, msg: fmt.Sprintf(format, args...)}
+}
+
+func (c *converter) value(n *yaml.Node, depth int) (ast.Value, error) {
+	if depth > c.limits.MaxDepth {
+		return nil, errorAt(n, "document nests deeper than %d levels (limit --max-depth)", c.limits.MaxDepth)
+	}
+	c.nodes++
+	if c.nodes > c.limits.MaxNodes {
+		return nil, errorAt(n, "document has more than %d values after expanding aliases (limit --max-nodes)", c.limits.MaxNodes)
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return nil, errorAt(n, "unknown alias %q", n.Value)
+		}
+		return c.value(n.Alias, depth+1)
+	case yaml.MappingNode:
+		return c.mapping(n, depth)
+	case yaml.SequenceNode:
+		terms := make([]*ast.Term, 0, len(n.Content))
+		for _, item := range n.Content {
+			v, err := c.value(item, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			terms = append(terms, ast.NewTerm(v))
+		}
+		return ast.NewArray(terms...), nil
+	case yaml.ScalarNode:
+		return scalar(n)
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return ast.Null{}, nil
+		}
+		return c.value(n.Content[0], depth)
+	}
+	return nil, errorAt(n, "unsupported YAML node")
+}
+
+func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
+	obj := ast.NewObject()
+	keyLine := map[string]int{}
+	var merges []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if isMerge(k) {
+			merges = append(merges, v)
+			continue
+		}
+		key, err := keyString(k)
+		if err != nil {
+			return nil, err
+		}
+		if first, dup := keyLine[key]; dup {
+			return nil, errorAt(k, "duplicate key %q (first at line %d)", key, first)
+		}
+		keyLine[key] = k.Line
+		val, err := c.value(v, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		obj.Insert(ast.StringTerm(key), ast.NewTerm(val))
+	}
+	// YAML merge keys: explicit keys win over merged ones, earlier merges over later.
+	for _, m := range merges {
+		for _, src := range mergeSources(m) {
+			if src.Kind != yaml.MappingNode {
+				return nil, errorAt(m, "merge key (<<) must refer to a mapping")
+			}
+			merged, err := c.mapping(src, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			if err := merged.(ast.Object).Iter(func(k, v *ast.Term) error {
+				if obj.Get(k) == nil {
+					obj.Insert(k, v)
+				}
+				return nil
+			}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return obj, nil
+}
+
+func isMerge(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && (k.Tag == "!!merge" || k.Tag == "")
+}
+
+func mergeSources(v *yaml.Node) []*yaml.Node {
+	v = resolveAlias(v)
+	if v == nil {
+		return nil
+	}
+	if v.Kind == yaml.SequenceNode {
+		out := make([]*yaml.Node, 0, len(v.Content))
+		for _, s := range v.Content {
+			out = append(out, resolveAlias(s))
+		}
+		return out
+	}
+	return []*yaml.Node{v}
+}
+
+func keyString(k *yaml.Node) (string, error) {
+	k = resolveAlias(k)
+	if k == nil || k.Kind != yaml.ScalarNode {
+		return "", errorAt(k, "mapping key is not a scalar")
+	}
+	// Kubernetes' YAML reader turns every key into its string form.
+	return k.Value, nil
+}
+
+func scalar(n *yaml.Node) (ast.Value, error) {
+	switch n.ShortTag() {
+	case "!!null":
+		return ast.Null{}, nil
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return nil, errorAt(n, "invalid boolean %q", n.Value)
+		}
+		return ast.Boolean(b), nil
+	case "!!int":
+		if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
+			return ast.Number(strconv.FormatInt(i, 10)), nil
+		}
+		var i int64
+		if err := n.Decode(&i); err == nil {
+			return ast.Number(strconv.FormatInt(i, 10)), nil
+		}
+		var u uint64
+		if err := n.Decode(&u); err == nil {
+			return ast.Number(strconv.FormatUint(u, 10)), nil
+		}
+		// Beyond 64 bits: keep the digits, Rego numbers are arbitrary precision.
+		if s := strings.TrimPrefix(n.Value, "+"); isDigits(strings.TrimPrefix(s, "-")) {
+			return ast.Number(s), nil
+		}
+		return ast.String(n.Value), nil
+	case "!!float":
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil {
+			if err := n.Decode(&f); err != nil {
+				return ast.String(n.Value), nil
+			}
+		}
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			// JSON (and so the API server) has no such numbers.
+			return ast.String(n.Value), nil
+		}
+		return ast.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
+	}
+	// !!str, !!timestamp, !!binary and custom tags keep their text, as the API
+	// server's YAML-to-JSON conversion does.
+	return ast.String(n.Value), nil
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

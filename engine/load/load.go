@@ -1,0 +1,335 @@
+package load
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// StdinName is how objects read from standard input are named in reports.
+const StdinName = "<stdin>"
+
+// Error is a problem with the input, at a place in a file.
+type Error struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+func (e Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+		if e.Column > 0 {
+			b.WriteString(":" + strconv.Itoa(e.Column))
+		}
+	}
+	b.WriteString(": " + e.Message)
+	return b.String()
+}
+
+// Options configure loading.
+type Options struct {
+	Limits Limits
+	// Stdin is read for the path "-" (os.Stdin when nil).
+	Stdin io.Reader
+	// Workers is how many files are parsed at once (all cores when 0).
+	Workers int
+}
+
+// Result is everything read from the input paths, in input order.
+type Result struct {
+	Objects []*Object
+	Errors  []Error
+	Files   int
+}
+
+// Extensions are the file endings read when walking a folder.
+var Extensions = []string{".yaml", ".yml", ".json"}
+
+// Load reads every path: files, folders (recursively, by Extensions) and "-"
+// for stdin. Problems are collected per file and document; they never stop the
+// rest of the input from being read.
+func Load(ctx context.Context, paths []string, opts Options) Result {
+	opts.Limits = opts.Limits.withDefaults()
+	var res Result
+	files, errs := expand(paths)
+	res.Errors = append(res.Errors, errs...)
+	res.Files = len(files)
+
+	type fileResult struct {
+		objects []*Object
+		errors  []Error
+	}
+	results := make([]fileResult, len(files))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				objs, errs := readFile(files[i], opts)
+				results[i] = fileResult{objs, errs}
+			}
+		}()
+	}
+	// stdin is read here, once, before the workers could race for it.
+	for i, f := range files {
+		if f == "-" {
+			files[i] = StdinName
+			objs, errs := readStdin(opts)
+			results[i] = fileResult{objs, errs}
+		}
+	}
+	for i, f := range files {
+		if f == StdinName {
+			continue
+		}
+		if ctx.Err() != nil {
+			results[i].errors = []Error{{File: f, Message: "not read: " + ctx.Err().Error()}}
+			continue
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, r := range results {
+		res.Objects = append(res.Objects, r.objects...)
+		res.Errors = append(res.Errors, r.errors...)
+	}
+	return res
+}
+
+// expand turns the input paths into the list of files to read, in a stable order.
+func expand(paths []string) ([]string, []Error) {
+	var files []string
+	var errs []Error
+	for _, p := range paths {
+		if p == "-" {
+			files = append(files, p)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, Error{File: p, Message: describeOSError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, Error{File: path, Message: describeOSError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				// Hidden folders (.git, .github) hold no manifests to lint.
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if hasExtension(path) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if walkErr != nil {
+			errs = append(errs, Error{File: p, Message: describeOSError(walkErr)})
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, errs
+}
+
+func hasExtension(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func describeOSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+func readFile(name string, opts Options) ([]*Object, []Error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, []Error{{File: name, Message: describeOSError(err)}}
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > opts.Limits.MaxFileSize {
+		return nil, []Error{{File: name, Message: fmt.Sprintf("file is %s, larger than the %s limit (--max-file-size)", humanBytes(info.Size()), humanBytes(opts.Limits.MaxFileSize))}}
+	}
+	return readStream(name, f, opts)
+}
+
+func readStdin(opts Options) ([]*Object, []Error) {
+	r := opts.Stdin
+	if r == nil {
+		r = os.Stdin
+	}
+	return readStream(StdinName, r, opts)
+}
+
+func readStream(name string, r io.Reader, opts Options) ([]*Object, []Error) {
+	data, err := io.ReadAll(io.LimitReader(r, opts.Limits.MaxFileSize+1))
+	if err != nil {
+		return nil, []Error{{File: name, Message: "cannot read: " + describeOSError(err)}}
+	}
+	if int64(len(data)) > opts.Limits.MaxFileSize {
+		return nil, []Error{{File: name, Message: fmt.Sprintf("input is larger than the %s limit (--max-file-size)", humanBytes(opts.Limits.MaxFileSize))}}
+	}
+	return Parse(name, data, opts.Limits)
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// Parse reads the objects of one file's content. name is used in errors and
+// in every object's Source.
+func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
+	limits = limits.withDefaults()
+	if i := bytes.IndexByte(data[:min(len(data), 8000)], 0); i >= 0 {
+		return nil, []Error{{File: name, Message: "binary file (it contains NUL bytes); expected YAML or JSON"}}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, []Error{{File: name, Message: "empty file: no YAML or JSON document in it"}}
+	}
+	var chunks []chunk
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		chunks = []chunk{{text: data}}
+	} else {
+		chunks = splitDocuments(data)
+	}
+	var objs []*Object
+	var errs []Error
+	doc, documents := 0, 0
+	for _, c := range chunks {
+		if !utf8.Valid(c.text) {
+			line := c.lineOffset + 1 + bytes.Count(c.text[:firstInvalidUTF8(c.text)], []byte("\n"))
+			errs = append(errs, Error{File: name, Line: line, Message: "not UTF-8 text; YAML and JSON must be UTF-8"})
+			doc++
+			documents++
+			continue
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(c.text))
+		for {
+			var root yaml.Node
+			err := dec.Decode(&root)
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				errs = append(errs, yamlError(name, c.lineOffset, err))
+				doc++
+				documents++
+				break // the decoder cannot resync inside a chunk
+			}
+			if isEmptyDocument(&root) {
+				continue // between separators, or only comments, as Helm writes them
+			}
+			documents++
+			o, e := objectsOf(name, doc, &root, c, limits)
+			objs = append(objs, o...)
+			errs = append(errs, e...)
+			doc++
+		}
+	}
+	if documents == 0 {
+		errs = append(errs, Error{File: name, Message: "no YAML or JSON document in it (only comments or separators)"})
+	}
+	return objs, errs
+}
+
+// isEmptyDocument reports a document with no content or only a null: kubectl
+// skips those, and so does Helm's output for templates that render nothing.
+func isEmptyDocument(root *yaml.Node) bool {
+	if len(root.Content) == 0 {
+		return true
+	}
+	n := root.Content[0]
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+func yamlError(file string, offset int, err error) Error {
+	msg := err.Error()
+	e := Error{File: file, Message: "invalid YAML: " + msg}
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		if m[1] != "" {
+			n, _ := strconv.Atoi(m[1])
+			e.Line = offset + n
+		}
+		e.Message = "invalid YAML: " + m[2]
+	}
+	if e.Line == 0 {
+		e.Line = offset + 1
+	}
+	return e
+}

@@ -1,0 +1,59 @@
+// Package load turns files, folders and streams into Kubernetes objects that
+// remember where every field came from.
+package load
+
+import (
+	"github.com/open-policy-agent/opa/v1/ast"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Source says where an object was read from.
+type Source struct {
+	// File is the path as given (or found under a given folder); "-" for stdin.
+	File string
+	// Document is the 0-based index of the YAML document in File.
+	Document int
+	// Item is the 0-based index in the items of a List, or -1.
+	Item int
+	// Template is the chart template named by a Helm "# Source:" comment, if any.
+	Template string
+}
+
+// OwnerRef identifies a controller that owns an object.
+type OwnerRef struct {
+	APIVersion, Kind, Name, UID string
+}
+
+// Object is one Kubernetes object of the input.
+type Object struct {
+	APIVersion string
+	Kind       string
+	Namespace  string // as written; "" when unset
+	Name       string
+	UID        string
+	// Controller is the ownerReference with controller: true, if any.
+	Controller *OwnerRef
+	// Value is what rules see as input: the object minus live-cluster noise.
+	Value ast.Value
+	Source Source
+
+	node       *yaml.Node // the object's mapping node, for positions
+	lineOffset int        // lines before the document in its file
+}
+
+// Ref names an object the way reports do.
+type Ref struct {
+	APIVersion string `json:"apiVersion"`
+	Kind       string `json:"kind"`
+	Namespace  string `json:"namespace,omitempty"`
+	Name       string `json:"name"`
+}
+
+// Ref returns the object's identity.
+func (o *Object) Ref() Ref {
+	return Ref{APIVersion: o.APIVersion, Kind: o.Kind, Namespace: o.Namespace, Name: o.Name}
+}
+
+// Release drops the parse tree once positions are no longer needed, so a long
+// run keeps only what rules and reports use.
+func (o *Object) Release() { o.node = nil }

@@ -1,0 +1,280 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// noiseFields are written by the API server, not by the object's author:
+// rules never see them (catalogue: live-cluster exports carry noise).
+var (
+	noiseTop      = map[string]bool{"status": true}
+	noiseMetadata = map[string]bool{
+		"managedFields": true, "resourceVersion": true, "uid": true, "generation": true,
+		"creationTimestamp": true, "selfLink": true,
+	}
+)
+
+// objectsOf turns one parsed YAML document into objects: one, or the items
+// of a List.
+func objectsOf(file string, doc int, root *yaml.Node, c chunk, limits Limits) ([]*Object, []Error) {
+	node := resolveAlias(root.Content[0])
+	fail := func(n *yaml.Node, msg string) ([]*Object, []Error) {
+		return nil, []Error{{File: file, Line: c.lineOffset + n.Line, Column: n.Column, Message: msg}}
+	}
+	if node.Kind != yaml.MappingNode {
+		return fail(node, fmt.Sprintf("document is %s, not a Kubernetes object (a mapping with apiVersion and kind)", describeNode(node)))
+	}
+	conv := &converter{limits: limits}
+	v, err := conv.value(node, 0)
+	if err != nil {
+		var ne *nodeError
+		if errors.As(err, &ne) {
+			return nil, []Error{{File: file, Line: c.lineOffset + ne.line, Column: ne.column, Message: ne.msg}}
+		}
+		return fail(node, err.Error())
+	}
+	src := Source{File: file, Document: doc, Item: -1, Template: helmTemplate(c.text)}
+	obj := v.(ast.Object)
+	apiVersion, kind, problem := typeOf(obj)
+	if problem != "" {
+		return fail(node, problem)
+	}
+	if items, ok := field(obj, "items").(*ast.Array); ok && isList(kind, obj) {
+		return listItems(file, src, apiVersion, kind, items, itemsNode(node), c)
+	}
+	o, problem := newObject(obj, node, src, c.lineOffset)
+	if problem != "" {
+		return fail(node, problem)
+	}
+	return []*Object{o}, nil
+}
+
+func isList(kind string, obj ast.Object) bool {
+	return kind == "List" || (strings.HasSuffix(kind, "List") && obj.Get(ast.StringTerm("items")) != nil)
+}
+
+// listItems expands `kind: List` and typed lists (DeploymentList) into their
+// items. Items of a typed list may omit apiVersion and kind (the API server
+// leaves them out); they take the list's.
+func listItems(file string, src Source, apiVersion, kind string, items *ast.Array, nodes []*yaml.Node, c chunk) ([]*Object, []Error) {
+	var objs []*Object
+	var errs []Error
+	itemKind := strings.TrimSuffix(kind, "List")
+	for i := 0; i < items.Len(); i++ {
+		n := nodes[i]
+		s := src
+		s.Item = i
+		at := func(msg string) {
+			errs = append(errs, Error{File: file, Line: c.lineOffset + n.Line, Column: n.Column, Message: fmt.Sprintf("item %d of the %s: %s", i, kind, msg)})
+		}
+		item, ok := items.Elem(i).Value.(ast.Object)
+		if !ok {
+			at(fmt.Sprintf("is %s, not a Kubernetes object", describeNode(n)))
+			continue
+		}
+		if kind != "List" {
+			if item.Get(ast.StringTerm("kind")) == nil {
+				item.Insert(ast.StringTerm("kind"), ast.StringTerm(itemKind))
+			}
+			if item.Get(ast.StringTerm("apiVersion")) == nil {
+				item.Insert(ast.StringTerm("apiVersion"), ast.StringTerm(apiVersion))
+			}
+		}
+		if _, _, problem := typeOf(item); problem != "" {
+			at(problem)
+			continue
+		}
+		o, problem := newObject(item, n, s, c.lineOffset)
+		if problem != "" {
+			at(problem)
+			continue
+		}
+		objs = append(objs, o)
+	}
+	return objs, errs
+}
+
+func itemsNode(mapping *yaml.Node) []*yaml.Node {
+	if n, _ := child(mapping, "items"); n != nil {
+		n = resolveAlias(n)
+		out := make([]*yaml.Node, len(n.Content))
+		for i, item := range n.Content {
+			out[i] = resolveAlias(item)
+		}
+		return out
+	}
+	return nil
+}
+
+// typeOf reads apiVersion and kind, or says why the document is not an object.
+func typeOf(obj ast.Object) (apiVersion, kind, problem string) {
+	av, avOK := stringField(obj, "apiVersion")
+	k, kOK := stringField(obj, "kind")
+	switch {
+	case obj.Get(ast.StringTerm("apiVersion")) == nil && obj.Get(ast.StringTerm("kind")) == nil:
+		return "", "", "document has no apiVersion and kind: not a Kubernetes object"
+	case obj.Get(ast.StringTerm("kind")) == nil:
+		return "", "", "document has no kind"
+	case !kOK:
+		return "", "", fmt.Sprintf("kind must be a string, found %s", describeValue(obj.Get(ast.StringTerm("kind")).Value))
+	case k == "":
+		return "", "", "kind is empty"
+	case obj.Get(ast.StringTerm("apiVersion")) == nil:
+		return "", "", "document has no apiVersion"
+	case !avOK:
+		return "", "", fmt.Sprintf("apiVersion must be a string, found %s", describeValue(obj.Get(ast.StringTerm("apiVersion")).Value))
+	case av == "":
+		return "", "", "apiVersion is empty"
+	}
+	return av, k, ""
+}
+
+// field is obj[key], or nil when absent.
+func field(obj ast.Object, key string) ast.Value {
+	if t := obj.Get(ast.StringTerm(key)); t != nil {
+		return t.Value
+	}
+	return nil
+}
+
+func stringField(obj ast.Object, key string) (string, bool) {
+	t := obj.Get(ast.StringTerm(key))
+	if t == nil {
+		return "", false
+	}
+	s, ok := t.Value.(ast.String)
+	return string(s), ok
+}
+
+func newObject(obj ast.Object, node *yaml.Node, src Source, lineOffset int) (*Object, string) {
+	o := &Object{Source: src, node: node, lineOffset: lineOffset}
+	o.APIVersion, _ = stringField(obj, "apiVersion")
+	o.Kind, _ = stringField(obj, "kind")
+	if t := obj.Get(ast.StringTerm("metadata")); t != nil {
+		meta, ok := t.Value.(ast.Object)
+		if !ok {
+			return nil, fmt.Sprintf("metadata must be a mapping, found %s", describeValue(t.Value))
+		}
+		var problem string
+		if o.Name, problem = optionalString(meta, "name"); problem != "" {
+			return nil, problem
+		}
+		if o.Namespace, problem = optionalString(meta, "namespace"); problem != "" {
+			return nil, problem
+		}
+		o.UID, _ = stringField(meta, "uid")
+		o.Controller = controllerOf(meta)
+		if o.Name == "" {
+			o.Name, _ = stringField(meta, "generateName")
+		}
+	}
+	o.Value = withoutNoise(obj)
+	return o, ""
+}
+
+func optionalString(meta ast.Object, key string) (string, string) {
+	t := meta.Get(ast.StringTerm(key))
+	if t == nil {
+		return "", ""
+	}
+	if _, null := t.Value.(ast.Null); null {
+		return "", ""
+	}
+	s, ok := t.Value.(ast.String)
+	if !ok {
+		return "", fmt.Sprintf("metadata.%s must be a string, found %s", key, describeValue(t.Value))
+	}
+	return string(s), ""
+}
+
+func controllerOf(meta ast.Object) *OwnerRef {
+	refs, ok := field(meta, "ownerReferences").(*ast.Array)
+	if !ok {
+		return nil
+	}
+	var out *OwnerRef
+	refs.Foreach(func(t *ast.Term) {
+		ref, ok := t.Value.(ast.Object)
+		if !ok || out != nil {
+			return
+		}
+		if c := ref.Get(ast.StringTerm("controller")); c == nil || !ast.Boolean(true).Equal(c.Value) {
+			return
+		}
+		r := &OwnerRef{}
+		r.APIVersion, _ = stringField(ref, "apiVersion")
+		r.Kind, _ = stringField(ref, "kind")
+		r.Name, _ = stringField(ref, "name")
+		r.UID, _ = stringField(ref, "uid")
+		out = r
+	})
+	return out
+}
+
+func withoutNoise(obj ast.Object) ast.Value {
+	out := ast.NewObject()
+	obj.Foreach(func(k, v *ast.Term) {
+		key, _ := k.Value.(ast.String)
+		if noiseTop[string(key)] {
+			return
+		}
+		if key == "metadata" {
+			if meta, ok := v.Value.(ast.Object); ok {
+				clean := ast.NewObject()
+				meta.Foreach(func(mk, mv *ast.Term) {
+					if s, _ := mk.Value.(ast.String); !noiseMetadata[string(s)] {
+						clean.Insert(mk, mv)
+					}
+				})
+				v = ast.NewTerm(clean)
+			}
+		}
+		out.Insert(k, v)
+	})
+	return out
+}
+
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			return "null"
+		}
+		return fmt.Sprintf("a scalar (%q)", truncate(n.Value, 40))
+	case yaml.MappingNode:
+		return "a mapping"
+	}
+	return "not a mapping"
+}
+
+func describeValue(v ast.Value) string {
+	switch v.(type) {
+	case ast.String:
+		return "a string"
+	case ast.Number:
+		return "a number (" + v.String() + ")"
+	case ast.Boolean:
+		return "a boolean (" + v.String() + ")"
+	case ast.Null:
+		return "null"
+	case *ast.Array:
+		return "a list"
+	case ast.Object:
+		return "a mapping"
+	}
+	return "a " + ast.ValueName(v)
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,308 @@
+package policy
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"sigs.k8s.io/yaml"
+
+	"github.com/kubeward/kubeward/policies"
+)
+
+// Error is a problem with a policy file, at a place in it.
+type Error struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Message)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Message)
+	}
+	return e.File + ": " + e.Message
+}
+
+// Errors is a list of policy errors; it is itself an error.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// File is one policy or data file.
+type File struct {
+	Name    string
+	Content []byte
+	Bundled bool
+}
+
+// Options say which policies to load besides (or instead of) the bundled library.
+type Options struct {
+	// NoBuiltin leaves the bundled library out.
+	NoBuiltin bool
+	// PolicyDirs are folders (or files) of user Rego and data files.
+	PolicyDirs []string
+	// DataFiles are YAML or JSON documents merged into data at its root.
+	DataFiles []string
+	// Files are more policy files given in memory (bundles, tests).
+	Files []File
+}
+
+// Library is a loaded, not yet compiled, set of policies.
+type Library struct {
+	Rules   []*Rule
+	Modules map[string]*ast.Module
+	Data    map[string]any
+}
+
+// Rule returns the rule with id, or nil.
+func (l *Library) Rule(id string) *Rule {
+	for _, r := range l.Rules {
+		if strings.EqualFold(r.ID, id) {
+			return r
+		}
+	}
+	return nil
+}
+
+// BundledFiles returns the embedded library's Rego files (without tests) and
+// its data file.
+func BundledFiles(withTests bool) ([]File, error) {
+	var files []File
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.HasSuffix(p, "_test.rego") && !withTests {
+			return nil
+		}
+		b, err := policies.FS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Name: "policies/" + p, Content: b, Bundled: true})
+		return nil
+	})
+	return files, err
+}
+
+// Load reads the bundled library and the user's policies and data.
+func Load(opts Options) (*Library, error) {
+	var files []File
+	if !opts.NoBuiltin {
+		b, err := BundledFiles(false)
+		if err != nil {
+			return nil, fmt.Errorf("reading the bundled library: %w", err)
+		}
+		files = append(files, b...)
+	}
+	var errs Errors
+	for _, dir := range opts.PolicyDirs {
+		fsFiles, err := readDir(dir)
+		errs = append(errs, err...)
+		files = append(files, fsFiles...)
+	}
+	files = append(files, opts.Files...)
+	lib := &Library{Modules: map[string]*ast.Module{}, Data: map[string]any{}}
+	for _, f := range files {
+		switch {
+		case strings.HasSuffix(f.Name, ".rego"):
+			if err := lib.addModule(f); err != nil {
+				errs = append(errs, err...)
+			}
+		case isDataFile(f.Name):
+			if err := lib.addData(f.Name, f.Content, f.Bundled); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	for _, name := range opts.DataFiles {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			errs = append(errs, &Error{File: name, Message: "cannot read data file: " + describe(err)})
+			continue
+		}
+		if err := lib.addData(name, b, false); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	errs = append(errs, lib.checkIDs()...)
+	sort.Slice(lib.Rules, func(i, j int) bool { return lib.Rules[i].ID < lib.Rules[j].ID })
+	if len(errs) > 0 {
+		return lib, errs
+	}
+	return lib, nil
+}
+
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such file or directory"
+	}
+	return err.Error()
+}
+
+func isDataFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json", ".yaml", ".yml":
+		return true
+	}
+	return false
+}
+
+// readDir reads the Rego and data files of a user's policy folder. Tests are
+// left out: they run with `kubeward test`, not during lint.
+func readDir(dir string) ([]File, Errors) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, Errors{{File: dir, Message: "cannot read policy folder: " + describe(err)}}
+	}
+	var files []File
+	var errs Errors
+	add := func(p string) {
+		if strings.HasSuffix(p, "_test.rego") || !(strings.HasSuffix(p, ".rego") || isDataFile(p)) {
+			return
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, &Error{File: p, Message: "cannot read: " + describe(err)})
+			return
+		}
+		files = append(files, File{Name: p, Content: b})
+	}
+	if !info.IsDir() {
+		add(dir)
+		return files, errs
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, &Error{File: p, Message: describe(err)})
+			return nil
+		}
+		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		if !d.IsDir() {
+			add(p)
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, &Error{File: dir, Message: describe(err)})
+	}
+	return files, errs
+}
+
+var parserOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+
+func (l *Library) addModule(f File) Errors {
+	m, err := ast.ParseModuleWithOpts(f.Name, string(f.Content), parserOptions)
+	if err != nil {
+		return fromAST(f.Name, err)
+	}
+	if _, dup := l.Modules[f.Name]; dup {
+		return Errors{{File: f.Name, Message: "policy file loaded twice"}}
+	}
+	l.Modules[f.Name] = m
+	r, errs := ruleOf(f, m)
+	if r != nil {
+		l.Rules = append(l.Rules, r)
+	}
+	return errs
+}
+
+// addData merges a YAML or JSON document into data at its root.
+func (l *Library) addData(name string, content []byte, bundled bool) *Error {
+	js, err := yaml.YAMLToJSON(content)
+	if err != nil {
+		return &Error{File: name, Message: "invalid data file: " + err.Error()}
+	}
+	var v any
+	if err := json.Unmarshal(js, &v); err != nil {
+		return &Error{File: name, Message: "invalid data file: " + err.Error()}
+	}
+	if v == nil {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return &Error{File: name, Message: "a data file must hold a mapping at its top level"}
+	}
+	merge(l.Data, m)
+	return nil
+}
+
+// merge deep-merges src into dst: mappings merge, anything else replaces.
+func merge(dst, src map[string]any) {
+	for k, v := range src {
+		if sm, ok := v.(map[string]any); ok {
+			if dm, ok := dst[k].(map[string]any); ok {
+				merge(dm, sm)
+				continue
+			}
+		}
+		dst[k] = v
+	}
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.-]*$`)
+
+func (l *Library) checkIDs() Errors {
+	var errs Errors
+	seen := map[string]*Rule{}
+	for _, r := range l.Rules {
+		if prev, dup := seen[strings.ToUpper(r.ID)]; dup {
+			errs = append(errs, &Error{File: r.File, Line: r.Line, Message: fmt.Sprintf("rule id %s is already used by %s:%d", r.ID, prev.File, prev.Line)})
+			continue
+		}
+		seen[strings.ToUpper(r.ID)] = r
+	}
+	for _, r := range l.Rules {
+		for _, o := range r.Overrides {
+			if seen[strings.ToUpper(o)] == nil {
+				errs = append(errs, &Error{File: r.File, Line: r.Line, Message: fmt.Sprintf("rule %s overrides %s, which does not exist", r.ID, o)})
+			}
+		}
+	}
+	return errs
+}
+
+func fromAST(file string, err error) Errors {
+	var astErrs ast.Errors
+	if !errors.As(err, &astErrs) {
+		return Errors{{File: file, Message: err.Error()}}
+	}
+	out := make(Errors, 0, len(astErrs))
+	for _, e := range astErrs {
+		pe := &Error{File: file, Message: e.Message}
+		if e.Location != nil {
+			if e.Location.File != "" {
+				pe.File = e.Location.File
+			}
+			pe.Line, pe.Column = e.Location.Row, e.Location.Col
+		}
+		out = append(out, pe)
+	}
+	return out
+}

@@ -1,0 +1,132 @@
+package policy
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// RulesPrefix is the package prefix of every rule (fixed by the policy contract).
+const RulesPrefix = "kubeward.rules."
+
+// ruleOf reads the rule a module defines, if it is a rule package: a package
+// under kubeward.rules with a deny rule or a METADATA annotation. Everything
+// the contract requires is checked here so that a user sees file:line for it.
+func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
+	pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+	if !strings.HasPrefix(pkg, RulesPrefix) || strings.HasSuffix(pkg, "_test") {
+		return nil, nil
+	}
+	ann := packageAnnotation(m)
+	hasDeny := definesRule(m, "deny")
+	if ann == nil && !hasDeny {
+		return nil, nil // a helper package under kubeward.rules
+	}
+	loc := m.Package.Location
+	at := func(format string, args ...any) *Error {
+		e := &Error{File: f.Name, Message: fmt.Sprintf(format, args...)}
+		if loc != nil {
+			e.Line = loc.Row
+		}
+		return e
+	}
+	if ann == nil {
+		return nil, Errors{at("package %s defines deny but has no METADATA annotation with custom.id and custom.severity", pkg)}
+	}
+	if ann.Location != nil {
+		loc = ann.Location
+	}
+	r := &Rule{
+		Title:       ann.Title,
+		Description: strings.TrimSpace(ann.Description),
+		Package:     pkg,
+		File:        f.Name,
+		Bundled:     f.Bundled,
+		Custom:      ann.Custom,
+	}
+	if loc != nil {
+		r.Line = loc.Row
+	}
+	var errs Errors
+	if !hasDeny {
+		errs = append(errs, at("rule package %s has no deny rule", pkg))
+	}
+	c := ann.Custom
+	r.ID, _ = c["id"].(string)
+	switch {
+	case r.ID == "":
+		errs = append(errs, at("rule package %s: METADATA custom.id is missing", pkg))
+	case !idPattern.MatchString(r.ID):
+		errs = append(errs, at("rule package %s: custom.id %q is not a valid id (letters, digits, '-', '_', '.')", pkg, r.ID))
+	}
+	r.Severity, _ = c["severity"].(string)
+	if SeverityRank(r.Severity) < 0 {
+		errs = append(errs, at("rule %s: custom.severity %q is not one of %s", r.ID, fmt.Sprint(c["severity"]), strings.Join(Severities, ", ")))
+	}
+	if r.Title == "" {
+		errs = append(errs, at("rule %s: METADATA title is missing", r.ID))
+	}
+	var err error
+	for _, field := range []struct {
+		name string
+		dst  *[]string
+	}{{"kinds", &r.Kinds}, {"profiles", &r.Profiles}, {"overrides", &r.Overrides}, {"references", &r.References}} {
+		if *field.dst, err = stringList(c[field.name]); err != nil {
+			errs = append(errs, at("rule %s: custom.%s %v", r.ID, field.name, err))
+		}
+	}
+	if v, ok := c["remediation"]; ok {
+		if r.Remediation, ok = v.(string); !ok {
+			errs = append(errs, at("rule %s: custom.remediation must be a string", r.ID))
+		}
+	}
+	r.Remediation = strings.TrimSpace(r.Remediation)
+	if v, ok := c["example"]; ok {
+		if r.Example, ok = v.(string); !ok {
+			errs = append(errs, at("rule %s: custom.example must be a string", r.ID))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return r, nil
+}
+
+func packageAnnotation(m *ast.Module) *ast.Annotations {
+	for _, a := range m.Annotations {
+		if a.Scope == "package" {
+			return a
+		}
+	}
+	return nil
+}
+
+func definesRule(m *ast.Module, name string) bool {
+	for _, r := range m.Rules {
+		if len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.Compare(ast.Var(name)) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func stringList(v any) ([]string, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		return []string{x}, nil
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, item := range x {
+			s, ok := item.(string)
+			if !ok {
+				return nil, fmt.Errorf("must be a list of strings, found %v", item)
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("must be a list of strings")
+}

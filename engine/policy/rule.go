@@ -1,0 +1,132 @@
+// Package policy loads Rego rules with their metadata, checks them against
+// the policy contract, selects them by profile and compiles them once.
+package policy
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severities from most to least severe.
+var Severities = []string{"critical", "high", "medium", "low", "info"}
+
+// SeverityRank orders severities: critical is 0, info 4, unknown -1.
+func SeverityRank(s string) int {
+	for i, v := range Severities {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// AtLeast reports whether severity s is at or above threshold t.
+func AtLeast(s, t string) bool {
+	rs, rt := SeverityRank(s), SeverityRank(t)
+	return rs >= 0 && rt >= 0 && rs <= rt
+}
+
+// Rule is one rule of the library, described by its METADATA annotation.
+type Rule struct {
+	ID          string         `json:"id"`
+	Title       string         `json:"title"`
+	Description string         `json:"description,omitempty"`
+	Severity    string         `json:"severity"`
+	Kinds       []string       `json:"kinds,omitempty"`
+	Profiles    []string       `json:"profiles,omitempty"`
+	Overrides   []string       `json:"overrides,omitempty"`
+	Remediation string         `json:"remediation,omitempty"`
+	References  []string       `json:"references,omitempty"`
+	Example     string         `json:"example,omitempty"`
+	Package     string         `json:"package"`
+	File        string         `json:"file"`
+	Line        int            `json:"line"`
+	Bundled     bool           `json:"bundled"`
+	Custom      map[string]any `json:"-"`
+	// Conftest marks a conftest-style package (deny/violation/warn rules).
+	Conftest bool `json:"-"`
+}
+
+// Group is the rule's group: the package segment after kubeward.rules.
+func (r *Rule) Group() string {
+	parts := strings.Split(r.Package, ".")
+	if len(parts) >= 3 && parts[0] == "kubeward" && parts[1] == "rules" {
+		return parts[2]
+	}
+	return parts[0]
+}
+
+// AppliesTo reports whether the rule evaluates objects of kind.
+func (r *Rule) AppliesTo(kind string) bool {
+	if len(r.Kinds) == 0 {
+		return true
+	}
+	for _, k := range r.Kinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// InProfile reports whether the rule belongs to profile p ("all" holds every rule).
+func (r *Rule) InProfile(p string) bool {
+	if p == "" || p == ProfileAll {
+		return true
+	}
+	for _, q := range r.Profiles {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// ProfileAll selects every rule.
+const ProfileAll = "all"
+
+// Profiles lists the profiles named by rules, plus "all", sorted.
+func Profiles(rules []*Rule) []string {
+	seen := map[string]bool{ProfileAll: true}
+	for _, r := range rules {
+		for _, p := range r.Profiles {
+			seen[p] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Select returns the rules active under profile: those in it, minus every rule
+// that an active rule overrides. An unknown profile is an error.
+func Select(rules []*Rule, profile string) ([]*Rule, error) {
+	if profile == "" {
+		profile = ProfileAll
+	}
+	known := Profiles(rules)
+	if i := sort.SearchStrings(known, profile); i >= len(known) || known[i] != profile {
+		return nil, fmt.Errorf("unknown profile %q (known: %s)", profile, strings.Join(known, ", "))
+	}
+	var in []*Rule
+	overridden := map[string]bool{}
+	for _, r := range rules {
+		if r.InProfile(profile) {
+			in = append(in, r)
+			for _, o := range r.Overrides {
+				overridden[o] = true
+			}
+		}
+	}
+	out := in[:0:0]
+	for _, r := range in {
+		if !overridden[r.ID] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}

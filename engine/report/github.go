@@ -1,0 +1,46 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kubeward/kubeward/engine"
+)
+
+// writeGitHub writes GitHub Actions workflow commands, which the runner turns
+// into annotations on the pull request's files.
+func writeGitHub(w io.Writer, res *engine.Result) error {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", githubLevel(f.Severity),
+			escapeProperty(f.Location.File), max(f.Location.Line, 1), max(f.Location.Column, 1),
+			escapeProperty(f.Rule.ID+" "+f.Rule.Title), escapeData(f.Message+" ("+objectName(f)+")"))
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(&b, "::error file=%s,line=%d::%s\n", escapeProperty(e.File), max(e.Line, 1), escapeData(e.Message))
+	}
+	b.WriteString(escapeData(strings.TrimSuffix(summary(res), "\n")) + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func githubLevel(severity string) string {
+	switch severity {
+	case "critical", "high":
+		return "error"
+	case "medium", "low":
+		return "warning"
+	}
+	return "notice"
+}
+
+// escapeData and escapeProperty follow the runner's escaping of workflow
+// command values.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,125 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/kubeward/kubeward/engine"
+)
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string         `xml:"name,attr"`
+	Classname string         `xml:"classname,attr"`
+	Failures  []junitProblem `xml:"failure,omitempty"`
+	Errors    []junitProblem `xml:"error,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Text    string `xml:",chardata"`
+}
+
+// writeJUnit writes a test suite per file and a test case per object, with a
+// failure per finding: CI systems then show which object failed which rule.
+func writeJUnit(w io.Writer, res *engine.Result) error {
+	type caseKey struct {
+		file, name string
+	}
+	suites := map[string]*junitSuite{}
+	cases := map[caseKey]*junitCase{}
+	var order []caseKey
+	suite := func(file string) *junitSuite {
+		s, ok := suites[file]
+		if !ok {
+			s = &junitSuite{Name: file}
+			suites[file] = s
+		}
+		return s
+	}
+	testcase := func(file, name string) *junitCase {
+		k := caseKey{file, name}
+		c, ok := cases[k]
+		if !ok {
+			c = &junitCase{Name: name, Classname: file}
+			cases[k] = c
+			order = append(order, k)
+		}
+		return c
+	}
+	for _, c := range res.Checked {
+		name := c.Object.Kind + " " + c.Object.Name
+		if c.Object.Namespace != "" {
+			name = c.Object.Kind + " " + c.Object.Namespace + "/" + c.Object.Name
+		}
+		testcase(c.File, name)
+	}
+	for _, f := range res.Findings {
+		c := testcase(f.Location.File, objectName(f))
+		c.Failures = append(c.Failures, junitProblem{
+			Message: f.Rule.ID + ": " + f.Message,
+			Type:    f.Severity,
+			Text: fmt.Sprintf("%s %s %s\n%s\nfield: %s", position(f.Location.File, f.Location.Line, f.Location.Column),
+				f.Rule.ID, f.Rule.Title, f.Message, f.Location.Path),
+		})
+	}
+	for _, e := range res.Errors {
+		c := testcase(e.File, "input")
+		c.Errors = append(c.Errors, junitProblem{Message: e.Message, Type: "error", Text: e.Error()})
+	}
+	out := junitSuites{Name: "kubeward"}
+	for _, k := range order {
+		c := cases[k]
+		s := suite(k.file)
+		s.Tests++
+		if len(c.Failures) > 0 {
+			s.Failures++
+		}
+		if len(c.Errors) > 0 {
+			s.Errors++
+		}
+		s.Cases = append(s.Cases, *c)
+	}
+	names := make([]string, 0, len(suites))
+	for n := range suites {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		s := suites[n]
+		sort.SliceStable(s.Cases, func(i, j int) bool { return s.Cases[i].Name < s.Cases[j].Name })
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Errors += s.Errors
+		out.Suites = append(out.Suites, *s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

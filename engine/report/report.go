@@ -1,0 +1,65 @@
+// Package report renders a lint Result in each output format: one file per
+// format, all from the same Result, all byte-for-byte deterministic.
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kubeward/kubeward/engine"
+)
+
+// Options tune rendering.
+type Options struct {
+	// Color turns on ANSI colours (text format only).
+	Color bool
+	// Version is the kubeward version written into SARIF.
+	Version string
+	// DocsURL is the base URL of rule pages; a rule's page is DocsURL + ID + ".md".
+	DocsURL string
+}
+
+// DefaultDocsURL is where the rule pages generated from metadata are published.
+const DefaultDocsURL = "https://github.com/kubeward/kubeward/blob/main/docs/rules/"
+
+// Formats are the names Write accepts.
+var Formats = []string{"text", "json", "sarif", "junit", "github"}
+
+// Write renders res to w in format.
+func Write(w io.Writer, format string, res *engine.Result, opts Options) error {
+	if opts.DocsURL == "" {
+		opts.DocsURL = DefaultDocsURL
+	}
+	switch format {
+	case "text", "":
+		return writeText(w, res, opts)
+	case "json":
+		return writeJSON(w, res)
+	case "sarif":
+		return writeSARIF(w, res, opts)
+	case "junit":
+		return writeJUnit(w, res)
+	case "github":
+		return writeGitHub(w, res)
+	}
+	return fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(Formats, ", "))
+}
+
+// objectName is "Kind namespace/name", or "Kind name" for cluster-scoped objects.
+func objectName(f engine.Finding) string {
+	if f.Object.Namespace != "" {
+		return f.Object.Kind + " " + f.Object.Namespace + "/" + f.Object.Name
+	}
+	return f.Object.Kind + " " + f.Object.Name
+}
+
+func position(file string, line, column int) string {
+	switch {
+	case line > 0 && column > 0:
+		return fmt.Sprintf("%s:%d:%d", file, line, column)
+	case line > 0:
+		return fmt.Sprintf("%s:%d", file, line)
+	}
+	return file
+}

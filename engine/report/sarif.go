@@ -1,0 +1,130 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/policy"
+)
+
+// sarifLevel maps severities to SARIF levels; code scanning shows critical and
+// high as errors.
+func sarifLevel(severity string) string {
+	switch severity {
+	case "critical", "high":
+		return "error"
+	case "medium", "low":
+		return "warning"
+	}
+	return "note"
+}
+
+// securitySeverity is GitHub code scanning's numeric severity property.
+var securitySeverity = map[string]string{"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "1.0"}
+
+func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
+	run := sarif.NewRunWithInformationURI("kubeward", "https://github.com/kubeward/kubeward")
+	if opts.Version != "" {
+		run.Tool.Driver.WithVersion(opts.Version)
+	}
+	// Every active rule is described, so that a clean run still tells code
+	// scanning what was checked.
+	rules := append([]*policy.Rule(nil), res.Rules...)
+	seen := map[string]bool{}
+	for _, r := range rules {
+		seen[r.ID] = true
+	}
+	for _, f := range res.Findings {
+		if !seen[f.Rule.ID] {
+			seen[f.Rule.ID] = true
+			rules = append(rules, f.Rule)
+		}
+	}
+	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
+	for _, r := range rules {
+		help := r.Description
+		if r.Remediation != "" {
+			help += "\n\nRemediation: " + r.Remediation
+		}
+		props := sarif.NewPropertyBag()
+		props.Add("tags", append([]string{"security", "kubernetes", r.Group()}, r.Profiles...))
+		props.Add("security-severity", securitySeverity[r.Severity])
+		props.Add("severity", r.Severity)
+		run.AddRule(r.ID).
+			WithName(ruleName(r)).
+			WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Title)).
+			WithFullDescription(sarif.NewMultiformatMessageString().WithText(r.Description)).
+			WithHelp(sarif.NewMultiformatMessageString().WithText(help)).
+			WithHelpURI(opts.DocsURL + r.ID + ".md").
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity))).
+			WithProperties(props)
+	}
+	for _, f := range res.Findings {
+		region := sarif.NewRegion().WithStartLine(max(f.Location.Line, 1))
+		if f.Location.Column > 0 {
+			region.WithStartColumn(f.Location.Column)
+		}
+		loc := sarif.NewLocationWithPhysicalLocation(
+			sarif.NewPhysicalLocation().
+				WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(f.Location.File))).
+				WithRegion(region))
+		loc.WithLogicalLocations([]*sarif.LogicalLocation{
+			sarif.NewLogicalLocation().WithFullyQualifiedName(objectName(f) + "." + f.Location.Path).WithKind("object"),
+		})
+		result := run.CreateResultForRule(f.Rule.ID).
+			WithLevel(sarifLevel(f.Severity)).
+			WithMessage(sarif.NewTextMessage(f.Message)).
+			AddLocation(loc)
+		result.WithRuleIndex(run.GetRuleIndex(f.Rule.ID))
+		if f.Location.Template != "" {
+			props := sarif.NewPropertyBag()
+			props.Add("template", f.Location.Template)
+			result.WithProperties(props)
+		}
+	}
+	for _, e := range res.Errors {
+		n := sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(e.Message))
+		region := sarif.NewRegion().WithStartLine(max(e.Line, 1))
+		n.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+			sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(e.File))).WithRegion(region))})
+		if len(run.Invocations) == 0 {
+			run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(true))
+		}
+		run.Invocations[0].AddToolExecutionNotification(n)
+	}
+	if len(run.Invocations) == 0 {
+		run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(true))
+	}
+	rep := sarif.NewReport().AddRun(run)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+// ruleName is the rule's title in PascalCase, as SARIF viewers expect a name.
+func ruleName(r *policy.Rule) string {
+	var b strings.Builder
+	for _, word := range strings.FieldsFunc(r.Title, func(c rune) bool {
+		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+	}) {
+		b.WriteString(strings.ToUpper(word[:1]) + word[1:])
+	}
+	return b.String()
+}
+
+// fileURI writes a path as a relative URI reference (what code scanning
+// resolves against the repository root).
+func fileURI(file string) string {
+	p := filepath.ToSlash(file)
+	p = strings.TrimPrefix(p, "./")
+	u := url.URL{Path: p}
+	return u.String()
+}

@@ -1,0 +1,28 @@
+# METADATA
+# title: Short image name
+# description: |
+#   An image without a registry is resolved by the container runtime's
+#   defaults: usually docker.io, but runtimes configured with search registries
+#   may try others first, so the same name can pull different images on
+#   different nodes. Naming the registry removes the guess.
+# custom:
+#   id: KW-IMG-008
+#   severity: info
+#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   profiles: []
+#   remediation: Write the image fully qualified, with its registry (e.g. docker.io/library/nginx:1.27).
+#   references:
+#     - https://kubernetes.io/docs/concepts/containers/images/#image-names
+package kubeward.rules.image.short_image_name
+
+import data.kubeward.lib.images
+import data.kubeward.lib.pods
+
+deny contains {
+	"msg": sprintf("container %q sets image=%q without a registry, which the runtime resolves (usually to %s); name the registry explicitly.", [c.name, c.container.image, p.normalized]),
+	"path": array.concat(c.path, ["image"]),
+} if {
+	some c in pods.containers
+	p := images.parse(c.container.image)
+	not p.qualified
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: Deprecated serviceAccount field
+# description: |
+#   spec.serviceAccount is a deprecated alias of spec.serviceAccountName, used
+#   only when the latter is unset. Keeping it invites the two to drift apart and
+#   confuses reviewers about which identity the pod runs as.
+# custom:
+#   id: KW-POD-003
+#   severity: info
+#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   profiles: []
+#   remediation: Replace serviceAccount with serviceAccountName in the pod spec.
+#   references:
+#     - KL deprecated-service-account-field
+#     - https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/
+package kubeward.rules.pod.deprecated_service_account
+
+import data.kubeward.lib.pods
+
+deny contains {
+	"msg": sprintf("the pod sets the deprecated serviceAccount=%s; set serviceAccountName instead and remove serviceAccount.", [json.marshal(v)]),
+	"path": array.concat(pods.spec_path, ["serviceAccount"]),
+} if {
+	v := pods.spec.serviceAccount
+	v != null
+	v != ""
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Container runtime socket mounted
+# description: |
+#   The container runtime's socket (Docker, containerd, CRI-O) accepts commands
+#   to start privileged containers with the host's filesystem: whoever can reach
+#   it is root on the node, read-only mount or not. Mounting the directory that
+#   holds the socket (/var/run, /run, ...) exposes it too.
+# custom:
+#   id: KW-POD-011
+#   severity: critical
+#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   profiles: []
+#   remediation: Remove the hostPath volume and its mounts; build images and inspect containers through an API that does not hand out the runtime.
+#   references:
+#     - KSV-0006
+#     - KL docker-sock
+#     - KS C-0074
+#     - https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
+package kubeward.rules.pod.runtime_socket_mount
+
+import data.kubeward.lib.hostpaths
+
+# Reported on the mount: PSS-004/PSS-016 report the hostPath volume itself.
+deny contains {
+	"msg": sprintf(
+		"container %q mounts hostPath %q (volume %q), a container runtime socket or its directory that gives root on the node; remove the volume and its mounts.",
+		[m.container.name, m.host_path, m.volume],
+	),
+	"path": m.path,
+} if {
+	some m in hostpaths.mounts
+	hostpaths.socket_mount(m)
+}

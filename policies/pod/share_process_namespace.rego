@@ -1,0 +1,25 @@
+# METADATA
+# title: Process namespace shared
+# description: |
+#   With shareProcessNamespace every container of the pod sees the others'
+#   processes and can signal them and read their /proc entries, including
+#   environment variables and files through /proc/<pid>/root. A compromise of one
+#   container then reaches the secrets of all of them.
+# custom:
+#   id: KW-POD-005
+#   severity: low
+#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   profiles: []
+#   remediation: Remove shareProcessNamespace from the pod spec or set it to false; use an ephemeral debug container with a target instead.
+#   references:
+#     - https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/
+package kubeward.rules.pod.share_process_namespace
+
+import data.kubeward.lib.pods
+
+deny contains {
+	"msg": "the pod sets shareProcessNamespace=true; remove it or set it to false.",
+	"path": array.concat(pods.spec_path, ["shareProcessNamespace"]),
+} if {
+	pods.spec.shareProcessNamespace == true
+}

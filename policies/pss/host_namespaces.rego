@@ -1,0 +1,38 @@
+# METADATA
+# title: Host namespaces
+# description: |
+#   Sharing the host's network, PID or IPC namespace lets a pod see and reach
+#   the node's processes, interfaces and shared memory, and bypass network
+#   policy. Pod Security Standards forbid all three at the baseline level.
+# custom:
+#   id: KW-PSS-003
+#   severity: high
+#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   profiles: [pss-baseline, pss-restricted]
+#   remediation: Remove hostNetwork, hostPID and hostIPC from the pod spec or set them to false.
+#   references:
+#     - PSA hostNamespaces
+#     - CIS 5.2.3
+#     - CIS 5.2.4
+#     - CIS 5.2.5
+#     - KSV-0008
+#     - KSV-0009
+#     - KSV-0010
+#     - KL host-ipc
+#     - KL host-network
+#     - KL host-pid
+#     - PO hostIPCSet
+#     - PO hostPIDSet
+#     - PO hostNetworkSet
+#     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+package kubeward.rules.pss.host_namespaces
+
+import data.kubeward.lib.pods
+
+deny contains {
+	"msg": sprintf("the pod sets %s=true; remove it or set it to false.", [field]),
+	"path": array.concat(pods.spec_path, [field]),
+} if {
+	some field in ["hostNetwork", "hostPID", "hostIPC"]
+	pods.spec[field] == true
+}
