@@ -186,6 +186,8 @@ func (e *evaluator) ruleError(r *policy.Rule, o *load.Object, err error) Error {
 	if errors.As(err, &te) && te.Code == topdown.CancelErr || errors.Is(err, context.DeadlineExceeded) {
 		msg = fmt.Sprintf("timed out after %s (limit --timeout)", e.timeout)
 	}
+	// Reports are one line per problem; OPA's messages may span several.
+	msg = strings.Join(strings.Fields(msg), " ")
 	return Error{File: o.Source.File, Line: pos.Line, Column: pos.Column,
 		Message: fmt.Sprintf("rule %s failed on %s: %s", r.ID, describeObject(o), msg)}
 }

@@ -77,3 +77,18 @@ func Index(rules []*policy.Rule, linkPages bool) string {
 }
 
 func escapeCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// Pages returns every page of a rule set by file name: <ID>.md per rule and
+// README.md as the index.
+func Pages(rules []*policy.Rule) map[string]string {
+	pages := map[string]string{}
+	for _, r := range rules {
+		pages[r.ID+".md"] = RulePage(r, policy.Example(r))
+	}
+	var b strings.Builder
+	b.WriteString("# Rules\n\n<!-- Generated from the rules' METADATA by `make docs`; do not edit. -->\n\n")
+	fmt.Fprintf(&b, "%d rules. Every rule is in profile `all`; `kubeward rules --profile P` lists a profile.\n\n", len(rules))
+	b.WriteString(Index(rules, true))
+	pages["README.md"] = b.String()
+	return pages
+}

@@ -14,8 +14,9 @@ import (
 // trip through JSON or interface{} maps, and the limits are enforced while the
 // value grows, so an alias bomb stops long before it takes memory.
 type converter struct {
-	limits Limits
-	nodes  int
+	limits     Limits
+	nodes      int
+	lineOffset int // lines before the document, for line numbers in messages
 }
 
 // nodeError is a problem at a place in the document.
@@ -82,7 +83,7 @@ func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
 			return nil, err
 		}
 		if first, dup := keyLine[key]; dup {
-			return nil, errorAt(k, "duplicate key %q (first at line %d)", key, first)
+			return nil, errorAt(k, "duplicate key %q (first at line %d)", key, first+c.lineOffset)
 		}
 		keyLine[key] = k.Line
 		val, err := c.value(v, depth+1)
@@ -170,6 +171,10 @@ func scalar(n *yaml.Node) (ast.Value, error) {
 		}
 		return ast.String(n.Value), nil
 	case "!!float":
+		// An integer too large for 64 bits resolves as a float; keep its digits.
+		if s := strings.TrimPrefix(n.Value, "+"); isDigits(strings.TrimPrefix(s, "-")) {
+			return ast.Number(s), nil
+		}
 		f, err := strconv.ParseFloat(n.Value, 64)
 		if err != nil {
 			if err := n.Decode(&f); err != nil {

@@ -270,7 +270,7 @@ func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
 				break
 			}
 			if err != nil {
-				errs = append(errs, yamlError(name, c.lineOffset, err))
+				errs = append(errs, yamlError(name, c, err))
 				doc++
 				documents++
 				break // the decoder cannot resync inside a chunk
@@ -312,9 +312,16 @@ func firstInvalidUTF8(b []byte) int {
 	return len(b)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var (
+	yamlLine      = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+	unknownAnchor = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
+)
 
-func yamlError(file string, offset int, err error) Error {
+// yamlError turns a parser error into an Error at a file line. The parser
+// counts lines from the start of the document; some of its messages carry no
+// line, and those we locate ourselves where we can.
+func yamlError(file string, c chunk, err error) Error {
+	offset := c.lineOffset
 	msg := err.Error()
 	e := Error{File: file, Message: "invalid YAML: " + msg}
 	var te *yaml.TypeError
@@ -327,6 +334,11 @@ func yamlError(file string, offset int, err error) Error {
 			e.Line = offset + n
 		}
 		e.Message = "invalid YAML: " + m[2]
+	}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil && e.Line == 0 {
+		if i := bytes.Index(c.text, []byte("*"+m[1])); i >= 0 {
+			e.Line = offset + 1 + bytes.Count(c.text[:i], []byte("\n"))
+		}
 	}
 	if e.Line == 0 {
 		e.Line = offset + 1

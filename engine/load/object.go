@@ -34,7 +34,7 @@ type Object struct {
 	// Controller is the ownerReference with controller: true, if any.
 	Controller *OwnerRef
 	// Value is what rules see as input: the object minus live-cluster noise.
-	Value ast.Value
+	Value  ast.Value
 	Source Source
 
 	node       *yaml.Node // the object's mapping node, for positions

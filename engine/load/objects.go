@@ -29,7 +29,7 @@ func objectsOf(file string, doc int, root *yaml.Node, c chunk, limits Limits) ([
 	if node.Kind != yaml.MappingNode {
 		return fail(node, fmt.Sprintf("document is %s, not a Kubernetes object (a mapping with apiVersion and kind)", describeNode(node)))
 	}
-	conv := &converter{limits: limits}
+	conv := &converter{limits: limits, lineOffset: c.lineOffset}
 	v, err := conv.value(node, 0)
 	if err != nil {
 		var ne *nodeError

@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"strings"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
@@ -47,7 +49,9 @@ func compileErrors(errs ast.Errors) Errors {
 		if e.Location != nil {
 			pe.File, pe.Line, pe.Column = e.Location.File, e.Location.Row, e.Location.Col
 		}
-		if e.Code == ast.TypeErr || e.Code == ast.CompileErr {
+		if name, ok := strings.CutPrefix(e.Message, "undefined function "); ok && deniedBuiltins[name] {
+			pe.Message = name + " is not allowed: kubeward policies judge the objects they are given and cannot reach the network, the environment or the host"
+		} else if e.Code == ast.TypeErr || e.Code == ast.CompileErr {
 			pe.Message = e.Code + ": " + e.Message
 		}
 		out = append(out, pe)

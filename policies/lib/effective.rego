@@ -13,10 +13,10 @@ import data.kubeward.lib.pods
 # from_pod(c, field) holds when c's effective value of field is inherited from the pod.
 from_pod(c, field) if {
 	not _container_sets(c, field)
-	_ = pods.pod_sc[field]
+	pods.pod_sc[field] != null
 }
 
-_container_sets(c, field) if _ = pods.sc(c)[field]
+_container_sets(c, field) if pods.sc(c)[field] != null
 
 # path(c, field) is the path of the field that holds c's effective value
 # (the container's securityContext.<field> when the pod does not set it either).

@@ -102,10 +102,15 @@ sc_path(c, field) := array.concat(c.path, ["securityContext", field])
 # has_sc(c) holds when the container sets a securityContext object.
 has_sc(c) if is_object(c.container.securityContext)
 
-# effective(c, field) is the container's securityContext value if set, else the pod's.
+# effective(c, field) is the container's securityContext value if set (null
+# counts as unset, as in the API), else the pod's.
 effective(c, field) := v if {
 	v := sc(c)[field]
-} else := pod_sc[field]
+	v != null
+} else := v if {
+	v := pod_sc[field]
+	v != null
+}
 
 # is_windows holds when the pod declares the Windows OS.
 is_windows if spec.os.name == "windows"

@@ -87,3 +87,9 @@ test_volumes if {
 	vs := pods.volumes with input as {"kind": "Pod", "spec": {"volumes": [{"name": "v", "emptyDir": {}}, "bad"]}}
 	vs == {{"volume": {"name": "v", "emptyDir": {}}, "name": "v", "path": ["spec", "volumes", 0]}}
 }
+
+test_effective_null_falls_back_to_pod if {
+	obj := {"kind": "Pod", "spec": {"securityContext": {"runAsUser": 1}, "containers": [{"name": "a", "securityContext": {"runAsUser": null}}]}}
+	got := {c.name: pods.effective(c, "runAsUser") | some c in pods.containers} with input as obj
+	got == {"a": 1}
+}

@@ -11,13 +11,18 @@ package kubeward.lib.selectors
 # selector differently check that first.
 matches(selector, labels) if {
 	is_object(selector)
-	every k, v in object.get(selector, "matchLabels", {}) {
+	every k, v in _or_empty(object.get(selector, "matchLabels", null)) {
 		labels[k] == v
 	}
-	every e in object.get(selector, "matchExpressions", []) {
+	every e in _or_empty(object.get(selector, "matchExpressions", null)) {
 		_expression(e, labels)
 	}
 }
+
+# null and absent are the same to the API server.
+_or_empty(x) := x if x != null
+
+else := []
 
 _expression(e, labels) if {
 	e.operator == "In"

@@ -40,3 +40,8 @@ test_map_matches if {
 	selectors.map_matches({}, {"app": "a"})
 	not selectors.map_matches("nope", {})
 }
+
+test_null_parts_are_absent if {
+	selectors.matches({"matchLabels": null}, {"app": "a"})
+	selectors.matches({"matchExpressions": null, "matchLabels": {"app": "a"}}, {"app": "a"})
+}

@@ -25,6 +25,17 @@
 #     - PO hostPIDSet
 #     - PO hostNetworkSet
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#   example: |
+#     apiVersion: v1
+#     kind: Pod
+#     metadata:
+#       name: node-debugger
+#     spec:
+#       hostNetwork: true
+#       hostPID: true
+#       containers:
+#         - name: shell
+#           image: registry.example.com/toolbox:2.1.0
 package kubeward.rules.pss.host_namespaces
 
 import data.kubeward.lib.pods

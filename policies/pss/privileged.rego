@@ -18,6 +18,23 @@
 #     - PO runAsPrivileged
 #     - KS C-0057
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: web
+#     spec:
+#       selector:
+#         matchLabels: {app: web}
+#       template:
+#         metadata:
+#           labels: {app: web}
+#         spec:
+#           containers:
+#             - name: app
+#               image: registry.example.com/web:1.4.2
+#               securityContext:
+#                 privileged: true
 package kubeward.rules.pss.privileged
 
 import data.kubeward.lib.pods

@@ -1,0 +1,263 @@
+package engine_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/policy"
+)
+
+var (
+	bundledOnce   sync.Once
+	bundledLinter *engine.Linter
+	bundledErr    error
+)
+
+// bundled is one Linter with the whole library, shared by the tests: it is
+// safe for concurrent use, which these tests also exercise.
+func bundled(t *testing.T) *engine.Linter {
+	t.Helper()
+	bundledOnce.Do(func() { bundledLinter, bundledErr = engine.New(engine.Options{}) })
+	require.NoError(t, bundledErr)
+	return bundledLinter
+}
+
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+	return p
+}
+
+func byRule(res *engine.Result, id string) []engine.Finding {
+	var out []engine.Finding
+	for _, f := range res.Findings {
+		if f.Rule.ID == id {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+const privilegedDeployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/web:1.4.2
+          securityContext:
+            privileged: true
+`
+
+func TestFindingPointsAtTheField(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "deploy.yaml", privilegedDeployment)
+	res := bundled(t).Lint(context.Background(), []string{p})
+	require.Empty(t, res.Errors)
+	got := byRule(res, "KW-PSS-007")
+	require.Len(t, got, 1)
+	f := got[0]
+	assert.Equal(t, engine.Location{File: p, Line: 17, Column: 13,
+		Path: "spec.template.spec.containers[0].securityContext.privileged"}, f.Location)
+	assert.Equal(t, load.Ref{APIVersion: "apps/v1", Kind: "Deployment", Namespace: "shop", Name: "web"}, f.Object)
+	assert.Equal(t, "critical", f.Severity)
+	assert.Equal(t, `container "app" sets securityContext.privileged=true; remove it or set it to false.`, f.Message)
+}
+
+func TestClusterExportReportsOnTheOwnerOnly(t *testing.T) {
+	res := bundled(t).Lint(context.Background(), []string{"../testdata/cluster/deployment-export.yaml"})
+	require.Empty(t, res.Errors)
+	assert.Equal(t, 1, res.Objects)
+	assert.Equal(t, 4, res.Owned, "the ReplicaSet and its three Pods")
+	for _, f := range res.Findings {
+		assert.Equal(t, "Deployment", f.Object.Kind, "finding %s on %v", f.Rule.ID, f.Object)
+	}
+	priv := byRule(res, "KW-PSS-007")
+	require.Len(t, priv, 1)
+	assert.Equal(t, 38, priv[0].Location.Line)
+}
+
+func TestOwnerInAnotherFileStillDeduplicates(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a-deploy.yaml", privilegedDeployment)
+	writeFile(t, dir, "b-rs.yaml", `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web-1
+  namespace: shop
+  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]
+spec:
+  template:
+    spec:
+      containers: [{name: app, image: x, securityContext: {privileged: true}}]
+`)
+	res := bundled(t).Lint(context.Background(), []string{dir})
+	assert.Len(t, byRule(res, "KW-PSS-007"), 1)
+	assert.Equal(t, 1, res.Owned)
+}
+
+func TestSameFileTwiceIsOneProblem(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "deploy.yaml", privilegedDeployment)
+	res := bundled(t).Lint(context.Background(), []string{p, p})
+	assert.Len(t, byRule(res, "KW-PSS-007"), 1)
+}
+
+func TestErrorsDoNotStopOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a\n")
+	writeFile(t, dir, "b.yaml", privilegedDeployment)
+	res := bundled(t).Lint(context.Background(), []string{dir, filepath.Join(dir, "missing")})
+	assert.Len(t, res.Errors, 2)
+	assert.Len(t, byRule(res, "KW-PSS-007"), 1)
+}
+
+func TestProfilesSelectRules(t *testing.T) {
+	l, err := engine.New(engine.Options{Profile: "pss-baseline"})
+	require.NoError(t, err)
+	for _, r := range l.Active() {
+		assert.Contains(t, r.Profiles, "pss-baseline", r.ID)
+		assert.True(t, strings.HasPrefix(r.ID, "KW-PSS-"), r.ID)
+	}
+	_, err = engine.New(engine.Options{Profile: "nope"})
+	require.ErrorContains(t, err, `unknown profile "nope"`)
+}
+
+func TestUserPolicyWithLibraryHelpers(t *testing.T) {
+	l, err := engine.New(engine.Options{Policy: policy.Options{PolicyDirs: []string{"../testdata/policies/custom"}}})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	p := writeFile(t, dir, "d.yaml", strings.Replace(privilegedDeployment, "privileged: true", "runAsUser: 0", 1))
+	res := l.Lint(context.Background(), []string{p})
+	require.Empty(t, res.Errors)
+	got := byRule(res, "ACME-001")
+	require.Len(t, got, 2)
+	assert.Equal(t, "medium", got[0].Severity)
+	assert.Equal(t, `container "app" runs as root (runAsUser 0); use a non-zero UID.`, got[1].Message)
+	assert.Equal(t, 17, got[1].Location.Line)
+	// Profiles named by user rules become selectable.
+	l2, err := engine.New(engine.Options{Profile: "acme", Policy: policy.Options{PolicyDirs: []string{"../testdata/policies/custom"}}})
+	require.NoError(t, err)
+	require.Len(t, l2.Active(), 1)
+}
+
+func TestPolicyContractErrors(t *testing.T) {
+	cases := map[string]string{
+		"bad-id":       `../testdata/policies/bad-id/rule.rego:1: rule package kubeward.rules.bad.no_id: METADATA custom.id is missing`,
+		"bad-severity": `../testdata/policies/bad-severity/rule.rego:1: rule BAD-002: custom.severity "urgent" is not one of critical, high, medium, low, info`,
+		"network":      `../testdata/policies/network/rule.rego:9:2: http.send is not allowed`,
+		"missing":      `../testdata/policies/missing: cannot read policy folder: no such file or directory`,
+	}
+	for dir, want := range cases {
+		t.Run(dir, func(t *testing.T) {
+			_, err := engine.New(engine.Options{Policy: policy.Options{PolicyDirs: []string{"../testdata/policies/" + dir}}})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), want)
+		})
+	}
+}
+
+func TestRuntimeErrorNamesTheRuleAndKeepsOtherFindings(t *testing.T) {
+	l, err := engine.New(engine.Options{Policy: policy.Options{PolicyDirs: []string{"../testdata/policies/conflict"}}})
+	require.NoError(t, err)
+	p := writeFile(t, t.TempDir(), "d.yaml", privilegedDeployment)
+	res := l.Lint(context.Background(), []string{p})
+	require.Len(t, res.Errors, 1)
+	assert.Contains(t, res.Errors[0].Message, "rule BAD-005 failed on Deployment shop/web:")
+	assert.Contains(t, res.Errors[0].Message, "eval_conflict_error")
+	assert.Equal(t, 1, res.Errors[0].Line)
+	assert.Len(t, byRule(res, "KW-PSS-007"), 1)
+}
+
+func TestRunawayRuleIsStopped(t *testing.T) {
+	l, err := engine.New(engine.Options{
+		Timeout: 200 * time.Millisecond,
+		Policy:  policy.Options{PolicyDirs: []string{"../testdata/policies/runaway"}},
+	})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	p := writeFile(t, dir, "cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: a}\n")
+	start := time.Now()
+	res := l.Lint(context.Background(), []string{p})
+	require.Len(t, res.Errors, 1)
+	assert.Equal(t, "rule BAD-004 failed on ConfigMap a/c: timed out after 200ms (limit --timeout)", res.Errors[0].Message)
+	assert.Less(t, time.Since(start), 20*time.Second)
+}
+
+func TestConcurrentLints(t *testing.T) {
+	l := bundled(t)
+	p := writeFile(t, t.TempDir(), "d.yaml", privilegedDeployment)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res := l.Lint(context.Background(), []string{p})
+			assert.Len(t, byRule(res, "KW-PSS-007"), 1)
+		}()
+	}
+	wg.Wait()
+}
+
+// Every bundled rule's METADATA example triggers the rule, through the whole
+// engine (with --complete for rules that need it).
+func TestEveryRuleExampleTriggersItsRule(t *testing.T) {
+	complete, err := engine.New(engine.Options{Complete: true})
+	require.NoError(t, err)
+	dir := t.TempDir()
+	for _, r := range complete.Library().Rules {
+		ex := policy.Example(r)
+		if ex == "" {
+			continue
+		}
+		t.Run(r.ID, func(t *testing.T) {
+			p := writeFile(t, dir, r.ID+".yaml", ex)
+			res := complete.Lint(context.Background(), []string{p})
+			require.Empty(t, res.Errors)
+			assert.NotEmpty(t, byRule(res, r.ID), "the example of %s does not trigger it", r.ID)
+		})
+	}
+}
+
+var usesComplete = regexp.MustCompile(`inventory\.complete|assumeComplete`)
+
+// requiresComplete in METADATA is what the report uses to say which rules were
+// skipped; it must match what the rule's code does.
+func TestRequiresCompleteMatchesTheCode(t *testing.T) {
+	for _, r := range bundled(t).Library().Rules {
+		src, err := os.ReadFile(filepath.Join("..", r.File))
+		require.NoError(t, err)
+		flag, _ := r.Custom["requiresComplete"].(bool)
+		assert.Equal(t, usesComplete.Match(src), flag, "%s (%s): requiresComplete", r.ID, r.File)
+	}
+}
+
+func TestIncompleteRunNamesSkippedRules(t *testing.T) {
+	res := bundled(t).LintObjects(context.Background(), nil)
+	for _, r := range res.SkippedIncomplete {
+		assert.Equal(t, true, r.Custom["requiresComplete"])
+	}
+	complete, err := engine.New(engine.Options{Complete: true})
+	require.NoError(t, err)
+	assert.Empty(t, complete.LintObjects(context.Background(), nil).SkippedIncomplete)
+}

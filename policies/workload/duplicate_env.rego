@@ -1,0 +1,34 @@
+# METADATA
+# title: Duplicate env var
+# description: |
+#   When a container's env lists the same name twice, the later entry silently
+#   replaces the earlier one. The value the application sees is then not the
+#   one a reader of the manifest expects, often after a merge or an overlay
+#   added a second entry.
+# custom:
+#   id: KW-WRK-016
+#   severity: low
+#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   profiles: []
+#   remediation: Keep one env entry per name.
+#   references:
+#     - KL duplicate-env-var
+#     - https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/
+package kubeward.rules.workload.duplicate_env
+
+import data.kubeward.lib.pods
+
+deny contains {
+	"msg": sprintf("container %q sets env %q again at env[%d] (first at env[%d]); remove one of them (the last one wins).", [c.name, name, j, first]),
+	"path": array.concat(c.path, ["env", j, "name"]),
+} if {
+	some c in pods.containers
+	env := c.container.env
+	is_array(env)
+	some j, entry in env
+	name := entry.name
+	is_string(name)
+	earlier := [i | some i, e in env; i < j; e.name == name]
+	count(earlier) > 0
+	first := min(earlier)
+}

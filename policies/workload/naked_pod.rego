@@ -1,0 +1,39 @@
+# METADATA
+# title: Naked Pod
+# description: |
+#   A Pod that no controller owns is not recreated when it fails, is evicted or
+#   its node goes away, and cannot be rolled out or scaled. Static (mirror)
+#   pods and Helm hook pods are run by other means and are not reported.
+# custom:
+#   id: KW-WRK-017
+#   severity: low
+#   kinds: [Pod]
+#   profiles: []
+#   remediation: Run the pod from a Deployment, StatefulSet, DaemonSet or Job instead of creating it directly.
+#   references:
+#     - KS C-0073
+#     - https://kubernetes.io/docs/concepts/configuration/overview/#naked-pods-vs-replicasets-deployments-and-jobs
+package kubeward.rules.workload.naked_pod
+
+import data.kubeward.lib.workloads
+
+deny contains {
+	"msg": sprintf("Pod %q does not set metadata.ownerReferences (default: no controller recreates it when it fails or its node goes away); run it from a Deployment, StatefulSet, DaemonSet or Job.", [workloads.name(input)]),
+	"path": ["metadata", "ownerReferences"],
+} if {
+	input.kind == "Pod"
+	not _owned
+	not _exempt
+}
+
+_owned if {
+	refs := input.metadata.ownerReferences
+	is_array(refs)
+	count(refs) > 0
+}
+
+# Mirror pods are the API copies of the kubelet's static pods; Helm creates hook
+# pods itself around an install or upgrade.
+_exempt if _ = input.metadata.annotations["kubernetes.io/config.mirror"]
+
+_exempt if _ = input.metadata.annotations["helm.sh/hook"]

@@ -1,0 +1,53 @@
+# METADATA
+# title: No anti-affinity or spread
+# description: |
+#   Replicas only protect against a node or zone failure if they run on
+#   different nodes or zones. Without topology spread constraints or pod
+#   anti-affinity against its own pods, the scheduler may place every replica
+#   of a workload on the same node.
+# custom:
+#   id: KW-WRK-012
+#   severity: low
+#   kinds: [Deployment, StatefulSet]
+#   profiles: []
+#   remediation: Add a topologySpreadConstraints entry (e.g. over kubernetes.io/hostname) or a podAntiAffinity term that selects the workload's own pod labels.
+#   references:
+#     - KL no-anti-affinity
+#     - PO topologySpreadConstraint
+#     - https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/
+package kubeward.rules.workload.no_spread
+
+import data.kubeward.lib.pods
+import data.kubeward.lib.selectors
+import data.kubeward.lib.workloads
+
+deny contains {
+	"msg": sprintf("%s %q runs %v replicas but sets no topologySpreadConstraints and no podAntiAffinity term that selects its own pods (default: they may all land on one node); add one of them.", [input.kind, workloads.name(input), n]),
+	"path": array.concat(pods.spec_path, ["topologySpreadConstraints"]),
+} if {
+	input.kind in {"Deployment", "StatefulSet"}
+	n := workloads.replicas(input)
+	n >= 2
+	not _spread_constraints
+	not _anti_affinity_to_self
+}
+
+_spread_constraints if {
+	constraints := pods.spec.topologySpreadConstraints
+	is_array(constraints)
+	count(constraints) > 0
+}
+
+_anti_affinity_to_self if {
+	some term in _anti_affinity_terms
+	selectors.matches(term.labelSelector, workloads.pod_labels(input))
+}
+
+_anti_affinity_terms contains term if {
+	some term in pods.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution
+}
+
+_anti_affinity_terms contains term if {
+	some weighted in pods.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution
+	term := weighted.podAffinityTerm
+}

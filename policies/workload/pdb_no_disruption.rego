@@ -1,0 +1,61 @@
+# METADATA
+# title: PDB allows no disruption
+# description: |
+#   A PodDisruptionBudget that never allows a pod to be evicted blocks node
+#   drains: cluster upgrades and autoscaler scale-downs hang until someone
+#   deletes the budget by hand. A budget should leave room for at least one
+#   pod to be moved at a time.
+# custom:
+#   id: KW-WRK-010
+#   severity: medium
+#   kinds: [PodDisruptionBudget]
+#   profiles: []
+#   remediation: Set maxUnavailable to at least 1, or minAvailable below the replica count of the workloads it selects.
+#   references:
+#     - KL pdb-max-unavailable
+#     - KL pdb-min-available
+#     - PO pdbDisruptionsIsZero
+#     - https://kubernetes.io/docs/tasks/run-application/configure-pdb/
+package kubeward.rules.workload.pdb_no_disruption
+
+import data.kubeward.lib.inventory
+import data.kubeward.lib.workloads
+
+deny contains {
+	"msg": sprintf("PodDisruptionBudget %q sets spec.maxUnavailable=%s, which allows no voluntary eviction; set it to at least 1.", [workloads.name(input), json.marshal(v)]),
+	"path": ["spec", "maxUnavailable"],
+} if {
+	input.kind == "PodDisruptionBudget"
+	v := input.spec.maxUnavailable
+	v in {0, "0%"}
+}
+
+deny contains {
+	"msg": sprintf("PodDisruptionBudget %q sets spec.minAvailable=\"100%%\", which allows no voluntary eviction; lower it or use maxUnavailable.", [workloads.name(input)]),
+	"path": ["spec", "minAvailable"],
+} if {
+	input.kind == "PodDisruptionBudget"
+	input.spec.minAvailable == "100%"
+}
+
+deny contains {
+	"msg": sprintf("PodDisruptionBudget %q sets spec.minAvailable=%v, at least the replicas of every workload it selects (%s), which allows no voluntary eviction; lower it or use maxUnavailable.", [workloads.name(input), n, concat(", ", sort(described))]),
+	"path": ["spec", "minAvailable"],
+} if {
+	input.kind == "PodDisruptionBudget"
+	n := input.spec.minAvailable
+	is_number(n)
+	count(_selected) > 0
+	every w in _selected {
+		not workloads.hpa_targeted(w.object)
+		n >= workloads.replicas(w.object)
+	}
+	described := [sprintf("%s %q: %v", [w.kind, w.name, workloads.replicas(w.object)]) | some w in _selected]
+}
+
+# _selected holds the replicated controllers of the inventory whose pods the budget selects.
+_selected contains {"kind": kind, "name": name, "object": obj} if {
+	some kind in ["Deployment", "StatefulSet", "ReplicaSet"]
+	some name, obj in inventory.objects(inventory.namespace_of(input), kind)
+	workloads.pdb_selects(input, workloads.pod_labels(obj))
+}

@@ -1,0 +1,30 @@
+# METADATA
+# title: Removed API version
+# description: |
+#   Kubernetes stops serving an API version some releases after deprecating
+#   it. A manifest that still uses a removed apiVersion is rejected by every
+#   cluster from that release on, so deploys and upgrades fail. The table of
+#   removed versions lives in data.kubeward.lib.apis.
+# custom:
+#   id: KW-WRK-015
+#   severity: high
+#   profiles: []
+#   remediation: Move the object to the replacement apiVersion named in the finding and adapt the fields that changed with it.
+#   references:
+#     - KSV-0107
+#     - KL no-extensions-v1beta
+#     - https://kubernetes.io/docs/reference/using-api/deprecation-guide/
+package kubeward.rules.workload.removed_api
+
+import data.kubeward.lib.apis
+
+deny contains {
+	"msg": sprintf("%s uses apiVersion %q, which was removed in Kubernetes %s; %s.", [input.kind, input.apiVersion, removal.removedIn, _advice(removal.replacement)]),
+	"path": ["apiVersion"],
+} if {
+	removal := apis.removal(input.apiVersion, input.kind)
+}
+
+_advice(replacement) := sprintf("use %s instead", [replacement]) if replacement != ""
+
+else := "it has no replacement, so remove the object"

@@ -1,0 +1,7 @@
+# METADATA
+# title: A rule without an id
+# custom:
+#   severity: high
+package kubeward.rules.bad.no_id
+
+deny contains "x" if true
