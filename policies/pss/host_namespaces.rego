@@ -8,7 +8,7 @@
 #   id: KW-PSS-003
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted]
+#   profiles: [pss-baseline, pss-restricted, cis]
 #   remediation: Remove hostNetwork, hostPID and hostIPC from the pod spec or set them to false.
 #   references:
 #     - PSA hostNamespaces

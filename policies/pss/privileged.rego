@@ -8,7 +8,7 @@
 #   id: KW-PSS-007
 #   severity: critical
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted]
+#   profiles: [pss-baseline, pss-restricted, cis]
 #   remediation: Remove securityContext.privileged from the container or set it to false.
 #   references:
 #     - PSA privileged

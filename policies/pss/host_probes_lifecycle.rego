@@ -1,0 +1,57 @@
+# METADATA
+# title: Host in probes / lifecycle handlers
+# description: |
+#   A probe or lifecycle handler with a host makes the kubelet connect to that
+#   address, not to the pod: it can be abused to reach node-local services or
+#   other hosts from the node's network position. Pod Security Standards
+#   forbid any host there at the baseline level (v1.34+).
+# custom:
+#   id: KW-PSS-006
+#   severity: medium
+#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   profiles: [pss-baseline, pss-restricted]
+#   remediation: Remove host from the probe or lifecycle handler so the kubelet connects to the pod's own IP.
+#   references:
+#     - PSA hostProbesAndHostLifecycle
+#     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
+#   example: |
+#     apiVersion: v1
+#     kind: Pod
+#     metadata:
+#       name: web
+#     spec:
+#       containers:
+#         - name: app
+#           image: registry.example.com/web:1.4.2
+#           livenessProbe:
+#             httpGet:
+#               host: 169.254.169.254
+#               path: /latest/meta-data/
+#               port: 80
+package kubeward.rules.pss.host_probes_lifecycle
+
+import data.kubeward.lib.pods
+import data.kubeward.lib.pss
+
+# The probes and lifecycle handlers PSA looks in, as paths within the container.
+_handlers := [
+	["livenessProbe"],
+	["readinessProbe"],
+	["startupProbe"],
+	["lifecycle", "postStart"],
+	["lifecycle", "preStop"],
+]
+
+deny contains {
+	"msg": sprintf(
+		"container %q sets %s.host=%s; remove it so the kubelet connects to the pod.",
+		[c.name, concat(".", array.concat(handler, [action])), pss.quote(host)],
+	),
+	"path": array.concat(c.path, array.concat(handler, [action, "host"])),
+} if {
+	some c in pods.containers
+	some handler in _handlers
+	some action in ["httpGet", "tcpSocket"]
+	host := pss.string_field(object.get(c.container, array.concat(handler, [action]), null), "host")
+	host != ""
+}
