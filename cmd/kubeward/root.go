@@ -31,6 +31,7 @@ field that causes it.`,
 		newRulesCommand(),
 		newExplainCommand(),
 		newVersionCommand(),
+		newDocCommand(),
 	)
 	return root
 }
