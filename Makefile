@@ -14,8 +14,9 @@ help: ## list the targets
 build: ## build bin/kubeward
 	$(GO) build -o $(BIN) ./cmd/kubeward
 
-test: ## run every Go and Rego test, with the race detector
+test: ## run every Go and Rego test (with the race detector), then the PSS oracle
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run 'PSSOracle' ./engine/
 
 lint: ## gofmt, go vet and opa fmt must be clean
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

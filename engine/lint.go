@@ -13,6 +13,7 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/validate"
 )
 
 // Options configure a Linter.
@@ -129,6 +130,11 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 			defer wg.Done()
 			for i := range next {
 				f, e := ev.evaluate(ctx, todo[i])
+				// A field of the wrong type is an error the API server would
+				// also refuse; the object is still evaluated for the rest.
+				if invalid := validate.Object(todo[i]); invalid != nil {
+					e = append(e, *invalid)
+				}
 				outcomes[i] = outcome{f, e}
 			}
 		}()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -54,7 +55,7 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 			help += "\n\nRemediation: " + r.Remediation
 		}
 		props := sarif.NewPropertyBag()
-		props.Add("tags", append([]string{"security", "kubernetes", r.Group()}, r.Profiles...))
+		props.Add("tags", slices.Compact(slices.Sorted(slices.Values(append([]string{"security", "kubernetes", r.Group()}, r.Profiles...))))) // SARIF tags must be unique
 		props.Add("security-severity", securitySeverity[r.Severity])
 		props.Add("severity", r.Severity)
 		run.AddRule(r.ID).

@@ -1,0 +1,96 @@
+package validate_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/validate"
+)
+
+func validateText(t *testing.T, text string) *load.Error {
+	t.Helper()
+	objs, errs := load.Parse("w.yaml", []byte(text), load.DefaultLimits())
+	require.Empty(t, errs)
+	require.Len(t, objs, 1)
+	return validate.Object(objs[0])
+}
+
+func TestWrongTypesAreInvalid(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       load.Error
+	}{
+		{"privileged yes", `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec:
+  template:
+    spec:
+      containers:
+        - name: a
+        - name: b
+          securityContext:
+            privileged: "yes"
+`, load.Error{File: "w.yaml", Line: 11, Column: 13,
+			Message: `invalid Deployment: spec.template.spec.containers[1].securityContext.privileged must be a boolean, found a string`}},
+		{"containers as a map", `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    app: {image: x}
+`, load.Error{File: "w.yaml", Line: 5, Column: 3, Message: `invalid Pod: spec.containers must be a list, found a mapping`}},
+		{"string where a list is expected", `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: c}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                capabilities:
+                  add: NET_ADMIN
+`, load.Error{File: "w.yaml", Line: 13, Column: 19,
+			Message: `invalid CronJob: spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities.add must be a list, found a string`}},
+		{"number where a string is expected", `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: 5
+`, load.Error{File: "w.yaml", Line: 7, Column: 7, Message: `invalid Pod: spec.containers[0].image must be a string, found a number`}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := validateText(t, c.text)
+			require.NotNil(t, got)
+			assert.Equal(t, c.want, *got)
+		})
+	}
+}
+
+func TestValidObjectsAndNulls(t *testing.T) {
+	// null is absent to the API server: rules treat it so, and it is valid.
+	assert.Nil(t, validateText(t, `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: x
+      securityContext:
+        capabilities: {add: null}
+      resources: {limits: {cpu: 500m, memory: 1Gi}}
+      ports: [{containerPort: 80, name: http}]
+      livenessProbe: {httpGet: {port: http}}
+`))
+	// Other kinds are not validated.
+	assert.Nil(t, validateText(t, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: [1]}\n"))
+}
