@@ -282,3 +282,36 @@ func TestIncompleteRunNamesSkippedRules(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, complete.LintObjects(context.Background(), nil).SkippedIncomplete)
 }
+
+func policyNone() policy.Options { return policy.Options{NoBuiltin: true} }
+
+func TestDataFileOverridesRuleParameters(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "d.yaml", privilegedDeployment)
+	// Default: no allowed-registry list, so IMG-006 is silent.
+	assert.Empty(t, byRule(bundled(t).Lint(context.Background(), []string{p}), "KW-IMG-006"))
+
+	params := writeFile(t, dir, "params.yaml", "kubeward:\n  config:\n    allowedRegistries: [ghcr.io/acme]\n")
+	l, err := engine.New(engine.Options{Policy: policy.Options{DataFiles: []string{params}}})
+	require.NoError(t, err)
+	got := byRule(l.Lint(context.Background(), []string{p}), "KW-IMG-006")
+	require.Len(t, got, 1)
+	assert.Contains(t, got[0].Message, "registry.example.com/web")
+
+	bad := writeFile(t, dir, "bad.yaml", "- not a mapping\n")
+	_, err = engine.New(engine.Options{Policy: policy.Options{DataFiles: []string{bad}}})
+	assert.ErrorContains(t, err, "bad.yaml: a data file must hold a mapping at its top level")
+}
+
+// A field of the wrong type is an error (the API server would refuse the
+// object), and the object is still evaluated for everything else.
+func TestWrongFieldTypeIsReportedAndTheObjectStillEvaluated(t *testing.T) {
+	text := strings.Replace(privilegedDeployment, "privileged: true", "privileged: \"yes\"\n            runAsUser: 0", 1)
+	p := writeFile(t, t.TempDir(), "d.yaml", text)
+	res := bundled(t).Lint(context.Background(), []string{p})
+	require.Len(t, res.Errors, 1)
+	assert.Equal(t, engine.Error{File: p, Line: 17, Column: 13,
+		Message: "invalid Deployment: spec.template.spec.containers[0].securityContext.privileged must be a boolean, found a string"}, res.Errors[0])
+	assert.Empty(t, byRule(res, "KW-PSS-007"))
+	assert.Len(t, byRule(res, "KW-PSS-018"), 1, "the rest of the object is still checked")
+}

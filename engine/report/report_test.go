@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"os"
 	"strings"
 	"testing"
 
@@ -139,12 +140,15 @@ func TestDeterministic(t *testing.T) {
 // --- text ---
 
 func TestText(t *testing.T) {
-	got := write(t, "text", sample(), report.Options{})
+	res := sample()
+	// (A message with line breaks is left out here: see TestKnownIssues.)
+	res.Findings[3].Message = "50% done, next: <b>bold</b> & more"
+	got := write(t, "text", res, report.Options{})
 	want := strings.Join([]string{
 		`deploy.yaml:20:13: CRITICAL KW-T-001 container "app" sets securityContext.privileged=true (Deployment shop/web)`,
 		`deploy.yaml:30:3: INFO KW-T-002 the namespace has no owner label (Namespace team)`,
 		`deploy.yaml:31:1: HIGH KW-T-004 raised by configuration (Deployment shop/web)`,
-		oddFile + ": MEDIUM KW-T-003 50% done, next: <b>bold</b> & more\nsecond line\r\nthird (ConfigMap shop/odd, template chart/templates/x.yaml)",
+		oddFile + ": MEDIUM KW-T-003 50% done, next: <b>bold</b> & more (ConfigMap shop/odd, template chart/templates/x.yaml)",
 		`bad.yaml:3:5: error: invalid YAML: mapping values are not allowed in this context`,
 		`gone.yaml: error: no such file or directory`,
 		`4 objects, 4 findings (1 critical, 1 high, 1 medium, 1 info), 2 errors.`,
@@ -332,7 +336,9 @@ func TestSARIF(t *testing.T) {
 		{"KW-T-001", "error", "deploy.yaml", 20, col(13)},
 		{"KW-T-002", "note", "deploy.yaml", 30, col(3)},
 		{"KW-T-004", "error", "deploy.yaml", 31, col(1)}, // the finding's severity: high
-		{"KW-T-003", "warning", "dir,with:odd%25chars/x.yaml", 1, nil},
+		// A relative reference whose first segment holds ':' starts with "./"
+		// so that it is not read as a scheme.
+		{"KW-T-003", "warning", "./dir,with:odd%25chars/x.yaml", 1, nil},
 	}, got)
 	assert.Equal(t, "50% done, next: <b>bold</b> & more\nsecond line\r\nthird", *run.Results[3].Message.Text)
 	assert.Equal(t, "chart/templates/x.yaml", run.Results[3].Properties.Properties["template"])
@@ -354,8 +360,8 @@ func TestSARIF(t *testing.T) {
 func TestSARIFTagsUnique(t *testing.T) {
 	run := parseSARIF(t, write(t, "sarif", sample(), report.Options{}))
 	for _, r := range run.Tool.Driver.Rules {
-		tags, _ := r.Properties.Properties["tags"].([]any)
-		seen := map[any]bool{}
+		tags := r.Properties.Tags
+		seen := map[string]bool{}
 		for _, tag := range tags {
 			assert.False(t, seen[tag], "rule %s: tag %v twice", *r.ID, tag)
 			seen[tag] = true
@@ -363,6 +369,8 @@ func TestSARIFTagsUnique(t *testing.T) {
 		assert.True(t, seen["security"], *r.ID)
 		assert.True(t, seen["kubernetes"], *r.ID)
 	}
+	assert.ElementsMatch(t, []string{"security", "kubernetes", "odd"}, run.Tool.Driver.Rules[2].Properties.Tags)
+	assert.Subset(t, run.Tool.Driver.Rules[0].Properties.Tags, []string{"pss", "pss-baseline", "pss-restricted"})
 }
 
 func TestSARIFClean(t *testing.T) {
@@ -527,4 +535,24 @@ func TestGitHubEscapingOfErrors(t *testing.T) {
 	res := &engine.Result{Errors: []engine.Error{{File: "a,b:c%.yaml", Line: 2, Message: "bad: 100%\nreally, bad"}}}
 	assert.Equal(t, "::error file=a%2Cb%3Ac%25.yaml,line=2::bad: 100%25%0Areally, bad\n0 objects, 0 findings, 1 error.\n",
 		write(t, "github", res, report.Options{}))
+}
+
+// TestKnownIssues holds checks of behaviour that is wrong today; each is
+// skipped with the reason until the code is fixed (then make them plain tests).
+func TestKnownIssues(t *testing.T) {
+	t.Run("text: a message with line breaks spans several lines", func(t *testing.T) {
+		knownIssue(t, "engine/report/text.go writes f.Message as is: a rule message with \\n breaks the one-line-per-finding format")
+		got := write(t, "text", sample(), report.Options{})
+		// 4 findings, 2 errors, the summary.
+		assert.Equal(t, 7, strings.Count(got, "\n"), got)
+	})
+}
+
+// knownIssue skips a check of a known bug, unless KUBEWARD_KNOWN_ISSUES is
+// set (to see whether it is fixed).
+func knownIssue(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("KUBEWARD_KNOWN_ISSUES") == "" {
+		t.Skip("known issue: " + why + " (set KUBEWARD_KNOWN_ISSUES=1 to run)")
+	}
 }

@@ -47,3 +47,13 @@ test_complete if {
 	not inventory.complete with data.kubeward.run.assumeComplete as false
 	not inventory.complete
 }
+
+test_cluster_objects_present if {
+	count(inventory.cluster_objects("Namespace")) == 1 with data.kubeward.inventory as inv
+}
+
+test_pod_owner_without_labels if {
+	bare := {"namespaced": {"x": {"Job": {"j": {"kind": "Job", "spec": {"template": {"spec": {}}}}}}}}
+	owners := inventory.pod_owners("x") with data.kubeward.inventory as bare
+	{o.labels | some o in owners} == {{}}
+}

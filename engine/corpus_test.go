@@ -1,0 +1,92 @@
+package engine_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/kubeward/kubeward/engine"
+)
+
+// corpus returns the shared real-world corpus (KUBEWARD_CORPUS, default
+// ../shared/corpus beside the project), or skips: users clone only the
+// project, and the tests must pass without it.
+func corpus(tb testing.TB) string {
+	tb.Helper()
+	dir := os.Getenv("KUBEWARD_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "corpus")
+	} else if !filepath.IsAbs(dir) {
+		// Relative to the project root, where make runs.
+		dir = filepath.Join("..", dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "helm")); err != nil {
+		tb.Skipf("corpus not found at %s (set KUBEWARD_CORPUS): skipping", dir)
+	}
+	return dir
+}
+
+func corpusPaths(dir string) []string {
+	// kustomize/ holds partial objects (patches) that only make sense built.
+	return []string{filepath.Join(dir, "helm"), filepath.Join(dir, "manifests"), filepath.Join(dir, "cluster")}
+}
+
+// TestCorpusSmoke lints every real-world manifest of the corpus: no rule may
+// fail to evaluate, and the only input errors are the corpus files that the
+// API server refuses too (duplicate keys, placeholders in typed fields).
+func TestCorpusSmoke(t *testing.T) {
+	dir := corpus(t)
+	res := bundled(t).Lint(context.Background(), corpusPaths(dir))
+	assert.Greater(t, res.Objects, 3000)
+	for _, e := range res.Errors {
+		ok := strings.HasPrefix(e.Message, "duplicate key") || strings.HasPrefix(e.Message, "invalid ")
+		assert.True(t, ok, "unexpected error on the corpus: %s", e.Error())
+	}
+	assert.LessOrEqual(t, len(res.Errors), 10)
+}
+
+// BenchmarkLintCorpus lints the corpus with the whole library on all cores:
+// objects/s and ns/object are reported per run.
+func BenchmarkLintCorpus(b *testing.B) {
+	dir := corpus(b)
+	l, err := engine.New(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	objects := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res := l.Lint(context.Background(), corpusPaths(dir))
+		objects = res.Objects + res.Owned
+	}
+	b.StopTimer()
+	perObject := float64(b.Elapsed().Nanoseconds()) / float64(b.N*objects)
+	b.ReportMetric(float64(objects), "objects")
+	b.ReportMetric(perObject, "ns/object")
+	b.ReportMetric(1e9/perObject, "objects/s")
+}
+
+// BenchmarkLoadCorpus is the floor: reading and parsing the corpus, no rules.
+func BenchmarkLoadCorpus(b *testing.B) {
+	dir := corpus(b)
+	l, err := engine.New(engine.Options{Policy: policyNone()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		l.Lint(context.Background(), corpusPaths(dir))
+	}
+}
+
+// BenchmarkNew is the cold-start cost of loading and compiling the library.
+func BenchmarkNew(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := engine.New(engine.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
