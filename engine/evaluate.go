@@ -224,6 +224,8 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object) ([]Fin
 			Message:  msg,
 			Object:   o.Ref(),
 			Path:     path,
+			Document: o.Source.Document,
+			Item:     o.Source.Item,
 			Location: Location{
 				File:     o.Source.File,
 				Line:     pos.Line,

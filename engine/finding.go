@@ -20,6 +20,8 @@ type Finding struct {
 	Location Location
 	// Path is the field path as the rule returned it.
 	Path []any
+	// Document and Item locate the object in its file (see load.Source).
+	Document, Item int
 }
 
 // Location is where a finding points.
@@ -60,10 +62,12 @@ type Result struct {
 type Checked struct {
 	Object load.Ref
 	File   string
+	// Document and Item tell apart objects of the same name in one file.
+	Document, Item int
 }
 
-// sortFindings orders findings by file, line, column, rule id, message: the
-// same input always gives the same report.
+// sortFindings orders findings by file, line and rule id (DESIGN.md), then
+// column, object and message: the same input always gives the same report.
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
@@ -73,11 +77,11 @@ func sortFindings(fs []Finding) {
 		if a.Location.Line != b.Location.Line {
 			return a.Location.Line < b.Location.Line
 		}
-		if a.Location.Column != b.Location.Column {
-			return a.Location.Column < b.Location.Column
-		}
 		if a.Rule.ID != b.Rule.ID {
 			return a.Rule.ID < b.Rule.ID
+		}
+		if a.Location.Column != b.Location.Column {
+			return a.Location.Column < b.Location.Column
 		}
 		if a.Object.Name != b.Object.Name {
 			return a.Object.Name < b.Object.Name

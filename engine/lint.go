@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/kubeward/kubeward/engine/load"
@@ -92,9 +93,13 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 // in memory, a cluster read).
 func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	res := &Result{Rules: l.active}
+	data, err := l.runData(ctx, objs)
+	if err != nil {
+		res.Errors = append(res.Errors, Error{File: "(inventory)", Message: err.Error()})
+	}
 	ev := &evaluator{
 		compiler: l.compiler,
-		store:    inmem.NewFromASTObject(l.runData(objs)),
+		store:    inmem.NewFromASTObject(data),
 		timeout:  l.opts.Timeout,
 		byKind:   map[string]*kindQuery{},
 		rules:    l.active,
@@ -110,7 +115,7 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	res.Objects = len(todo)
 	res.Checked = make([]Checked, len(todo))
 	for i, o := range todo {
-		res.Checked[i] = Checked{Object: o.Ref(), File: o.Source.File}
+		res.Checked[i] = Checked{Object: o.Ref(), File: o.Source.File, Document: o.Source.Document, Item: o.Source.Item}
 	}
 
 	type outcome struct {
@@ -187,9 +192,11 @@ func (l *Linter) completeOnly() []*policy.Rule {
 	return out
 }
 
-// runData is data for one run: the library's data plus the run's settings and
-// its inventory.
-func (l *Linter) runData(objs []*load.Object) ast.Object {
+// runData is data for one run: the library's data plus the run's settings, its
+// inventory, and the inventory's indexes. The indexes are built by the Rego
+// library itself (data.kubeward.lib.inventory.index_build), once per run, so
+// that where pods keep their labels stays known in one place only.
+func (l *Linter) runData(ctx context.Context, objs []*load.Object) (ast.Object, error) {
 	data := l.data.Copy()
 	kw := ast.NewObject()
 	if t := data.Get(ast.StringTerm("kubeward")); t != nil {
@@ -202,5 +209,25 @@ func (l *Linter) runData(objs []*load.Object) ast.Object {
 	)))
 	kw.Insert(ast.StringTerm("inventory"), ast.NewTerm(inventory(objs)))
 	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
-	return data
+	if _, ok := l.library.Modules[indexModule]; !ok {
+		return data, nil // the bundled library is not loaded: nothing reads the index
+	}
+	rs, err := rego.New(
+		rego.Query("x := data.kubeward.lib.inventory.index_build"),
+		rego.Compiler(l.compiler),
+		rego.Store(inmem.NewFromASTObject(data)),
+		astResults,
+	).Eval(ctx)
+	if err != nil {
+		return data, fmt.Errorf("building the inventory index: %w", err)
+	}
+	if len(rs) == 1 {
+		if t, ok := rs[0].Bindings["x"].(*ast.Term); ok {
+			kw.Insert(ast.StringTerm("index"), t)
+		}
+	}
+	return data, nil
 }
+
+// indexModule is the library file that defines index_build.
+const indexModule = "policies/lib/inventory.rego"

@@ -301,6 +301,36 @@ func isEmptyDocument(root *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
 }
 
+// problemLine finds the first line at which the document fails with msg: the
+// shortest prefix of whole lines that gives the same error (binary search;
+// parsing a prefix costs what parsing the document does).
+func problemLine(text []byte, msg string) int {
+	var ends []int // offset after each line
+	for i, b := range text {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(text) {
+		ends = append(ends, len(text))
+	}
+	fails := func(k int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(text[:ends[k-1]], &n)
+		return err != nil && strings.HasSuffix(err.Error(), strings.TrimPrefix(yamlLine.ReplaceAllString(msg, "$2"), "yaml: "))
+	}
+	lo, hi := 1, len(ends)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
 func firstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
@@ -331,6 +361,11 @@ func yamlError(file string, c chunk, err error) Error {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		if m[1] != "" {
 			n, _ := strconv.Atoi(m[1])
+			// Parser (not scanner) errors carry the line where the enclosing
+			// construct starts, counted from 0: often far above the problem.
+			if strings.HasPrefix(m[2], "did not find expected") {
+				n = problemLine(c.text, msg)
+			}
 			e.Line = offset + n
 		}
 		e.Message = "invalid YAML: " + m[2]

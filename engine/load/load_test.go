@@ -208,9 +208,9 @@ func TestBadInput(t *testing.T) {
 		line       int
 		message    string
 	}{
-		// The YAML parser reports this one at the line before the "[" it
-		// could not close (go.yaml.in/yaml/v3 counts from 0 for such errors).
-		{"malformed.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n", 3, "invalid YAML: did not find expected ',' or ']'"},
+		// Reported at the line of the "[" that is never closed.
+		{"malformed.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n", 4, "invalid YAML: did not find expected ',' or ']'"},
+		{"indent.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n - oops\n", 5, "invalid YAML: did not find expected key"},
 		{"tabs.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n", 4, "invalid YAML"},
 		{"dup.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {}\nspec: {}\n", 5, `duplicate key "spec" (first at line 8)`},
 		{"scalar.yaml", "just a string\n", 1, "document is a scalar"},

@@ -18,7 +18,11 @@ func writeGitHub(w io.Writer, res *engine.Result) error {
 			escapeProperty(f.Rule.ID+" "+f.Rule.Title), escapeData(f.Message+" ("+objectName(f)+")"))
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(&b, "::error file=%s,line=%d::%s\n", escapeProperty(e.File), max(e.Line, 1), escapeData(e.Message))
+		if e.Line > 0 {
+			fmt.Fprintf(&b, "::error file=%s,line=%d::%s\n", escapeProperty(e.File), e.Line, escapeData(e.Message))
+		} else {
+			fmt.Fprintf(&b, "::error file=%s::%s\n", escapeProperty(e.File), escapeData(e.Message))
+		}
 	}
 	b.WriteString(escapeData(strings.TrimSuffix(summary(res), "\n")) + "\n")
 	_, err := io.WriteString(w, b.String())

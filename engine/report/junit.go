@@ -43,7 +43,8 @@ type junitProblem struct {
 // failure per finding: CI systems then show which object failed which rule.
 func writeJUnit(w io.Writer, res *engine.Result) error {
 	type caseKey struct {
-		file, name string
+		file, name     string
+		document, item int
 	}
 	suites := map[string]*junitSuite{}
 	cases := map[caseKey]*junitCase{}
@@ -56,8 +57,8 @@ func writeJUnit(w io.Writer, res *engine.Result) error {
 		}
 		return s
 	}
-	testcase := func(file, name string) *junitCase {
-		k := caseKey{file, name}
+	testcase := func(file, name string, document, item int) *junitCase {
+		k := caseKey{file, name, document, item}
 		c, ok := cases[k]
 		if !ok {
 			c = &junitCase{Name: name, Classname: file}
@@ -71,10 +72,10 @@ func writeJUnit(w io.Writer, res *engine.Result) error {
 		if c.Object.Namespace != "" {
 			name = c.Object.Kind + " " + c.Object.Namespace + "/" + c.Object.Name
 		}
-		testcase(c.File, name)
+		testcase(c.File, name, c.Document, c.Item)
 	}
 	for _, f := range res.Findings {
-		c := testcase(f.Location.File, objectName(f))
+		c := testcase(f.Location.File, objectName(f), f.Document, f.Item)
 		c.Failures = append(c.Failures, junitProblem{
 			Message: f.Rule.ID + ": " + f.Message,
 			Type:    f.Severity,
@@ -83,7 +84,7 @@ func writeJUnit(w io.Writer, res *engine.Result) error {
 		})
 	}
 	for _, e := range res.Errors {
-		c := testcase(e.File, "input")
+		c := testcase(e.File, "input", -1, -1)
 		c.Errors = append(c.Errors, junitProblem{Message: e.Message, Type: "error", Text: e.Error()})
 	}
 	out := junitSuites{Name: "kubeward"}

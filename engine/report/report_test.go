@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"os"
 	"strings"
 	"testing"
 
@@ -141,7 +140,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestText(t *testing.T) {
 	res := sample()
-	// (A message with line breaks is left out here: see TestKnownIssues.)
+	// (A message with line breaks is left out here: see TestRegressions.)
 	res.Findings[3].Message = "50% done, next: <b>bold</b> & more"
 	got := write(t, "text", res, report.Options{})
 	want := strings.Join([]string{
@@ -523,7 +522,7 @@ func TestGitHub(t *testing.T) {
 		`::warning file=dir%2Cwith%3Aodd%25chars/x.yaml,line=1,col=1,title=KW-T-003 Commas%2C colons%3A and 100%25 <odd> & "quoted"::` +
 			`50%25 done, next: <b>bold</b> & more%0Asecond line%0D%0Athird (ConfigMap shop/odd)`,
 		`::error file=bad.yaml,line=3::invalid YAML: mapping values are not allowed in this context`,
-		`::error file=gone.yaml,line=1::no such file or directory`,
+		`::error file=gone.yaml::no such file or directory`,
 		`4 objects, 4 findings (1 critical, 1 high, 1 medium, 1 info), 2 errors.`,
 	}, "\n") + "\n"
 	assert.Equal(t, want, got)
@@ -537,22 +536,11 @@ func TestGitHubEscapingOfErrors(t *testing.T) {
 		write(t, "github", res, report.Options{}))
 }
 
-// TestKnownIssues holds checks of behaviour that is wrong today; each is
-// skipped with the reason until the code is fixed (then make them plain tests).
-func TestKnownIssues(t *testing.T) {
-	t.Run("text: a message with line breaks spans several lines", func(t *testing.T) {
-		knownIssue(t, "engine/report/text.go writes f.Message as is: a rule message with \\n breaks the one-line-per-finding format")
+// TestRegressions holds checks of bugs that were found and fixed.
+func TestRegressions(t *testing.T) {
+	t.Run("text: a message with line breaks stays on one line", func(t *testing.T) {
 		got := write(t, "text", sample(), report.Options{})
 		// 4 findings, 2 errors, the summary.
 		assert.Equal(t, 7, strings.Count(got, "\n"), got)
 	})
-}
-
-// knownIssue skips a check of a known bug, unless KUBEWARD_KNOWN_ISSUES is
-// set (to see whether it is fixed).
-func knownIssue(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("KUBEWARD_KNOWN_ISSUES") == "" {
-		t.Skip("known issue: " + why + " (set KUBEWARD_KNOWN_ISSUES=1 to run)")
-	}
 }

@@ -96,7 +96,8 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 		n.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
 			sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(e.File))).WithRegion(region))})
 		if len(run.Invocations) == 0 {
-			run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(true))
+			// Input errors make the exit status 2: the run did not fully succeed.
+			run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(false))
 		}
 		run.Invocations[0].AddToolExecutionNotification(n)
 	}

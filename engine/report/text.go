@@ -28,14 +28,14 @@ func writeText(w io.Writer, res *engine.Result, opts Options) error {
 	for _, f := range res.Findings {
 		sev := strings.ToUpper(f.Severity)
 		fmt.Fprintf(&b, "%s: %s %s %s (%s", position(f.Location.File, f.Location.Line, f.Location.Column),
-			paint(severityColor[f.Severity], sev), f.Rule.ID, f.Message, objectName(f))
+			paint(severityColor[f.Severity], sev), f.Rule.ID, oneLine(f.Message), objectName(f))
 		if f.Location.Template != "" {
 			fmt.Fprintf(&b, ", template %s", f.Location.Template)
 		}
 		b.WriteString(")\n")
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(&b, "%s: %s %s\n", position(e.File, e.Line, e.Column), paint("\x1b[1;31m", "error:"), e.Message)
+		fmt.Fprintf(&b, "%s: %s %s\n", position(e.File, e.Line, e.Column), paint("\x1b[1;31m", "error:"), oneLine(e.Message))
 	}
 	b.WriteString(summary(res))
 	if n := len(res.SkippedIncomplete); n > 0 {
@@ -80,4 +80,9 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// oneLine keeps one finding on one line: a rule's message may hold newlines.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }

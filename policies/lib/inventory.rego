@@ -10,6 +10,7 @@
 package kubeward.lib.inventory
 
 import data.kubeward.lib.pods
+import data.kubeward.lib.selectors
 
 # complete holds when the run's input is declared complete (--complete):
 # rules that fire because something is absent only fire then.
@@ -44,12 +45,60 @@ cluster_get(kind, name) := data.kubeward.inventory.cluster[kind][name]
 # namespaces is the set of namespaces that hold at least one object.
 namespaces := {ns | some ns, _ in data.kubeward.inventory.namespaced}
 
-# pod_owners(ns) is the set of {"kind", "name", "labels", "object"} for every
-# object of a pod kind in ns; labels are those of its pods ($meta.labels).
-pod_owners(ns) := {x |
+# pod_owners(ns) is the set of {"kind", "name", "labels"} for every object of
+# a pod kind in ns; labels are those of its pods ($meta.labels). Use
+# inventory.get(ns, kind, name) for the object itself.
+pod_owners(ns) := {x | some x in object.get(_index.pods, ns, [])}
+
+# pods_matching(ns, selector) is the subset of pod_owners(ns) whose labels a
+# LabelSelector matches. With matchLabels it is a lookup in the label index,
+# not a scan of the namespace. An empty selector {} matches every pod; callers
+# that treat a null or absent selector differently check that first.
+pods_matching(ns, selector) := {x |
+	some x in _candidates(ns, selector)
+	selectors.matches(selector, x.labels)
+}
+
+# pods_matching_map(ns, selector) is the same for a plain map selector
+# (Service, ReplicationController).
+pods_matching_map(ns, selector) := {x |
+	some x in _candidates(ns, {"matchLabels": selector})
+	selectors.map_matches(selector, x.labels)
+}
+
+_candidates(ns, selector) := object.get(_index.podsByLabel, [ns, _label_key(k, selector.matchLabels[k])], []) if {
+	is_object(selector.matchLabels)
+	count(selector.matchLabels) > 0
+	k := sort(object.keys(selector.matchLabels))[0]
+} else := object.get(_index.pods, ns, [])
+
+_label_key(k, v) := sprintf("%s=%v", [k, v])
+
+# The engine evaluates index_build once per run and stores it as
+# data.kubeward.index; without it (unit tests) the index is computed here.
+_index := data.kubeward.index if data.kubeward.index.pods
+
+else := index_build
+
+# index_build indexes the pods of every namespace: the list of pod owners, and
+# the same by "key=value" of each pod label.
+index_build := {"pods": _pods, "podsByLabel": _pods_by_label}
+
+_pods[ns] := [x |
 	some kind in pods.pod_kinds
 	some name, obj in objects(ns, kind)
-	x := {"kind": kind, "name": name, "labels": _labels(pods.meta_of(obj)), "object": obj}
+	x := {"kind": kind, "name": name, "labels": _labels(pods.meta_of(obj))}
+] if {
+	some ns in namespaces
+}
+
+_pods_by_label[ns] := {kv: xs |
+	some x in _pods[ns]
+	some k, v in x.labels
+	kv := _label_key(k, v)
+	xs := [y | some y in _pods[ns]; y.labels[k] == v]
+} if {
+	some ns, _ in _pods
 }
 
 _labels(meta) := l if {

@@ -37,7 +37,7 @@ test_empty_inventory if {
 
 test_pod_owners if {
 	owners := inventory.pod_owners("shop") with data.kubeward.inventory as inv
-	{[o.kind, o.name, o.labels] | some o in owners} == {["Deployment", "web", {"app": "web"}]}
+	owners == {{"kind": "Deployment", "name": "web", "labels": {"app": "web"}}}
 	owners2 := inventory.pod_owners("default") with data.kubeward.inventory as inv
 	{o.labels | some o in owners2} == {{"app": "p"}}
 }
@@ -56,4 +56,45 @@ test_pod_owner_without_labels if {
 	bare := {"namespaced": {"x": {"Job": {"j": {"kind": "Job", "spec": {"template": {"spec": {}}}}}}}}
 	owners := inventory.pod_owners("x") with data.kubeward.inventory as bare
 	{o.labels | some o in owners} == {{}}
+}
+
+many := {"namespaced": {"a": {
+	"Deployment": {
+		"web": {"kind": "Deployment", "spec": {"template": {"metadata": {"labels": {"app": "web", "tier": "front"}}}}},
+		"api": {"kind": "Deployment", "spec": {"template": {"metadata": {"labels": {"app": "api", "tier": "back"}}}}},
+	},
+	"Pod": {"p": {"kind": "Pod", "metadata": {"labels": {"app": "web", "tier": "debug"}}}},
+	"Service": {"s": {"kind": "Service", "metadata": {"labels": {"app": "web"}}}},
+}}}
+
+test_pods_matching_uses_labels_and_expressions if {
+	got := inventory.pods_matching("a", {"matchLabels": {"app": "web"}}) with data.kubeward.inventory as many
+	{x.name | some x in got} == {"web", "p"}
+	got2 := inventory.pods_matching("a", {"matchLabels": {"app": "web"}, "matchExpressions": [{"key": "tier", "operator": "In", "values": ["front"]}]}) with data.kubeward.inventory as many
+	{x.name | some x in got2} == {"web"}
+	got3 := inventory.pods_matching("a", {"matchExpressions": [{"key": "tier", "operator": "Exists"}]}) with data.kubeward.inventory as many
+	{x.name | some x in got3} == {"web", "api", "p"}
+	got4 := inventory.pods_matching("a", {}) with data.kubeward.inventory as many
+	count(got4) == 3
+	inventory.pods_matching("a", {"matchLabels": {"app": "nope"}}) == set() with data.kubeward.inventory as many
+	inventory.pods_matching("elsewhere", {}) == set() with data.kubeward.inventory as many
+}
+
+test_pods_matching_map if {
+	got := inventory.pods_matching_map("a", {"app": "api"}) with data.kubeward.inventory as many
+	{x.name | some x in got} == {"api"}
+	got2 := inventory.pods_matching_map("a", {"app": "web", "tier": "debug"}) with data.kubeward.inventory as many
+	{x.name | some x in got2} == {"p"}
+}
+
+test_engine_built_index_is_used if {
+	index := {"pods": {"a": [{"kind": "Pod", "name": "from-index", "labels": {"x": "1"}}]}, "podsByLabel": {"a": {"x=1": [{"kind": "Pod", "name": "from-index", "labels": {"x": "1"}}]}}}
+	got := inventory.pods_matching("a", {"matchLabels": {"x": "1"}}) with data.kubeward.inventory as many with data.kubeward.index as index
+	{x.name | some x in got} == {"from-index"}
+}
+
+test_label_values_of_other_types if {
+	odd := {"namespaced": {"a": {"Pod": {"p": {"kind": "Pod", "metadata": {"labels": {"n": 1}}}}}}}
+	got := inventory.pods_matching_map("a", {"n": 1}) with data.kubeward.inventory as odd
+	{x.name | some x in got} == {"p"}
 }

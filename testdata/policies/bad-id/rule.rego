@@ -4,4 +4,4 @@
 #   severity: high
 package kubeward.rules.bad.no_id
 
-deny contains "x" if true
+deny contains "x"

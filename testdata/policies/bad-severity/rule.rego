@@ -5,4 +5,4 @@
 #   severity: urgent
 package kubeward.rules.bad.severity
 
-deny contains "x" if true
+deny contains "x"
