@@ -33,7 +33,9 @@ demo: build ## build, then lint the bundled examples
 	@echo "\$$ kubeward lint testdata/examples/"
 	@./$(BIN) lint testdata/examples/ || true
 
-docs: ## regenerate docs/rules from the rules' metadata
+docs: ## regenerate docs/rules and policies/index.json from the rules' metadata
+	UPDATE_INDEX=1 $(GO) test -count=1 -run TestIndexIsCurrent ./engine/policy/
+	rm -rf docs/rules
 	$(GO) run ./cmd/kubeward doc --output-dir docs/rules
 
 bench: ## Go benchmarks over the shared corpus (KUBEWARD_CORPUS)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -42,12 +44,19 @@ const DefaultTimeout = 10 * time.Second
 // Linter holds a compiled policy library, ready to lint any number of inputs,
 // from any number of goroutines.
 type Linter struct {
-	opts     Options
-	library  *policy.Library
-	active   []*policy.Rule
-	compiler *ast.Compiler
-	data     ast.Object
+	opts    Options
+	library *policy.Library
+	active  []*policy.Rule
+	data    ast.Object
+
+	mu      sync.Mutex
+	full    *ast.Compiler            // every active rule
+	subsets map[string]*ast.Compiler // by the sorted kinds they cover
 }
+
+// maxSubsets bounds the compiled subsets a long-lived Linter keeps; past it,
+// it compiles the whole library once and uses that for everything.
+const maxSubsets = 4
 
 // New loads and compiles the policies once.
 func New(opts Options) (*Linter, error) {
@@ -59,10 +68,6 @@ func New(opts Options) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
-	compiler, err := lib.Compile()
-	if err != nil {
-		return nil, err
-	}
 	data, err := ast.InterfaceToValue(lib.Data)
 	if err != nil {
 		return nil, fmt.Errorf("policy data: %w", err)
@@ -70,7 +75,54 @@ func New(opts Options) (*Linter, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
 	}
-	return &Linter{opts: opts, library: lib, active: active, compiler: compiler, data: data.(ast.Object)}, nil
+	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string]*ast.Compiler{}}
+	if !lib.Trusted() {
+		// The user's policies are compiled whole, with every check, now: a
+		// mistake in a rule for kinds absent from this input is still an error.
+		if l.full, err = lib.Compile(); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+// compilerFor returns a compiler holding at least the active rules that apply
+// to kinds. The bundled library is compiled only for the kinds of the input,
+// which is most of a short run's time saved.
+func (l *Linter) compilerFor(kinds []string) (*ast.Compiler, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.full != nil {
+		return l.full, nil
+	}
+	sort.Strings(kinds)
+	key := strings.Join(kinds, ",")
+	if c, ok := l.subsets[key]; ok {
+		return c, nil
+	}
+	if len(l.subsets) >= maxSubsets {
+		c, err := l.library.CompileRules(l.active)
+		if err != nil {
+			return nil, err
+		}
+		l.full, l.subsets = c, nil
+		return c, nil
+	}
+	var rules []*policy.Rule
+	for _, r := range l.active {
+		for _, k := range kinds {
+			if r.AppliesTo(k) {
+				rules = append(rules, r)
+				break
+			}
+		}
+	}
+	c, err := l.library.CompileRules(rules)
+	if err != nil {
+		return nil, err
+	}
+	l.subsets[key] = c
+	return c, nil
 }
 
 // Library returns every loaded rule, active or not.
@@ -93,12 +145,25 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 // in memory, a cluster read).
 func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	res := &Result{Rules: l.active}
-	data, err := l.runData(ctx, objs)
+	kindSet := map[string]bool{}
+	for _, o := range objs {
+		kindSet[o.Kind] = true
+	}
+	kinds := make([]string, 0, len(kindSet))
+	for k := range kindSet {
+		kinds = append(kinds, k)
+	}
+	compiler, err := l.compilerFor(kinds)
+	if err != nil {
+		res.Errors = append(res.Errors, Error{File: "(policies)", Message: err.Error()})
+		return res
+	}
+	data, err := l.runData(ctx, compiler, objs)
 	if err != nil {
 		res.Errors = append(res.Errors, Error{File: "(inventory)", Message: err.Error()})
 	}
 	ev := &evaluator{
-		compiler: l.compiler,
+		compiler: compiler,
 		store:    inmem.NewFromASTObject(data),
 		timeout:  l.opts.Timeout,
 		byKind:   map[string]*kindQuery{},
@@ -196,7 +261,7 @@ func (l *Linter) completeOnly() []*policy.Rule {
 // inventory, and the inventory's indexes. The indexes are built by the Rego
 // library itself (data.kubeward.lib.inventory.index_build), once per run, so
 // that where pods keep their labels stays known in one place only.
-func (l *Linter) runData(ctx context.Context, objs []*load.Object) (ast.Object, error) {
+func (l *Linter) runData(ctx context.Context, compiler *ast.Compiler, objs []*load.Object) (ast.Object, error) {
 	data := l.data.Copy()
 	kw := ast.NewObject()
 	if t := data.Get(ast.StringTerm("kubeward")); t != nil {
@@ -209,12 +274,12 @@ func (l *Linter) runData(ctx context.Context, objs []*load.Object) (ast.Object, 
 	)))
 	kw.Insert(ast.StringTerm("inventory"), ast.NewTerm(inventory(objs)))
 	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
-	if _, ok := l.library.Modules[indexModule]; !ok {
+	if !l.library.HasModule(indexModule) {
 		return data, nil // the bundled library is not loaded: nothing reads the index
 	}
 	rs, err := rego.New(
 		rego.Query("x := data.kubeward.lib.inventory.index_build"),
-		rego.Compiler(l.compiler),
+		rego.Compiler(compiler),
 		rego.Store(inmem.NewFromASTObject(data)),
 		astResults,
 	).Eval(ctx)

@@ -224,14 +224,21 @@ func TestConcurrentLints(t *testing.T) {
 // rule is active (an overridden rule is not active under "all").
 func TestEveryRuleExampleTriggersItsRule(t *testing.T) {
 	linters := map[string]*engine.Linter{}
+	dataDir := t.TempDir()
 	linterFor := func(r *policy.Rule) *engine.Linter {
 		for _, p := range append([]string{policy.ProfileAll}, r.Profiles...) {
-			l, ok := linters[p]
+			key := p + "\x00" + r.ExampleData
+			l, ok := linters[key]
 			if !ok {
+				opts := engine.Options{Complete: true, Profile: p}
+				if r.ExampleData != "" {
+					// Parameterised rules are silent with the defaults.
+					opts.Policy.DataFiles = []string{writeFile(t, dataDir, r.ID+".data.yaml", r.ExampleData)}
+				}
 				var err error
-				l, err = engine.New(engine.Options{Complete: true, Profile: p})
+				l, err = engine.New(opts)
 				require.NoError(t, err)
-				linters[p] = l
+				linters[key] = l
 			}
 			for _, a := range l.Active() {
 				if a.ID == r.ID {

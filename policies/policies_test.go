@@ -19,6 +19,8 @@ func TestRego(t *testing.T) {
 	require.NoError(t, err)
 	lib, err := policy.Load(policy.Options{NoBuiltin: true, Files: files})
 	require.NoError(t, err)
+	modules, err := lib.Modules()
+	require.NoError(t, err)
 
 	ctx := context.Background()
 	store := inmem.NewFromObject(lib.Data)
@@ -29,7 +31,7 @@ func TestRego(t *testing.T) {
 	runner := tester.NewRunner().
 		SetCompiler(ast.NewCompiler().WithCapabilities(policy.Capabilities())).
 		SetStore(store).
-		SetModules(lib.Modules).
+		SetModules(modules).
 		RaiseBuiltinErrors(true)
 	ch, err := runner.RunTests(ctx, txn)
 	require.NoError(t, err)

@@ -44,6 +44,9 @@ func newExplainCommand() *cobra.Command {
 			section("Why:", r.Description)
 			section("Remediation:", r.Remediation)
 			if ex := policy.Example(r); ex != "" {
+				if r.ExampleData != "" {
+					section("Example parameters (--data FILE):", r.ExampleData)
+				}
 				section("Example (triggers the rule):", ex)
 			}
 			if len(r.References) > 0 {

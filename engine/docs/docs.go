@@ -38,7 +38,11 @@ func RulePage(r *policy.Rule, example string) string {
 		b.WriteString("## Remediation\n\n" + r.Remediation + "\n\n")
 	}
 	if example != "" {
-		b.WriteString("## Example\n\nThis manifest triggers the rule:\n\n```yaml\n" + strings.TrimRight(example, "\n") + "\n```\n\n")
+		b.WriteString("## Example\n\nThis manifest triggers the rule")
+		if r.ExampleData != "" {
+			b.WriteString(" with these parameters (`--data FILE`):\n\n```yaml\n" + strings.TrimRight(r.ExampleData, "\n") + "\n```\n\nThe manifest")
+		}
+		b.WriteString(":\n\n```yaml\n" + strings.TrimRight(example, "\n") + "\n```\n\n")
 	}
 	if len(r.References) > 0 {
 		b.WriteString("## References\n\n")

@@ -30,12 +30,75 @@ func Capabilities() *ast.Capabilities {
 	return caps
 }
 
-// Compile compiles every module of the library once.
+// Compile compiles every module of the library, with every check.
 func (l *Library) Compile() (*ast.Compiler, error) {
+	modules, err := l.Modules()
+	if err != nil {
+		return nil, err
+	}
+	return compile(modules, false)
+}
+
+// Trusted reports whether every module is from the bundled library, whose
+// tests compile it whole with every check.
+func (l *Library) Trusted() bool {
+	for _, b := range l.bundled {
+		if !b {
+			return false
+		}
+	}
+	return true
+}
+
+// CompileRules compiles what the given rules need: every module that is not a
+// rule (shared helpers) plus the rules' own modules. Compiling is most of a
+// short run's time, and a run over a few kinds needs a fraction of the
+// library. For a trusted library the checking stages are skipped: they find
+// mistakes, and the tests already compile the library with all of them.
+func (l *Library) CompileRules(rules []*Rule) (*ast.Compiler, error) {
+	ruleFiles := map[string]bool{}
+	for _, r := range l.Rules {
+		ruleFiles[r.File] = true
+	}
+	want := map[string]bool{}
+	for _, r := range rules {
+		want[r.File] = true
+	}
+	var names []string
+	for name := range l.sources {
+		if !ruleFiles[name] || want[name] {
+			names = append(names, name)
+		}
+	}
+	modules, err := l.parsed(names)
+	if err != nil {
+		return nil, err
+	}
+	return compile(modules, l.Trusted())
+}
+
+// checkStages only report mistakes; they change nothing evaluation uses.
+var checkStages = []ast.StageID{
+	ast.StageCheckUnusedImports, ast.StageCheckKeywordOverrides, ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls, ast.StageCheckRuleConflicts, ast.StageCheckUndefinedFuncs,
+	ast.StageCheckRecursion, ast.StageCheckTypes, ast.StageCheckUnsafeBuiltins,
+	ast.StageCheckDeprecatedBuiltins, ast.StageBuildRequiredCapabilities,
+}
+
+func compile(modules map[string]*ast.Module, trusted bool) (*ast.Compiler, error) {
 	c := ast.NewCompiler().
 		WithCapabilities(Capabilities()).
 		WithEnablePrintStatements(false)
-	c.Compile(l.Modules)
+	if trusted {
+		c = c.WithSkipStages(checkStages...)
+	}
+	// The compiler rewrites what it compiles: give it copies so that the
+	// library can be compiled again for other rule sets.
+	copies := make(map[string]*ast.Module, len(modules))
+	for name, m := range modules {
+		copies[name] = m.Copy()
+	}
+	c.Compile(copies)
 	if c.Failed() {
 		return nil, compileErrors(c.Errors)
 	}

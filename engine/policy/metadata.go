@@ -82,15 +82,35 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 		}
 	}
 	r.Remediation = strings.TrimSpace(r.Remediation)
-	if v, ok := c["example"]; ok {
-		if r.Example, ok = v.(string); !ok {
-			errs = append(errs, at("rule %s: custom.example must be a string", r.ID))
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"example", &r.Example}, {"exampleData", &r.ExampleData}} {
+		if v, ok := c[f.name]; ok {
+			if *f.dst, ok = v.(string); !ok {
+				errs = append(errs, at("rule %s: custom.%s must be a string", r.ID, f.name))
+			}
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	// Custom keeps what the fields above do not hold (requiresComplete, a
+	// user's own keys).
+	for k, v := range c {
+		if !knownCustom[k] {
+			if r.Custom == nil {
+				r.Custom = map[string]any{}
+			}
+			r.Custom[k] = v
+		}
+	}
 	return r, nil
+}
+
+var knownCustom = map[string]bool{
+	"id": true, "severity": true, "kinds": true, "profiles": true, "overrides": true,
+	"references": true, "remediation": true, "example": true, "exampleData": true,
 }
 
 func packageAnnotation(m *ast.Module) *ast.Annotations {
@@ -118,6 +138,9 @@ func stringList(v any) ([]string, error) {
 	case string:
 		return []string{x}, nil
 	case []any:
+		if len(x) == 0 {
+			return nil, nil
+		}
 		out := make([]string, 0, len(x))
 		for _, item := range x {
 			s, ok := item.(string)

@@ -39,11 +39,13 @@ type Rule struct {
 	Remediation string         `json:"remediation,omitempty"`
 	References  []string       `json:"references,omitempty"`
 	Example     string         `json:"example,omitempty"`
+	// ExampleData is a data document the example needs (rule parameters).
+	ExampleData string `json:"exampleData,omitempty"`
 	Package     string         `json:"package"`
 	File        string         `json:"file"`
 	Line        int            `json:"line"`
 	Bundled     bool           `json:"bundled"`
-	Custom      map[string]any `json:"-"`
+	Custom      map[string]any `json:"custom,omitempty"`
 	// Conftest marks a conftest-style package (deny/violation/warn rules).
 	Conftest bool `json:"-"`
 }

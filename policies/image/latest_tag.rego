@@ -15,6 +15,21 @@
 #     - KSV-0013
 #     - KL latest-tag
 #     - https://kubernetes.io/docs/concepts/containers/images/#image-names
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: web
+#     spec:
+#       selector:
+#         matchLabels: {app: web}
+#       template:
+#         metadata:
+#           labels: {app: web}
+#         spec:
+#           containers:
+#             - name: web
+#               image: registry.example.com/shop/web:latest
 package kubeward.rules.image.latest_tag
 
 import data.kubeward.lib.images

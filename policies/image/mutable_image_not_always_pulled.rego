@@ -14,6 +14,22 @@
 #   references:
 #     - KS C-0075
 #     - https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy
+#   example: |
+#     apiVersion: apps/v1
+#     kind: DaemonSet
+#     metadata:
+#       name: node-agent
+#     spec:
+#       selector:
+#         matchLabels: {app: node-agent}
+#       template:
+#         metadata:
+#           labels: {app: node-agent}
+#         spec:
+#           containers:
+#             - name: agent
+#               image: registry.example.com/platform/node-agent:latest
+#               imagePullPolicy: IfNotPresent
 package kubeward.rules.image.mutable_image_not_always_pulled
 
 import data.kubeward.lib.images

@@ -14,6 +14,22 @@
 #   references:
 #     - cf. CIS 5.5.1
 #     - https://kubernetes.io/docs/concepts/containers/images/#image-names
+#   example: |
+#     apiVersion: apps/v1
+#     kind: StatefulSet
+#     metadata:
+#       name: postgres
+#     spec:
+#       serviceName: postgres
+#       selector:
+#         matchLabels: {app: postgres}
+#       template:
+#         metadata:
+#           labels: {app: postgres}
+#         spec:
+#           containers:
+#             - name: postgres
+#               image: registry.example.com/db/postgres:16.3
 package kubeward.rules.image.not_pinned_by_digest
 
 import data.kubeward.lib.images

@@ -14,6 +14,19 @@
 #   references:
 #     - PO pullPolicyNotAlways
 #     - https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy
+#   example: |
+#     apiVersion: batch/v1
+#     kind: Job
+#     metadata:
+#       name: seed-catalog
+#     spec:
+#       template:
+#         spec:
+#           restartPolicy: Never
+#           containers:
+#             - name: seed
+#               image: registry.example.com/shop/catalog-seed:1.4.0
+#               imagePullPolicy: IfNotPresent
 package kubeward.rules.image.pull_policy_not_always
 
 import data.kubeward.lib.images

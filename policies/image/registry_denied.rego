@@ -13,6 +13,26 @@
 #   references:
 #     - KS C-0001
 #     - https://kubernetes.io/docs/concepts/containers/images/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: StatefulSet
+#     metadata:
+#       name: payments
+#     spec:
+#       serviceName: payments
+#       selector:
+#         matchLabels: {app: payments}
+#       template:
+#         metadata:
+#           labels: {app: payments}
+#         spec:
+#           containers:
+#             - name: payments
+#               image: registry.example.com/sandbox/payments:0.3.1
+#   exampleData: |
+#     kubeward:
+#       config:
+#         deniedRegistries: [registry.example.com/sandbox]
 package kubeward.rules.image.registry_denied
 
 import data.kubeward.lib.images

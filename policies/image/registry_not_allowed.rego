@@ -16,6 +16,25 @@
 #     - KSV-0034
 #     - KS C-0078
 #     - https://kubernetes.io/docs/concepts/containers/images/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: session-cache
+#     spec:
+#       selector:
+#         matchLabels: {app: session-cache}
+#       template:
+#         metadata:
+#           labels: {app: session-cache}
+#         spec:
+#           containers:
+#             - name: redis
+#               image: docker.io/library/redis:7.2.4
+#   exampleData: |
+#     kubeward:
+#       config:
+#         allowedRegistries: [registry.example.com]
 package kubeward.rules.image.registry_not_allowed
 
 import data.kubeward.lib.images

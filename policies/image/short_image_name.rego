@@ -13,6 +13,21 @@
 #   remediation: Write the image fully qualified, with its registry (e.g. docker.io/library/nginx:1.27).
 #   references:
 #     - https://kubernetes.io/docs/concepts/containers/images/#image-names
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: static-site
+#     spec:
+#       selector:
+#         matchLabels: {app: static-site}
+#       template:
+#         metadata:
+#           labels: {app: static-site}
+#         spec:
+#           containers:
+#             - name: nginx
+#               image: nginx:1.27.0
 package kubeward.rules.image.short_image_name
 
 import data.kubeward.lib.images

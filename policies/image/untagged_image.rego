@@ -15,6 +15,21 @@
 #     - KL latest-tag
 #     - PO tagNotSpecified
 #     - https://kubernetes.io/docs/concepts/containers/images/#image-names
+#   example: |
+#     apiVersion: batch/v1
+#     kind: CronJob
+#     metadata:
+#       name: cache-cleanup
+#     spec:
+#       schedule: "0 * * * *"
+#       jobTemplate:
+#         spec:
+#           template:
+#             spec:
+#               restartPolicy: OnFailure
+#               containers:
+#                 - name: cleanup
+#                   image: registry.example.com/tools/cache-cleanup
 package kubeward.rules.image.untagged_image
 
 import data.kubeward.lib.images

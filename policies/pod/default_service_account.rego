@@ -15,6 +15,21 @@
 #     - CIS 5.1.5
 #     - KL default-service-account
 #     - https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts
+#   example: |
+#     apiVersion: batch/v1
+#     kind: CronJob
+#     metadata:
+#       name: nightly-report
+#     spec:
+#       schedule: "0 2 * * *"
+#       jobTemplate:
+#         spec:
+#           template:
+#             spec:
+#               restartPolicy: OnFailure
+#               containers:
+#                 - name: report
+#                   image: registry.example.com/analytics/report:4.0.2
 package kubeward.rules.pod.default_service_account
 
 import data.kubeward.lib.pods

@@ -13,6 +13,23 @@
 #   references:
 #     - KL deprecated-service-account-field
 #     - https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: StatefulSet
+#     metadata:
+#       name: postgres
+#     spec:
+#       serviceName: postgres
+#       selector:
+#         matchLabels: {app: postgres}
+#       template:
+#         metadata:
+#           labels: {app: postgres}
+#         spec:
+#           serviceAccount: postgres
+#           containers:
+#             - name: postgres
+#               image: registry.example.com/db/postgres:16.3
 package kubeward.rules.pod.deprecated_service_account
 
 import data.kubeward.lib.pods

@@ -13,6 +13,24 @@
 #   references:
 #     - KSV-0007
 #     - https://kubernetes.io/docs/tasks/network/customize-hosts-file-for-pods/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: billing
+#     spec:
+#       selector:
+#         matchLabels: {app: billing}
+#       template:
+#         metadata:
+#           labels: {app: billing}
+#         spec:
+#           hostAliases:
+#             - ip: "10.20.0.15"
+#               hostnames: [legacy-db.internal]
+#           containers:
+#             - name: billing
+#               image: registry.example.com/finance/billing:3.8.0
 package kubeward.rules.pod.host_aliases
 
 import data.kubeward.lib.pods

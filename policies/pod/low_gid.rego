@@ -13,6 +13,24 @@
 #   references:
 #     - KSV-0021
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: notifications
+#     spec:
+#       selector:
+#         matchLabels: {app: notifications}
+#       template:
+#         metadata:
+#           labels: {app: notifications}
+#         spec:
+#           securityContext:
+#             runAsUser: 10001
+#             runAsGroup: 1000
+#           containers:
+#             - name: notifications
+#               image: registry.example.com/comms/notifications:1.6.0
 package kubeward.rules.pod.low_gid
 
 import data.kubeward.lib.effective

@@ -13,6 +13,24 @@
 #   references:
 #     - KSV-0020
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: StatefulSet
+#     metadata:
+#       name: redis
+#     spec:
+#       serviceName: redis
+#       selector:
+#         matchLabels: {app: redis}
+#       template:
+#         metadata:
+#           labels: {app: redis}
+#         spec:
+#           securityContext:
+#             runAsUser: 999
+#           containers:
+#             - name: redis
+#               image: registry.example.com/cache/redis:7.2.4
 package kubeward.rules.pod.low_uid
 
 import data.kubeward.lib.effective

@@ -14,6 +14,25 @@
 #   references:
 #     - KSV-0002
 #     - https://kubernetes.io/docs/tutorials/security/apparmor/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: search
+#     spec:
+#       selector:
+#         matchLabels: {app: search}
+#       template:
+#         metadata:
+#           labels: {app: search}
+#         spec:
+#           securityContext:
+#             runAsNonRoot: true
+#             seccompProfile:
+#               type: RuntimeDefault
+#           containers:
+#             - name: search
+#               image: registry.example.com/shop/search:5.1.0
 package kubeward.rules.pod.no_apparmor_profile
 
 import data.kubeward.lib.pods

@@ -15,6 +15,24 @@
 #     - KSV-0116
 #     - KL run-as-non-root
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+#   example: |
+#     apiVersion: batch/v1
+#     kind: CronJob
+#     metadata:
+#       name: report-export
+#     spec:
+#       schedule: "15 * * * *"
+#       jobTemplate:
+#         spec:
+#           template:
+#             spec:
+#               restartPolicy: OnFailure
+#               securityContext:
+#                 runAsUser: 10001
+#                 fsGroup: 0
+#               containers:
+#                 - name: export
+#                   image: registry.example.com/analytics/export:2.0.4
 package kubeward.rules.pod.root_group
 
 import data.kubeward.lib.effective

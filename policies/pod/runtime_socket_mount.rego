@@ -16,6 +16,26 @@
 #     - KL docker-sock
 #     - KS C-0074
 #     - https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
+#   example: |
+#     apiVersion: batch/v1
+#     kind: Job
+#     metadata:
+#       name: image-build
+#     spec:
+#       template:
+#         spec:
+#           restartPolicy: Never
+#           containers:
+#             - name: docker
+#               image: registry.example.com/ci/docker-cli:27.1.1
+#               volumeMounts:
+#                 - name: docker-sock
+#                   mountPath: /var/run/docker.sock
+#           volumes:
+#             - name: docker-sock
+#               hostPath:
+#                 path: /var/run/docker.sock
+#                 type: Socket
 package kubeward.rules.pod.runtime_socket_mount
 
 import data.kubeward.lib.hostpaths

@@ -18,6 +18,23 @@
 #     - PO automountServiceAccountToken
 #     - KS C-0034
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: orders-api
+#     spec:
+#       selector:
+#         matchLabels: {app: orders-api}
+#       template:
+#         metadata:
+#           labels: {app: orders-api}
+#         spec:
+#           serviceAccountName: orders-api
+#           automountServiceAccountToken: true
+#           containers:
+#             - name: api
+#               image: registry.example.com/shop/orders-api:2.3.1
 package kubeward.rules.pod.sa_token_automount
 
 import data.kubeward.lib.pods

@@ -14,6 +14,29 @@
 #   references:
 #     - KL sensitive-host-mounts
 #     - https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
+#   example: |
+#     apiVersion: apps/v1
+#     kind: DaemonSet
+#     metadata:
+#       name: node-exporter
+#     spec:
+#       selector:
+#         matchLabels: {app: node-exporter}
+#       template:
+#         metadata:
+#           labels: {app: node-exporter}
+#         spec:
+#           containers:
+#             - name: node-exporter
+#               image: registry.example.com/monitoring/node-exporter:1.8.1
+#               volumeMounts:
+#                 - name: proc
+#                   mountPath: /host/proc
+#                   readOnly: true
+#           volumes:
+#             - name: proc
+#               hostPath:
+#                 path: /proc
 package kubeward.rules.pod.sensitive_host_path_mount
 
 import data.kubeward.lib.hostpaths

@@ -13,6 +13,24 @@
 #   remediation: Remove shareProcessNamespace from the pod spec or set it to false; use an ephemeral debug container with a target instead.
 #   references:
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/share-process-namespace/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: api-gateway
+#     spec:
+#       selector:
+#         matchLabels: {app: api-gateway}
+#       template:
+#         metadata:
+#           labels: {app: api-gateway}
+#         spec:
+#           shareProcessNamespace: true
+#           containers:
+#             - name: gateway
+#               image: registry.example.com/edge/gateway:1.12.0
+#             - name: config-reloader
+#               image: registry.example.com/edge/config-reloader:0.9.1
 package kubeward.rules.pod.share_process_namespace
 
 import data.kubeward.lib.pods

@@ -13,6 +13,23 @@
 #   references:
 #     - KS C-0062
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+#   example: |
+#     apiVersion: batch/v1
+#     kind: CronJob
+#     metadata:
+#       name: db-backup
+#     spec:
+#       schedule: "30 1 * * *"
+#       jobTemplate:
+#         spec:
+#           template:
+#             spec:
+#               restartPolicy: OnFailure
+#               containers:
+#                 - name: backup
+#                   image: registry.example.com/db/backup-tools:2.1.0
+#                   command: [sh, -c]
+#                   args: ["sudo -u postgres pg_dumpall > /backup/all.sql"]
 package kubeward.rules.pod.sudo_in_entrypoint
 
 import data.kubeward.lib.pods

@@ -15,6 +15,28 @@
 #     - KL writable-host-mount
 #     - KS C-0045
 #     - https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
+#   example: |
+#     apiVersion: apps/v1
+#     kind: DaemonSet
+#     metadata:
+#       name: log-collector
+#     spec:
+#       selector:
+#         matchLabels: {app: log-collector}
+#       template:
+#         metadata:
+#           labels: {app: log-collector}
+#         spec:
+#           containers:
+#             - name: collector
+#               image: registry.example.com/logging/collector:3.0.7
+#               volumeMounts:
+#                 - name: varlog
+#                   mountPath: /var/log
+#           volumes:
+#             - name: varlog
+#               hostPath:
+#                 path: /var/log
 package kubeward.rules.pod.writable_host_path_mount
 
 import data.kubeward.lib.hostpaths

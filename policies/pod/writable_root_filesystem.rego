@@ -17,6 +17,20 @@
 #     - PO notReadOnlyRootFilesystem
 #     - KS C-0017
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+#   example: |
+#     apiVersion: batch/v1
+#     kind: Job
+#     metadata:
+#       name: db-migrate
+#     spec:
+#       template:
+#         spec:
+#           restartPolicy: Never
+#           containers:
+#             - name: migrate
+#               image: registry.example.com/shop/migrations:2024.06.1
+#               securityContext:
+#                 allowPrivilegeEscalation: false
 package kubeward.rules.pod.writable_root_filesystem
 
 import data.kubeward.lib.pods

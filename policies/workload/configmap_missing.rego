@@ -16,6 +16,31 @@
 #   references:
 #     - cf. KL env-value-from
 #     - https://kubernetes.io/docs/concepts/configuration/configmap/
+#   example: |
+#     apiVersion: v1
+#     kind: ConfigMap
+#     metadata:
+#       name: inventory-settings
+#     data:
+#       LOG_LEVEL: info
+#     ---
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: inventory
+#     spec:
+#       selector:
+#         matchLabels: {app: inventory}
+#       template:
+#         metadata:
+#           labels: {app: inventory}
+#         spec:
+#           containers:
+#             - name: inventory
+#               image: registry.example.com/shop/inventory:3.0.2
+#               envFrom:
+#                 - configMapRef:
+#                     name: inventory-config
 package kubeward.rules.workload.configmap_missing
 
 import data.kubeward.lib.inventory

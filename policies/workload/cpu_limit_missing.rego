@@ -14,6 +14,25 @@
 #     - KSV-0011
 #     - PO cpuLimitsMissing
 #     - https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: StatefulSet
+#     metadata:
+#       name: elasticsearch
+#     spec:
+#       serviceName: elasticsearch
+#       selector:
+#         matchLabels: {app: elasticsearch}
+#       template:
+#         metadata:
+#           labels: {app: elasticsearch}
+#         spec:
+#           containers:
+#             - name: elasticsearch
+#               image: registry.example.com/search/elasticsearch:8.14.1
+#               resources:
+#                 requests: {cpu: "1", memory: 4Gi}
+#                 limits: {memory: 4Gi}
 package kubeward.rules.workload.cpu_limit_missing
 
 import data.kubeward.lib.pods

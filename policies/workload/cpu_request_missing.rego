@@ -16,6 +16,24 @@
 #     - PO cpuRequestsMissing
 #     - KS C-0050
 #     - https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: catalog
+#     spec:
+#       selector:
+#         matchLabels: {app: catalog}
+#       template:
+#         metadata:
+#           labels: {app: catalog}
+#         spec:
+#           containers:
+#             - name: catalog
+#               image: registry.example.com/shop/catalog:3.2.0
+#               resources:
+#                 requests: {memory: 256Mi}
+#                 limits: {memory: 256Mi}
 package kubeward.rules.workload.cpu_request_missing
 
 import data.kubeward.lib.pods

@@ -14,6 +14,25 @@
 #   references:
 #     - KL duplicate-env-var
 #     - https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: payments
+#     spec:
+#       selector:
+#         matchLabels: {app: payments}
+#       template:
+#         metadata:
+#           labels: {app: payments}
+#         spec:
+#           containers:
+#             - name: payments
+#               image: registry.example.com/finance/payments:6.0.1
+#               env:
+#                 - {name: LOG_LEVEL, value: info}
+#                 - {name: DB_HOST, value: payments-db}
+#                 - {name: LOG_LEVEL, value: debug}
 package kubeward.rules.workload.duplicate_env
 
 import data.kubeward.lib.pods

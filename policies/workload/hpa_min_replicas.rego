@@ -14,6 +14,18 @@
 #     - PO hpaMinAvailability
 #     - cf. KL hpa-minimum-three-replicas
 #     - https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/
+#   example: |
+#     apiVersion: autoscaling/v2
+#     kind: HorizontalPodAutoscaler
+#     metadata:
+#       name: checkout
+#     spec:
+#       scaleTargetRef:
+#         apiVersion: apps/v1
+#         kind: Deployment
+#         name: checkout
+#       minReplicas: 1
+#       maxReplicas: 10
 package kubeward.rules.workload.hpa_min_replicas
 
 import data.kubeward.lib.workloads

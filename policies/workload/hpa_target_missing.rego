@@ -15,6 +15,33 @@
 #   references:
 #     - KL dangling-horizontalpodautoscaler
 #     - https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/
+#   example: |
+#     apiVersion: autoscaling/v2
+#     kind: HorizontalPodAutoscaler
+#     metadata:
+#       name: checkout
+#     spec:
+#       scaleTargetRef:
+#         apiVersion: apps/v1
+#         kind: Deployment
+#         name: checkout
+#       minReplicas: 2
+#       maxReplicas: 10
+#     ---
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: checkout-api
+#     spec:
+#       selector:
+#         matchLabels: {app: checkout-api}
+#       template:
+#         metadata:
+#           labels: {app: checkout-api}
+#         spec:
+#           containers:
+#             - name: checkout
+#               image: registry.example.com/shop/checkout:4.2.0
 package kubeward.rules.workload.hpa_target_missing
 
 import data.kubeward.lib.inventory

@@ -14,6 +14,18 @@
 #   references:
 #     - KL job-ttl-seconds-after-finished
 #     - https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/
+#   example: |
+#     apiVersion: batch/v1
+#     kind: Job
+#     metadata:
+#       name: import-products
+#     spec:
+#       template:
+#         spec:
+#           restartPolicy: Never
+#           containers:
+#             - name: import
+#               image: registry.example.com/shop/product-import:2.5.0
 package kubeward.rules.workload.job_no_ttl
 
 import data.kubeward.lib.workloads

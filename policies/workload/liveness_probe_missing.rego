@@ -16,6 +16,25 @@
 #     - PO livenessProbeMissing
 #     - KS C-0056
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: frontend
+#     spec:
+#       selector:
+#         matchLabels: {app: frontend}
+#       template:
+#         metadata:
+#           labels: {app: frontend}
+#         spec:
+#           containers:
+#             - name: frontend
+#               image: registry.example.com/shop/frontend:2.9.0
+#               ports:
+#                 - {name: http, containerPort: 8080}
+#               readinessProbe:
+#                 httpGet: {path: /ready, port: http}
 package kubeward.rules.workload.liveness_probe_missing
 
 import data.kubeward.lib.pods

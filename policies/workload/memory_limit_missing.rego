@@ -14,6 +14,24 @@
 #     - KSV-0018
 #     - PO memoryLimitsMissing
 #     - https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: DaemonSet
+#     metadata:
+#       name: log-collector
+#     spec:
+#       selector:
+#         matchLabels: {app: log-collector}
+#       template:
+#         metadata:
+#           labels: {app: log-collector}
+#         spec:
+#           containers:
+#             - name: collector
+#               image: registry.example.com/logging/collector:3.0.7
+#               resources:
+#                 requests: {cpu: 100m, memory: 128Mi}
+#                 limits: {cpu: 200m}
 package kubeward.rules.workload.memory_limit_missing
 
 import data.kubeward.lib.pods

@@ -16,6 +16,20 @@
 #     - PO memoryRequestsMissing
 #     - KS C-0004
 #     - https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
+#   example: |
+#     apiVersion: batch/v1
+#     kind: Job
+#     metadata:
+#       name: reindex
+#     spec:
+#       template:
+#         spec:
+#           restartPolicy: Never
+#           containers:
+#             - name: reindex
+#               image: registry.example.com/search/reindex:1.0.3
+#               resources:
+#                 requests: {cpu: 500m}
 package kubeward.rules.workload.memory_request_missing
 
 import data.kubeward.lib.pods

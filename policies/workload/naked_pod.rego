@@ -13,6 +13,16 @@
 #   references:
 #     - KS C-0073
 #     - https://kubernetes.io/docs/concepts/configuration/overview/#naked-pods-vs-replicasets-deployments-and-jobs
+#   example: |
+#     apiVersion: v1
+#     kind: Pod
+#     metadata:
+#       name: debug-shell
+#     spec:
+#       containers:
+#         - name: shell
+#           image: registry.example.com/tools/netshoot:0.13
+#           command: [sleep, infinity]
 package kubeward.rules.workload.naked_pod
 
 import data.kubeward.lib.workloads

@@ -15,6 +15,22 @@
 #   references:
 #     - PO missingPodDisruptionBudget
 #     - https://kubernetes.io/docs/tasks/run-application/configure-pdb/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: checkout
+#     spec:
+#       replicas: 3
+#       selector:
+#         matchLabels: {app: checkout}
+#       template:
+#         metadata:
+#           labels: {app: checkout}
+#         spec:
+#           containers:
+#             - name: checkout
+#               image: registry.example.com/shop/checkout:4.2.0
 package kubeward.rules.workload.no_pdb
 
 import data.kubeward.lib.inventory

@@ -15,6 +15,19 @@
 #     - PO priorityClassNotSet
 #     - KL priority-class-name
 #     - https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/
+#   example: |
+#     apiVersion: batch/v1
+#     kind: Job
+#     metadata:
+#       name: nightly-etl
+#     spec:
+#       ttlSecondsAfterFinished: 3600
+#       template:
+#         spec:
+#           restartPolicy: OnFailure
+#           containers:
+#             - name: etl
+#               image: registry.example.com/analytics/etl:7.4.0
 package kubeward.rules.workload.no_priority_class
 
 import data.kubeward.lib.pods

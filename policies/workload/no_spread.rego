@@ -15,6 +15,23 @@
 #     - KL no-anti-affinity
 #     - PO topologySpreadConstraint
 #     - https://kubernetes.io/docs/concepts/scheduling-eviction/topology-spread-constraints/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: StatefulSet
+#     metadata:
+#       name: kafka
+#     spec:
+#       serviceName: kafka
+#       replicas: 3
+#       selector:
+#         matchLabels: {app: kafka}
+#       template:
+#         metadata:
+#           labels: {app: kafka}
+#         spec:
+#           containers:
+#             - name: kafka
+#               image: registry.example.com/messaging/kafka:3.7.1
 package kubeward.rules.workload.no_spread
 
 import data.kubeward.lib.pods

@@ -14,6 +14,24 @@
 #   references:
 #     - KL no-rolling-update-strategy
 #     - https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: scheduler
+#     spec:
+#       replicas: 2
+#       strategy:
+#         type: Recreate
+#       selector:
+#         matchLabels: {app: scheduler}
+#       template:
+#         metadata:
+#           labels: {app: scheduler}
+#         spec:
+#           containers:
+#             - name: scheduler
+#               image: registry.example.com/platform/scheduler:1.3.0
 package kubeward.rules.workload.non_rolling_update
 
 import data.kubeward.lib.workloads

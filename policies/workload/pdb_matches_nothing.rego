@@ -14,6 +14,31 @@
 #   remediation: Make spec.selector match the pod labels of the workload to protect, or remove the budget.
 #   references:
 #     - https://kubernetes.io/docs/tasks/run-application/configure-pdb/#specifying-a-poddisruptionbudget
+#   example: |
+#     apiVersion: policy/v1
+#     kind: PodDisruptionBudget
+#     metadata:
+#       name: frontend
+#     spec:
+#       maxUnavailable: 1
+#       selector:
+#         matchLabels: {app: web-frontend}
+#     ---
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: frontend
+#     spec:
+#       replicas: 3
+#       selector:
+#         matchLabels: {app: frontend}
+#       template:
+#         metadata:
+#           labels: {app: frontend}
+#         spec:
+#           containers:
+#             - name: frontend
+#               image: registry.example.com/shop/frontend:2.9.0
 package kubeward.rules.workload.pdb_matches_nothing
 
 import data.kubeward.lib.inventory

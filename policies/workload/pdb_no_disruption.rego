@@ -16,6 +16,32 @@
 #     - KL pdb-min-available
 #     - PO pdbDisruptionsIsZero
 #     - https://kubernetes.io/docs/tasks/run-application/configure-pdb/
+#   example: |
+#     apiVersion: policy/v1
+#     kind: PodDisruptionBudget
+#     metadata:
+#       name: zookeeper
+#     spec:
+#       minAvailable: 3
+#       selector:
+#         matchLabels: {app: zookeeper}
+#     ---
+#     apiVersion: apps/v1
+#     kind: StatefulSet
+#     metadata:
+#       name: zookeeper
+#     spec:
+#       serviceName: zookeeper
+#       replicas: 3
+#       selector:
+#         matchLabels: {app: zookeeper}
+#       template:
+#         metadata:
+#           labels: {app: zookeeper}
+#         spec:
+#           containers:
+#             - name: zookeeper
+#               image: registry.example.com/messaging/zookeeper:3.9.2
 package kubeward.rules.workload.pdb_no_disruption
 
 import data.kubeward.lib.inventory

@@ -16,6 +16,25 @@
 #     - cf. KL readiness-port
 #     - cf. KL startup-port
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#use-a-named-port
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: accounts
+#     spec:
+#       selector:
+#         matchLabels: {app: accounts}
+#       template:
+#         metadata:
+#           labels: {app: accounts}
+#         spec:
+#           containers:
+#             - name: accounts
+#               image: registry.example.com/shop/accounts:1.7.2
+#               ports:
+#                 - {name: web, containerPort: 8080}
+#               livenessProbe:
+#                 httpGet: {path: /healthz, port: http}
 package kubeward.rules.workload.probe_undefined_port
 
 import data.kubeward.lib.pods

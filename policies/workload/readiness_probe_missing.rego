@@ -16,6 +16,26 @@
 #     - PO readinessProbeMissing
 #     - KS C-0018
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: StatefulSet
+#     metadata:
+#       name: rabbitmq
+#     spec:
+#       serviceName: rabbitmq
+#       selector:
+#         matchLabels: {app: rabbitmq}
+#       template:
+#         metadata:
+#           labels: {app: rabbitmq}
+#         spec:
+#           containers:
+#             - name: rabbitmq
+#               image: registry.example.com/messaging/rabbitmq:3.13.3
+#               ports:
+#                 - {name: amqp, containerPort: 5672}
+#               livenessProbe:
+#                 tcpSocket: {port: amqp}
 package kubeward.rules.workload.readiness_probe_missing
 
 import data.kubeward.lib.pods

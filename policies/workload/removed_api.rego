@@ -14,6 +14,21 @@
 #     - KSV-0107
 #     - KL no-extensions-v1beta
 #     - https://kubernetes.io/docs/reference/using-api/deprecation-guide/
+#   example: |
+#     apiVersion: batch/v1beta1
+#     kind: CronJob
+#     metadata:
+#       name: invoice-mailer
+#     spec:
+#       schedule: "0 6 * * 1"
+#       jobTemplate:
+#         spec:
+#           template:
+#             spec:
+#               restartPolicy: OnFailure
+#               containers:
+#                 - name: mailer
+#                   image: registry.example.com/finance/invoice-mailer:1.1.0
 package kubeward.rules.workload.removed_api
 
 import data.kubeward.lib.apis

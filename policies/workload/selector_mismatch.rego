@@ -15,6 +15,21 @@
 #   references:
 #     - KL mismatching-selector
 #     - https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector
+#   example: |
+#     apiVersion: apps/v1
+#     kind: DaemonSet
+#     metadata:
+#       name: log-agent
+#     spec:
+#       selector:
+#         matchLabels: {app: log-agent}
+#       template:
+#         metadata:
+#           labels: {app: log-collector}
+#         spec:
+#           containers:
+#             - name: agent
+#               image: registry.example.com/logging/agent:2.2.0
 package kubeward.rules.workload.selector_mismatch
 
 import data.kubeward.lib.pods

@@ -15,6 +15,22 @@
 #   references:
 #     - KL non-existent-service-account
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/
+#   example: |
+#     apiVersion: batch/v1
+#     kind: CronJob
+#     metadata:
+#       name: ledger-sync
+#     spec:
+#       schedule: "*/15 * * * *"
+#       jobTemplate:
+#         spec:
+#           template:
+#             spec:
+#               serviceAccountName: ledger-sync
+#               restartPolicy: OnFailure
+#               containers:
+#                 - name: sync
+#                   image: registry.example.com/finance/ledger-sync:1.9.0
 package kubeward.rules.workload.service_account_missing
 
 import data.kubeward.lib.inventory

@@ -15,6 +15,22 @@
 #     - PO deploymentMissingReplicas
 #     - cf. KL minimum-three-replicas
 #     - https://kubernetes.io/docs/concepts/workloads/controllers/deployment/
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: admin-ui
+#     spec:
+#       replicas: 1
+#       selector:
+#         matchLabels: {app: admin-ui}
+#       template:
+#         metadata:
+#           labels: {app: admin-ui}
+#         spec:
+#           containers:
+#             - name: admin-ui
+#               image: registry.example.com/shop/admin-ui:0.8.5
 package kubeward.rules.workload.single_replica
 
 import data.kubeward.lib.workloads
