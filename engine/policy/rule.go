@@ -29,18 +29,18 @@ func AtLeast(s, t string) bool {
 
 // Rule is one rule of the library, described by its METADATA annotation.
 type Rule struct {
-	ID          string         `json:"id"`
-	Title       string         `json:"title"`
-	Description string         `json:"description,omitempty"`
-	Severity    string         `json:"severity"`
-	Kinds       []string       `json:"kinds,omitempty"`
-	Profiles    []string       `json:"profiles,omitempty"`
-	Overrides   []string       `json:"overrides,omitempty"`
-	Remediation string         `json:"remediation,omitempty"`
-	References  []string       `json:"references,omitempty"`
-	Example     string         `json:"example,omitempty"`
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Description string   `json:"description,omitempty"`
+	Severity    string   `json:"severity"`
+	Kinds       []string `json:"kinds,omitempty"`
+	Profiles    []string `json:"profiles,omitempty"`
+	Overrides   []string `json:"overrides,omitempty"`
+	Remediation string   `json:"remediation,omitempty"`
+	References  []string `json:"references,omitempty"`
+	Example     string   `json:"example,omitempty"`
 	// ExampleData is a data document the example needs (rule parameters).
-	ExampleData string `json:"exampleData,omitempty"`
+	ExampleData string         `json:"exampleData,omitempty"`
 	Package     string         `json:"package"`
 	File        string         `json:"file"`
 	Line        int            `json:"line"`
