@@ -6,7 +6,9 @@ BIN       := bin/kubeward
 KUBEWARD_CORPUS ?= ../shared/corpus
 export KUBEWARD_CORPUS
 
-.PHONY: help build test lint demo docs bench fmt clean
+FUZZTIME ?= 20s
+
+.PHONY: help build test lint demo docs bench fuzz fmt clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -40,6 +42,10 @@ docs: ## regenerate docs/rules and policies/index.json from the rules' metadata
 
 bench: ## Go benchmarks over the shared corpus (KUBEWARD_CORPUS)
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./engine/
+
+fuzz: ## run each fuzz target for FUZZTIME (failures are kept in testdata/fuzz as regression seeds)
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./engine/load/
+	$(GO) test -run '^$$' -fuzz '^FuzzPosition$$' -fuzztime $(FUZZTIME) ./engine/load/
 
 clean:
 	rm -rf bin dist
