@@ -1,0 +1,48 @@
+package kubeward.rules.secrets.configmap_credential_test
+
+import data.kubeward.rules.secrets.configmap_credential as rule
+
+configmap(entries) := {"kind": "ConfigMap", "metadata": {"name": "settings"}, "data": entries, "binaryData": {"k": "AKIAIOSFODNN7EXAMPLE"}}
+
+values := {
+	"key.pem": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----",
+	"aws": "aws_access_key_id=AKIAIOSFODNN7EXAMPLE",
+	"gh": "GITHUB=ghp_R4nd0mTok3nValueR4nd0mTok3nValue1234",
+	"slack": "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+	"jwt": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV",
+	"db": "DATABASE_URL=postgres://shop:Sup3rS3cret@db:5432/shop",
+	"both": "AKIAIOSFODNN7EXAMPLE https://u:Sup3rS3cret@host/",
+}
+
+test_every_credential_kind if {
+	got := rule.deny with input as configmap(object.union(values, {"plain": "log_level=info", "url": "https://db.example.com:5432/x"}))
+	got == {
+		{"msg": "ConfigMap \"settings\" data key \"key.pem\" contains a PEM private key; move it to a Secret, then revoke and rotate it.", "path": ["data", "key.pem"]},
+		{"msg": "ConfigMap \"settings\" data key \"aws\" contains an AWS access key id; move it to a Secret, then revoke and rotate it.", "path": ["data", "aws"]},
+		{"msg": "ConfigMap \"settings\" data key \"gh\" contains a GitHub token; move it to a Secret, then revoke and rotate it.", "path": ["data", "gh"]},
+		{"msg": "ConfigMap \"settings\" data key \"slack\" contains a Slack token; move it to a Secret, then revoke and rotate it.", "path": ["data", "slack"]},
+		{"msg": "ConfigMap \"settings\" data key \"jwt\" contains a JSON Web Token; move it to a Secret, then revoke and rotate it.", "path": ["data", "jwt"]},
+		{"msg": "ConfigMap \"settings\" data key \"db\" contains a URL with a password; move it to a Secret, then revoke and rotate it.", "path": ["data", "db"]},
+		{"msg": "ConfigMap \"settings\" data key \"both\" contains a URL with a password and an AWS access key id; move it to a Secret, then revoke and rotate it.", "path": ["data", "both"]},
+	}
+}
+
+test_messages_never_contain_a_value if {
+	got := rule.deny with input as configmap(values)
+	count(got) == count(values)
+	every f in got {
+		every fragment in ["AKIAIOSFODNN7EXAMPLE", "Sup3rS3cret", "MIIEvQ", "ghp_R4nd0m", "xoxb-1765", "eyJhbGci"] {
+			not contains(f.msg, fragment)
+		}
+	}
+}
+
+test_harmless_values_pass if {
+	count(rule.deny) == 0 with input as configmap({"a": "", "b": "-----BEGIN CERTIFICATE-----", "c": "https://user@host/", "password": "plain"})
+}
+
+test_bad_input_passes if {
+	count(rule.deny) == 0 with input as configmap({"a": 1, "b": null, "c": ["AKIAIOSFODNN7EXAMPLE"]})
+	count(rule.deny) == 0 with input as configmap(["AKIAIOSFODNN7EXAMPLE"])
+	count(rule.deny) == 0 with input as {"kind": "Secret", "data": {"aws": "AKIAIOSFODNN7EXAMPLE"}}
+}

@@ -1,0 +1,54 @@
+# METADATA
+# title: Secret-like literal env value
+# description: |
+#   An environment variable whose name says it holds a password, token or key
+#   but whose value is written in the manifest puts the credential in version
+#   control, in the API server's copy of the object and in every place the
+#   manifest is shown. Anyone who can read the workload can read the credential.
+# custom:
+#   id: KW-SEC-001
+#   severity: high
+#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   profiles: []
+#   remediation: Store the value in a Secret and read it with valueFrom.secretKeyRef (or mount the Secret as a file), then rotate the exposed credential.
+#   references:
+#     - KL env-var-secret
+#     - PO sensitiveContainerEnvVar
+#     - KS C-0012
+#     - https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables
+#   example: |
+#     apiVersion: apps/v1
+#     kind: Deployment
+#     metadata:
+#       name: web
+#       namespace: shop
+#     spec:
+#       selector:
+#         matchLabels: {app: web}
+#       template:
+#         metadata:
+#           labels: {app: web}
+#         spec:
+#           containers:
+#             - name: web
+#               image: registry.example.com/shop/web:1.4.2
+#               env:
+#                 - name: DB_PASSWORD
+#                   value: s3cr3t-passw0rd
+package kubeward.rules.secrets.secret_literal_env
+
+import data.kubeward.lib.pods
+import data.kubeward.lib.secrets
+
+deny contains {
+	"msg": sprintf("container %q sets env %s to a literal value and its name says it holds a credential; store it in a Secret and use valueFrom.secretKeyRef.", [c.name, entry.name]),
+	"path": array.concat(c.path, ["env", k, "value"]),
+} if {
+	some c in pods.containers
+	some k, entry in c.container.env
+	secrets.secret_name(entry.name)
+	secrets.literal_value(entry.value)
+
+	# KW-SEC-002 reports a private key.
+	not secrets.env_entry_has_private_key(entry)
+}
