@@ -98,6 +98,8 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Limits:   f.limits,
 		Workers:  f.workers,
 		Stdin:    cmd.InOrStdin(),
+		// A CLI run is short: compiling is most of it when the input is small.
+		PauseGCWhileCompiling: true,
 	})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
