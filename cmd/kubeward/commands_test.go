@@ -307,3 +307,18 @@ func TestHelp(t *testing.T) {
 	assert.Contains(t, r.stdout, "--fail-on")
 	assert.Contains(t, r.stdout, "Exit status")
 }
+
+func TestRulesCISProfileShowsCISIDs(t *testing.T) {
+	r := kw(t, "rules", "--profile", "cis")
+	require.Equal(t, exitClean, r.code, r.stderr)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	require.True(t, strings.HasSuffix(strings.TrimSpace(lines[0]), "CIS"), lines[0])
+	var privileged string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "KW-PSS-007 ") {
+			privileged = l
+		}
+	}
+	require.NotEmpty(t, privileged, "KW-PSS-007 is in the cis profile")
+	assert.True(t, strings.HasSuffix(strings.TrimSpace(privileged), "5.2.2"), privileged)
+}

@@ -36,9 +36,19 @@ func newRulesCommand() *cobra.Command {
 			switch format {
 			case "text":
 				w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(w, "ID\tSEVERITY\tTITLE\tPROFILES")
+				// A benchmark profile shows the benchmark's ids of each rule.
+				bench := benchmarkPrefix[profile]
+				if bench != "" {
+					fmt.Fprintf(w, "ID\tSEVERITY\tTITLE\t%s\n", strings.ToUpper(profile))
+				} else {
+					fmt.Fprintln(w, "ID\tSEVERITY\tTITLE\tPROFILES")
+				}
 				for _, r := range rules {
-					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Title, strings.Join(r.Profiles, ","))
+					last := strings.Join(r.Profiles, ",")
+					if bench != "" {
+						last = strings.Join(referencesWithPrefix(r, bench), ", ")
+					}
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, r.Title, last)
 				}
 				if err := w.Flush(); err != nil {
 					return err
@@ -60,4 +70,18 @@ func newRulesCommand() *cobra.Command {
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, markdown")
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "folder of your own Rego policies to include (repeatable)")
 	return cmd
+}
+
+// benchmarkPrefix maps a benchmark's profile to the prefix of its ids in the
+// rules' references.
+var benchmarkPrefix = map[string]string{"cis": "CIS ", "nsa": "NSA "}
+
+func referencesWithPrefix(r *policy.Rule, prefix string) []string {
+	var out []string
+	for _, ref := range r.References {
+		if strings.HasPrefix(ref, prefix) {
+			out = append(out, strings.TrimPrefix(ref, prefix))
+		}
+	}
+	return out
 }
