@@ -1,0 +1,378 @@
+# METADATA
+# title: RBAC helpers
+# description: |
+#   RBAC grant semantics as the API server's RBAC authorizer applies them
+#   (catalogue section 1, "RBAC grant semantics"): which verbs, resources and
+#   API groups a PolicyRule grants, nonResourceURLs, ClusterRole aggregation
+#   over the inventory, the effective rules of a binding's roleRef, subjects,
+#   and the bootstrap exemption. It also holds the ranking of the role rows
+#   KW-RBAC-001 to KW-RBAC-019 (catalogue section 8): when several fire on one
+#   rules[i], only the most severe reports it (tie: lowest id).
+#   Stable API for user policies: data.kubeward.lib.rbac.
+package kubeward.lib.rbac
+
+import data.kubeward.lib.inventory
+import data.kubeward.lib.selectors
+
+# The API group of RBAC objects.
+group := "rbac.authorization.k8s.io"
+
+role_kinds := {"Role", "ClusterRole"}
+
+binding_kinds := {"RoleBinding", "ClusterRoleBinding"}
+
+# bootstrap(obj) holds for the API server's own roles and bindings, which
+# every RBAC row exempts.
+bootstrap(obj) if obj.metadata.labels["kubernetes.io/bootstrapping"] == "rbac-defaults"
+
+# strings(x) is the set of strings in list x (empty when x is not a list).
+strings(x) := {s | some s in x; is_string(s)} if is_array(x)
+
+else := set()
+
+# ---------------------------------------------------------------------------
+# What a PolicyRule grants.
+
+# grants(rule, verbs, resources, group) holds when rule grants one of the
+# verbs on one of the resources ("res" or "res/sub") of the API group (core =
+# ""). The requested verb "*" stands for any verb, and the requested resource
+# "userextras/*" for any resource "userextras/<key>". resourceNames is not
+# looked at: rows say when a non-empty resourceNames exempts a rule.
+grants(rule, verbs, resources, api_group) if {
+	_verb_ok(rule, verbs)
+	_group_ok(rule, api_group)
+	some r in resources
+	_resource_ok(rule, r)
+}
+
+_verb_ok(rule, _) if "*" in strings(rule.verbs)
+
+_verb_ok(rule, verbs) if {
+	some v in verbs
+	v in strings(rule.verbs)
+}
+
+_verb_ok(rule, verbs) if {
+	"*" in verbs
+	count(strings(rule.verbs)) > 0
+}
+
+_group_ok(rule, _) if "*" in strings(rule.apiGroups)
+
+_group_ok(rule, api_group) if api_group in strings(rule.apiGroups)
+
+_resource_ok(rule, _) if "*" in strings(rule.resources)
+
+_resource_ok(rule, r) if r in strings(rule.resources)
+
+# "*/sub" grants the subresource sub of every resource.
+_resource_ok(rule, r) if {
+	parts := split(r, "/")
+	count(parts) == 2
+	concat("/", ["*", parts[1]]) in strings(rule.resources)
+}
+
+# "userextras/*": any extra key, written out or as "*/<key>".
+_resource_ok(rule, "userextras/*") if {
+	some x in strings(rule.resources)
+	some prefix in ["userextras/", "*/"]
+	startswith(x, prefix)
+	count(x) > count(prefix)
+}
+
+# grants_url(rule, verbs, url) holds when rule grants one of the verbs on the
+# non-resource URL url: a nonResourceURLs entry equal to it, or ending in "*"
+# and a prefix of it.
+grants_url(rule, verbs, url) if {
+	_verb_ok(rule, verbs)
+	some u in strings(rule.nonResourceURLs)
+	_url_ok(u, url)
+}
+
+_url_ok(u, u)
+
+_url_ok(u, url) if {
+	endswith(u, "*")
+	startswith(url, trim_suffix(u, "*"))
+}
+
+# has_resource_names(rule) holds when rule is narrowed to named objects.
+has_resource_names(rule) if count(strings(rule.resourceNames)) > 0
+
+# full_wildcard(rule) holds when rule has "*" in verbs, resources and apiGroups.
+full_wildcard(rule) if {
+	"*" in strings(rule.verbs)
+	"*" in strings(rule.resources)
+	"*" in strings(rule.apiGroups)
+}
+
+# describe(rule) lists the rule's fields for a message, e.g.
+# `apiGroups [""], resources ["secrets"], verbs ["get", "list"]`.
+describe(rule) := concat(", ", [sprintf("%s %s", [f, _show(rule[f])]) |
+	some f in ["apiGroups", "resources", "resourceNames", "nonResourceURLs", "verbs"]
+	_ = rule[f]
+])
+
+_show(x) := sprintf("[%s]", [concat(", ", [json.marshal(v) | some v in x])]) if is_array(x)
+
+else := json.marshal(x)
+
+# ---------------------------------------------------------------------------
+# The role rows KW-RBAC-001 to KW-RBAC-019 and their ranking (section 8).
+
+# severity of each role row.
+severity := {
+	"RBAC-001": "critical",
+	"RBAC-002": "high",
+	"RBAC-003": "medium",
+	"RBAC-004": "low",
+	"RBAC-005": "high",
+	"RBAC-006": "high",
+	"RBAC-007": "high",
+	"RBAC-008": "medium",
+	"RBAC-009": "critical",
+	"RBAC-010": "critical",
+	"RBAC-011": "critical",
+	"RBAC-012": "medium",
+	"RBAC-013": "medium",
+	"RBAC-014": "high",
+	"RBAC-015": "high",
+	"RBAC-016": "high",
+	"RBAC-017": "medium",
+	"RBAC-018": "medium",
+	"RBAC-019": "high",
+}
+
+_rank := {"critical": 4, "high": 3, "medium": 2, "low": 1}
+
+_write := {"create", "update", "patch"}
+
+# row(id, rule) holds when the "fires when" of role row id holds for rule
+# (before ranking).
+row("RBAC-001", rule) if full_wildcard(rule)
+
+row("RBAC-002", rule) if {
+	"*" in strings(rule.verbs)
+	not full_wildcard(rule)
+}
+
+row("RBAC-003", rule) if {
+	"*" in strings(rule.resources)
+	not full_wildcard(rule)
+}
+
+row("RBAC-004", rule) if {
+	"*" in strings(rule.apiGroups)
+	not full_wildcard(rule)
+}
+
+row("RBAC-005", rule) if {
+	grants(rule, {"get", "list", "watch"}, {"secrets"}, "")
+	not has_resource_names(rule)
+}
+
+row("RBAC-006", rule) if grants(rule, {"create", "get"}, {"pods/exec"}, "")
+
+row("RBAC-007", rule) if grants(rule, {"create", "get"}, {"pods/attach"}, "")
+
+row("RBAC-008", rule) if grants(rule, {"create", "get"}, {"pods/portforward"}, "")
+
+row("RBAC-009", rule) if grants(rule, {"escalate"}, {"roles", "clusterroles"}, group)
+
+row("RBAC-010", rule) if grants(rule, {"bind"}, {"roles", "clusterroles"}, group)
+
+row("RBAC-011", rule) if grants(rule, {"impersonate"}, {"users", "groups", "serviceaccounts"}, "")
+
+row("RBAC-011", rule) if grants(rule, {"impersonate"}, {"userextras/*", "uids"}, "authentication.k8s.io")
+
+row("RBAC-012", rule) if grants(rule, {"create"}, {"pods"}, "")
+
+row("RBAC-013", rule) if grants(rule, _write, {"deployments", "daemonsets", "statefulsets", "replicasets"}, "apps")
+
+row("RBAC-013", rule) if grants(rule, _write, {"jobs", "cronjobs"}, "batch")
+
+row("RBAC-013", rule) if grants(rule, _write, {"replicationcontrollers"}, "")
+
+row("RBAC-014", rule) if grants(rule, {"*"}, {"nodes/proxy"}, "")
+
+row("RBAC-015", rule) if grants(rule, {"update", "patch"}, {"certificatesigningrequests/approval"}, "certificates.k8s.io")
+
+row("RBAC-015", rule) if grants(rule, {"approve"}, {"signers"}, "certificates.k8s.io")
+
+row("RBAC-016", rule) if grants(
+	rule,
+	{"create", "update", "patch", "delete", "deletecollection"},
+	{
+		"mutatingwebhookconfigurations", "validatingwebhookconfigurations",
+		"validatingadmissionpolicies", "validatingadmissionpolicybindings",
+		"mutatingadmissionpolicies", "mutatingadmissionpolicybindings",
+	},
+	"admissionregistration.k8s.io",
+)
+
+row("RBAC-017", rule) if grants(rule, {"create"}, {"serviceaccounts/token"}, "")
+
+row("RBAC-018", rule) if grants(rule, {"create"}, {"persistentvolumes"}, "")
+
+row("RBAC-019", rule) if grants(rule, _write, {"roles", "clusterroles", "rolebindings", "clusterrolebindings"}, group)
+
+# matching(rule) is the set of role row ids whose "fires when" holds for rule.
+# A full wildcard rule grants everything every other row describes: it matches
+# KW-RBAC-001 alone, so that it gives one finding with a short message.
+matching(rule) := {"RBAC-001"} if full_wildcard(rule)
+
+else := {id | some id, _ in severity; row(id, rule)}
+
+# winner(rule) is the row that reports rule: the most severe of matching(rule),
+# the lowest id among equally severe ones; undefined when none matches.
+winner(rule) := sort([[0 - _rank[severity[id]], id] | some id in matching(rule)])[0][1]
+
+# reports(id, rule) holds when row id is the one that reports rule.
+reports(id, rule) if winner(rule) == id
+
+# also(id, rule) names the other rows that match rule, for the message of the
+# row that reports it ("" when there are none).
+also(id, rule) := sprintf(", which also matches %s", [concat(", ", [sprintf("KW-%s", [x]) | some x in sort(matching(rule) - {id})])]) if {
+	count(matching(rule) - {id}) > 0
+} else := ""
+
+# message(id, r, what, todo) is the message of role row id on an element r of
+# role_rules: `rules[i] <what> (<the rule's fields>)<also>; <todo>.`
+message(id, r, what, todo) := sprintf("rules[%d] %s (%s)%s; %s.", [r.index, what, describe(r.rule), also(id, r.rule), todo])
+
+# aggregated(role) holds for a ClusterRole with an aggregationRule, whose
+# rules are copies of the rules of the roles it selects.
+aggregated(role) if {
+	role.kind == "ClusterRole"
+	is_object(role.aggregationRule)
+}
+
+# role_rules holds {"rule", "index", "path"} for every rules[i] of the Role or
+# ClusterRole under review that the role rows look at: none of a bootstrap
+# role, nor of an aggregated ClusterRole (its source roles are reported).
+role_rules contains {"rule": r, "index": i, "path": ["rules", i]} if {
+	input.kind in role_kinds
+	not bootstrap(input)
+	not aggregated(input)
+	is_array(input.rules)
+	some i, r in input.rules
+	is_object(r)
+}
+
+# ---------------------------------------------------------------------------
+# Aggregation, roleRefs and subjects.
+
+# aggregation_graph maps the name of every inventory ClusterRole to the names
+# of the other inventory ClusterRoles its aggregationRule selects (an empty
+# set when it has none).
+aggregation_graph[name] := _selected(name, role) if {
+	some name, role in inventory.cluster_objects("ClusterRole")
+}
+
+_selected(name, role) := {other |
+	some other, o in inventory.cluster_objects("ClusterRole")
+	other != name
+	selects(role, o)
+} if aggregated(role)
+
+else := set()
+
+# selects(role, other) holds when one of role's clusterRoleSelectors matches
+# other's labels (an empty selector {} matches every role).
+selects(role, other) if {
+	aggregated(role)
+	is_array(role.aggregationRule.clusterRoleSelectors)
+	some s in role.aggregationRule.clusterRoleSelectors
+	selectors.matches(s, _labels(other))
+}
+
+_labels(obj) := l if {
+	l := obj.metadata.labels
+	is_object(l)
+} else := {}
+
+# aggregated_from(name) is the set of names of the inventory ClusterRoles
+# whose rules count for ClusterRole name: itself and, transitively, every role
+# its aggregationRule selects (each visited once, cycles included). Empty when
+# name is not in the inventory.
+aggregated_from(name) := graph.reachable(aggregation_graph, {name})
+
+# role_of(binding) is the Role (in the binding's namespace, RoleBinding only)
+# or ClusterRole that binding.roleRef names, from the inventory; undefined
+# when it is not there.
+role_of(binding) := inventory.get(inventory.namespace_of(binding), "Role", binding.roleRef.name) if {
+	binding.kind == "RoleBinding"
+	binding.roleRef.kind == "Role"
+}
+
+role_of(binding) := inventory.cluster_get("ClusterRole", binding.roleRef.name) if {
+	binding.kind in binding_kinds
+	binding.roleRef.kind == "ClusterRole"
+}
+
+# effective_rules(binding) is the set of rules the binding's roleRef grants,
+# each as {"kind", "name", "index", "rule"}: kind and name of the role whose
+# rules[index] it is (for an aggregated ClusterRole, the source role that
+# contributes it). Empty when the role is not in the inventory.
+effective_rules(binding) := {x |
+	role := role_of(binding)
+	some name in _source_names(binding)
+	some i, r in _rules(_source(binding, role, name))
+	is_object(r)
+	x := {"kind": binding.roleRef.kind, "name": name, "index": i, "rule": r}
+}
+
+_source_names(binding) := aggregated_from(binding.roleRef.name) if binding.roleRef.kind == "ClusterRole"
+
+else := {binding.roleRef.name}
+
+_source(binding, role, name) := inventory.cluster_get("ClusterRole", name) if binding.roleRef.kind == "ClusterRole"
+
+else := role
+
+_rules(role) := r if {
+	r := role.rules
+	is_array(r)
+} else := []
+
+# subjects holds, for the binding under review (none for a bootstrap binding),
+# {"kind", "name", "namespace", "index", "path", "label"} for every subjects[j]
+# with a string kind and name. A ServiceAccount's namespace defaults to the
+# binding's; other kinds have namespace "". label names the subject in a
+# message: `ServiceAccount "ns/name"`, `User "jane"`.
+subjects contains s if {
+	input.kind in binding_kinds
+	not bootstrap(input)
+	is_array(input.subjects)
+	some j, subj in input.subjects
+	is_string(subj.kind)
+	is_string(subj.name)
+	ns := _subject_namespace(subj)
+	s := {
+		"kind": subj.kind,
+		"name": subj.name,
+		"namespace": ns,
+		"index": j,
+		"path": ["subjects", j],
+		"label": _subject_label(subj.kind, subj.name, ns),
+	}
+}
+
+_subject_namespace(subj) := subj.namespace if {
+	subj.kind == "ServiceAccount"
+	is_string(subj.namespace)
+	subj.namespace != ""
+} else := inventory.namespace_of(input) if {
+	subj.kind == "ServiceAccount"
+} else := ""
+
+_subject_label("ServiceAccount", name, ns) := sprintf("ServiceAccount %q", [concat("/", [ns, name])])
+
+_subject_label(kind, name, _) := sprintf("%s %q", [kind, name]) if kind != "ServiceAccount"
+
+# binding_under_review holds for a RoleBinding or ClusterRoleBinding that is
+# not a bootstrap object.
+binding_under_review if {
+	input.kind in binding_kinds
+	not bootstrap(input)
+}

@@ -1,0 +1,66 @@
+package kubeward.rules.rbac.wildcard_resources_test
+
+import data.kubeward.lib.rbac
+import data.kubeward.rules.rbac.wildcard_resources
+
+role(rules) := {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role", "metadata": {"name": "app", "namespace": "shop"}, "rules": rules}
+
+cluster_role(rules) := {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "app"}, "rules": rules}
+
+harmless := {"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get"]}
+
+fire := {"apiGroups": ["apps"], "resources": ["*"], "verbs": ["get", "list", "watch"]}
+
+test_fires_in_role if {
+	got := wildcard_resources.deny with input as role([harmless, fire])
+	got == {{
+		"msg": "rules[1] sets resources to \"*\" (apiGroups [\"apps\"], resources [\"*\"], verbs [\"get\", \"list\", \"watch\"]); list the resources the role needs.",
+		"path": ["rules", 1, "resources"],
+	}}
+}
+
+test_fires_in_cluster_role if {
+	got := wildcard_resources.deny with input as cluster_role([{"apiGroups": ["apps"], "resources": ["*"], "verbs": ["get", "list", "watch"]}, {"apiGroups": ["networking.k8s.io"], "resources": ["ingresses", "*"], "verbs": ["get"]}])
+	{x.path | some x in got} == {["rules", 0, "resources"], ["rules", 1, "resources"]}
+}
+
+test_passes if {
+	count(wildcard_resources.deny) == 0 with input as role([{"apiGroups": ["apps"], "resources": ["*/scale"], "verbs": ["get", "update"]}])
+	count(wildcard_resources.deny) == 0 with input as role([{"apiGroups": ["apps"], "resources": ["deployments"], "verbs": ["get"]}])
+	count(wildcard_resources.deny) == 0 with input as role([{"apiGroups": ["*"], "resources": ["*"], "verbs": ["*"]}])
+}
+
+test_more_severe_row_reports_the_rule if {
+	rule := {"apiGroups": [""], "resources": ["*"], "verbs": ["get"]}
+	"RBAC-003" in rbac.matching(rule)
+	rbac.winner(rule) == "RBAC-005"
+	count(wildcard_resources.deny) == 0 with input as role([rule])
+}
+
+test_message_names_the_other_matching_rows if {
+	got := wildcard_resources.deny with input as role([{"apiGroups": ["apps"], "resources": ["*"], "verbs": ["create"]}])
+	got == {{
+		"msg": "rules[0] sets resources to \"*\" (apiGroups [\"apps\"], resources [\"*\"], verbs [\"create\"]), which also matches KW-RBAC-013; list the resources the role needs.",
+		"path": ["rules", 0, "resources"],
+	}}
+}
+
+test_aggregated_cluster_role_is_skipped if {
+	agg := object.union(cluster_role([fire]), {"aggregationRule": {"clusterRoleSelectors": [{"matchLabels": {"x": "true"}}]}})
+	count(wildcard_resources.deny) == 0 with input as agg
+}
+
+test_bootstrap_role_is_skipped if {
+	boot := object.union(cluster_role([fire]), {"metadata": {"labels": {"kubernetes.io/bootstrapping": "rbac-defaults"}}})
+	count(wildcard_resources.deny) == 0 with input as boot
+}
+
+test_other_kinds_pass if {
+	count(wildcard_resources.deny) == 0 with input as object.union(role([fire]), {"kind": "RoleBinding"})
+}
+
+test_wrong_types_pass if {
+	count(wildcard_resources.deny) == 0 with input as role("rules")
+	count(wildcard_resources.deny) == 0 with input as role({"0": fire})
+	count(wildcard_resources.deny) == 0 with input as role(["rule", null, {"apiGroups": "*", "resources": "*", "verbs": "*"}])
+}
