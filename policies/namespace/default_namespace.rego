@@ -9,9 +9,10 @@
 #   id: KW-NS-001
 #   severity: low
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController, Service, ConfigMap, Secret, Ingress, ServiceAccount, Role, RoleBinding, PodDisruptionBudget, HorizontalPodAutoscaler, NetworkPolicy]
-#   profiles: [cis]
+#   profiles: [cis, nsa]
 #   remediation: Create a namespace for the application and set metadata.namespace to it.
 #   references:
+#     - NSA Network separation: namespaces
 #     - CIS 5.6.4
 #     - KSV-0110
 #     - KL use-namespace

@@ -10,9 +10,10 @@
 #   severity: low
 #   requiresComplete: true
 #   kinds: [Namespace]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Add a ResourceQuota to the namespace that caps requests, limits and object counts.
 #   references:
+#     - NSA Network separation: resource policies
 #     - KSV-0040
 #     - https://kubernetes.io/docs/concepts/policy/resource-quotas/
 #   example: |

@@ -9,9 +9,10 @@
 #   id: KW-POD-011
 #   severity: critical
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Remove the hostPath volume and its mounts; build images and inspect containers through an API that does not hand out the runtime.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - KSV-0006
 #     - KL docker-sock
 #     - KS C-0074

@@ -10,9 +10,10 @@
 #   id: KW-POD-001
 #   severity: info
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [cis]
+#   profiles: [cis, nsa]
 #   remediation: Set automountServiceAccountToken to false in the pod spec (or on its ServiceAccount) unless the pod calls the Kubernetes API.
 #   references:
+#     - NSA Pod security: protecting Pod service account tokens
 #     - CIS 5.1.6
 #     - KSV-0036
 #     - PO automountServiceAccountToken

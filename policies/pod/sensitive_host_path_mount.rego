@@ -9,9 +9,10 @@
 #   id: KW-POD-012
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Remove the hostPath volume; deliver configuration through ConfigMaps, Secrets or projected volumes, or mount a narrow, non-sensitive host directory.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - KL sensitive-host-mounts
 #     - https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
 #   example: |

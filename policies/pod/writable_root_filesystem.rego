@@ -9,9 +9,10 @@
 #   id: KW-POD-006
 #   severity: low
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Set securityContext.readOnlyRootFilesystem to true and mount emptyDir volumes where the container must write.
 #   references:
+#     - NSA Pod security: immutable container file systems
 #     - KSV-0014
 #     - KL no-read-only-root-fs
 #     - PO notReadOnlyRootFilesystem

@@ -9,9 +9,10 @@
 #   id: KW-PSS-013
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-restricted, cis]
+#   profiles: [pss-restricted, cis, nsa]
 #   remediation: Set securityContext.allowPrivilegeEscalation to false on every container.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA allowPrivilegeEscalation
 #     - CIS 5.2.6
 #     - KSV-0001

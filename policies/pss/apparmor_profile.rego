@@ -9,9 +9,10 @@
 #   id: KW-PSS-001
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted]
+#   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove securityContext.appArmorProfile or set its type to RuntimeDefault or Localhost; set the legacy AppArmor annotations to runtime/default or localhost/<profile>.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA appArmorProfile
 #     - KSV-0002
 #     - https://kubernetes.io/docs/tutorials/security/apparmor/

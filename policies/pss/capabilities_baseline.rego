@@ -9,9 +9,10 @@
 #   id: KW-PSS-002
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, cis]
+#   profiles: [pss-baseline, cis, nsa]
 #   remediation: Remove the capability from securityContext.capabilities.add; only the runtime's default capabilities may be added.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA capabilities_baseline
 #     - CIS 5.2.9
 #     - KSV-0022

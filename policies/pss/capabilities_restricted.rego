@@ -9,10 +9,11 @@
 #   id: KW-PSS-014
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-restricted, cis]
+#   profiles: [pss-restricted, cis, nsa]
 #   overrides: [KW-PSS-002]
 #   remediation: Set securityContext.capabilities.drop to ["ALL"] on every container and add back at most NET_BIND_SERVICE.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA capabilities_restricted
 #     - CIS 5.2.8
 #     - CIS 5.2.9

@@ -8,9 +8,10 @@
 #   id: KW-PSS-003
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted, cis]
+#   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove hostNetwork, hostPID and hostIPC from the pod spec or set them to false.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA hostNamespaces
 #     - CIS 5.2.3
 #     - CIS 5.2.4

@@ -9,9 +9,10 @@
 #   id: KW-PSS-004
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, cis]
+#   profiles: [pss-baseline, cis, nsa]
 #   remediation: Replace the hostPath volume with a persistentVolumeClaim, configMap, secret, emptyDir or another non-host volume type.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA hostPathVolumes
 #     - CIS 5.2.11
 #     - KSV-0023

@@ -9,9 +9,10 @@
 #   id: KW-PSS-005
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted, cis]
+#   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove hostPort from the container's ports (or set it to 0) and expose the pod through a Service instead.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA hostPorts
 #     - CIS 5.2.12
 #     - KSV-0024

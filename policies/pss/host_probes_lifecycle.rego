@@ -9,9 +9,10 @@
 #   id: KW-PSS-006
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted]
+#   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove host from the probe or lifecycle handler so the kubelet connects to the pod's own IP.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA hostProbesAndHostLifecycle
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 #   example: |

@@ -8,9 +8,10 @@
 #   id: KW-PSS-007
 #   severity: critical
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted, cis]
+#   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove securityContext.privileged from the container or set it to false.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA privileged
 #     - CIS 5.2.2
 #     - KSV-0017

@@ -10,9 +10,10 @@
 #   id: KW-PSS-008
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline]
+#   profiles: [pss-baseline, nsa]
 #   remediation: Remove securityContext.procMount or set it to Default (or run the pod in a user namespace with hostUsers set to false).
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA procMount
 #     - KSV-0027
 #     - KL unsafe-proc-mount

@@ -9,10 +9,11 @@
 #   id: KW-PSS-015
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-restricted]
+#   profiles: [pss-restricted, nsa]
 #   overrides: [KW-PSS-008]
 #   remediation: Remove securityContext.procMount or set it to Default.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA procMount_restricted
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 #   example: |

@@ -9,10 +9,11 @@
 #   id: KW-PSS-016
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-restricted]
+#   profiles: [pss-restricted, nsa]
 #   overrides: [KW-PSS-004]
 #   remediation: Replace the volume with one of the allowed types, for example a persistentVolumeClaim for storage.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA restrictedVolumes
 #     - KSV-0028
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted

@@ -10,9 +10,10 @@
 #   id: KW-PSS-017
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-restricted, cis]
+#   profiles: [pss-restricted, cis, nsa]
 #   remediation: Set securityContext.runAsNonRoot to true on the pod (or on every container) and set no container to false.
 #   references:
+#     - NSA Pod security: non-root containers
 #     - PSA runAsNonRoot
 #     - CIS 5.2.7
 #     - KSV-0012

@@ -9,9 +9,10 @@
 #   id: KW-PSS-018
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-restricted]
+#   profiles: [pss-restricted, nsa]
 #   remediation: Set securityContext.runAsUser to a non-zero user ID, or remove it and set runAsNonRoot to true.
 #   references:
+#     - NSA Pod security: non-root containers
 #     - PSA runAsUser
 #     - KSV-0105
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted

@@ -9,9 +9,10 @@
 #   id: KW-PSS-010
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline]
+#   profiles: [pss-baseline, nsa]
 #   remediation: Remove securityContext.seccompProfile or set its type to RuntimeDefault or Localhost.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA seccompProfile_baseline
 #     - KSV-0104
 #     - https://kubernetes.io/docs/tutorials/security/seccomp/

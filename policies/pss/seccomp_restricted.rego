@@ -9,10 +9,11 @@
 #   id: KW-PSS-019
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-restricted, cis]
+#   profiles: [pss-restricted, cis, nsa]
 #   overrides: [KW-PSS-010]
 #   remediation: Set securityContext.seccompProfile.type to RuntimeDefault (or Localhost) on the pod, and set no container to another type.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA seccompProfile_restricted
 #     - CIS 5.6.2
 #     - KSV-0030

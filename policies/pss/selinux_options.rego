@@ -9,9 +9,10 @@
 #   id: KW-PSS-009
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted]
+#   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove seLinuxOptions.user and seLinuxOptions.role, and leave seLinuxOptions.type unset or set it to container_t, container_init_t, container_kvm_t or container_engine_t.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA seLinuxOptions
 #     - KSV-0025
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container

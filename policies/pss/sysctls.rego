@@ -9,9 +9,10 @@
 #   id: KW-PSS-011
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted]
+#   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove the sysctl from securityContext.sysctls; only the safe sysctls are allowed.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA sysctls
 #     - KSV-0026
 #     - KL unsafe-sysctls

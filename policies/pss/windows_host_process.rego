@@ -9,9 +9,10 @@
 #   id: KW-PSS-012
 #   severity: critical
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: [pss-baseline, pss-restricted, cis]
+#   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove securityContext.windowsOptions.hostProcess from the pod and its containers or set it to false.
 #   references:
+#     - NSA Pod security: Pod security enforcement
 #     - PSA windowsHostProcess
 #     - CIS 5.2.10
 #     - KSV-0103

@@ -10,9 +10,10 @@
 #   id: KW-RBAC-021
 #   severity: critical
 #   kinds: [RoleBinding, ClusterRoleBinding]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Remove the anonymous subject; bind the role to the users, groups or ServiceAccounts that need it.
 #   references:
+#     - NSA Authentication and authorization: role-based access control
 #     - KSV-0122
 #     - https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests
 #   example: |

@@ -9,9 +9,10 @@
 #   id: KW-RBAC-024
 #   severity: high
 #   kinds: [RoleBinding, ClusterRoleBinding]
-#   profiles: [cis]
+#   profiles: [cis, nsa]
 #   remediation: Bind a role with only the rights the subjects need (admin or edit within a namespace, or a custom role).
 #   references:
+#     - NSA Authentication and authorization: role-based access control
 #     - CIS 5.1.1
 #     - KSV-0111
 #     - KL cluster-admin-role-binding

@@ -9,9 +9,10 @@
 #   id: KW-SEC-012
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Put the credential in a Secret and pass it as $(VAR) from an env var with valueFrom.secretKeyRef, or have the program read a mounted file; rotate the exposed credential.
 #   references:
+#     - NSA Network separation: secrets
 #     - https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/
 #   example: |
 #     apiVersion: batch/v1

@@ -9,9 +9,10 @@
 #   id: KW-SEC-001
 #   severity: high
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Store the value in a Secret and read it with valueFrom.secretKeyRef (or mount the Secret as a file), then rotate the exposed credential.
 #   references:
+#     - NSA Network separation: secrets
 #     - KL env-var-secret
 #     - PO sensitiveContainerEnvVar
 #     - KS C-0012

@@ -8,9 +8,10 @@
 #   id: KW-WRK-001
 #   severity: low
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Set resources.requests.cpu on every container (a CPU limit alone also counts, since the request defaults to it).
 #   references:
+#     - NSA Network separation: resource policies
 #     - KSV-0015
 #     - KL unset-cpu-requirements
 #     - PO cpuRequestsMissing

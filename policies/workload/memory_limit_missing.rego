@@ -8,9 +8,10 @@
 #   id: KW-WRK-004
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Set resources.limits.memory on every container, usually equal to its memory request.
 #   references:
+#     - NSA Network separation: resource policies
 #     - KSV-0018
 #     - PO memoryLimitsMissing
 #     - https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/

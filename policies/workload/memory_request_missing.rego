@@ -8,9 +8,10 @@
 #   id: KW-WRK-003
 #   severity: medium
 #   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
-#   profiles: []
+#   profiles: [nsa]
 #   remediation: Set resources.requests.memory on every container (a memory limit alone also counts, since the request defaults to it).
 #   references:
+#     - NSA Network separation: resource policies
 #     - KSV-0016
 #     - KL unset-memory-requirements
 #     - PO memoryRequestsMissing
