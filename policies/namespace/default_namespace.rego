@@ -12,7 +12,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Create a namespace for the application and set metadata.namespace to it.
 #   references:
-#     - NSA Network separation: namespaces
+#     - NSA Network separation / namespaces
 #     - CIS 5.6.4
 #     - KSV-0110
 #     - KL use-namespace

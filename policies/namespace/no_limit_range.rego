@@ -14,7 +14,7 @@
 #   profiles: [nsa]
 #   remediation: Add a LimitRange to the namespace with default requests and limits for containers.
 #   references:
-#     - NSA Network separation: resource policies
+#     - NSA Network separation / resource policies
 #     - KSV-0039
 #     - https://kubernetes.io/docs/concepts/policy/limit-range/
 #   example: |

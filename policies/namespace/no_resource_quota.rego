@@ -13,7 +13,7 @@
 #   profiles: [nsa]
 #   remediation: Add a ResourceQuota to the namespace that caps requests, limits and object counts.
 #   references:
-#     - NSA Network separation: resource policies
+#     - NSA Network separation / resource policies
 #     - KSV-0040
 #     - https://kubernetes.io/docs/concepts/policy/resource-quotas/
 #   example: |

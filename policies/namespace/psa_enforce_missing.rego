@@ -12,7 +12,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Label the namespace pod-security.kubernetes.io/enforce=restricted, or baseline where restricted is not yet possible.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - CIS 5.2.1
 #     - https://kubernetes.io/docs/concepts/security/pod-security-admission/
 #   example: |

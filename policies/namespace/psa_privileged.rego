@@ -12,7 +12,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Set pod-security.kubernetes.io/enforce to baseline or restricted; move the components that need privileges to a dedicated namespace.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - CIS 5.2.1
 #     - https://kubernetes.io/docs/concepts/security/pod-security-admission/
 #   example: |

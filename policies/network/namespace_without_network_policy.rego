@@ -14,7 +14,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Add a NetworkPolicy to the namespace, starting with a default deny (podSelector {} and policyTypes Ingress and Egress), then allow the traffic its pods need.
 #   references:
-#     - NSA Network separation: network policies
+#     - NSA Network separation / network policies
 #     - CIS 5.3.2
 #     - KSV-0038
 #     - https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies

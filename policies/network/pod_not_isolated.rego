@@ -14,7 +14,7 @@
 #   profiles: [nsa]
 #   remediation: Add a NetworkPolicy whose podSelector matches the pod labels (or a default deny with podSelector {}) in the namespace.
 #   references:
-#     - NSA Network separation: network policies
+#     - NSA Network separation / network policies
 #     - KL non-isolated-pod
 #     - PO missingNetworkPolicy
 #     - https://kubernetes.io/docs/concepts/services-networking/network-policies/#isolated-and-non-isolated-pods

@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Remove the hostPath volume and its mounts; build images and inspect containers through an API that does not hand out the runtime.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - KSV-0006
 #     - KL docker-sock
 #     - KS C-0074

@@ -13,7 +13,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Set automountServiceAccountToken to false in the pod spec (or on its ServiceAccount) unless the pod calls the Kubernetes API.
 #   references:
-#     - NSA Pod security: protecting Pod service account tokens
+#     - NSA Pod security / protecting Pod service account tokens
 #     - CIS 5.1.6
 #     - KSV-0036
 #     - PO automountServiceAccountToken

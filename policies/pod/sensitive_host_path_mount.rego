@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Remove the hostPath volume; deliver configuration through ConfigMaps, Secrets or projected volumes, or mount a narrow, non-sensitive host directory.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - KL sensitive-host-mounts
 #     - https://kubernetes.io/docs/concepts/storage/volumes/#hostpath
 #   example: |

@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Set securityContext.readOnlyRootFilesystem to true and mount emptyDir volumes where the container must write.
 #   references:
-#     - NSA Pod security: immutable container file systems
+#     - NSA Pod security / immutable container file systems
 #     - KSV-0014
 #     - KL no-read-only-root-fs
 #     - PO notReadOnlyRootFilesystem

@@ -12,7 +12,7 @@
 #   profiles: [pss-restricted, cis, nsa]
 #   remediation: Set securityContext.allowPrivilegeEscalation to false on every container.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA allowPrivilegeEscalation
 #     - CIS 5.2.6
 #     - KSV-0001

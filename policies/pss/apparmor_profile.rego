@@ -12,7 +12,7 @@
 #   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove securityContext.appArmorProfile or set its type to RuntimeDefault or Localhost; set the legacy AppArmor annotations to runtime/default or localhost/<profile>.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA appArmorProfile
 #     - KSV-0002
 #     - https://kubernetes.io/docs/tutorials/security/apparmor/

@@ -12,7 +12,7 @@
 #   profiles: [pss-baseline, cis, nsa]
 #   remediation: Remove the capability from securityContext.capabilities.add; only the runtime's default capabilities may be added.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA capabilities_baseline
 #     - CIS 5.2.9
 #     - KSV-0022

@@ -13,7 +13,7 @@
 #   overrides: [KW-PSS-002]
 #   remediation: Set securityContext.capabilities.drop to ["ALL"] on every container and add back at most NET_BIND_SERVICE.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA capabilities_restricted
 #     - CIS 5.2.8
 #     - CIS 5.2.9

@@ -11,7 +11,7 @@
 #   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove hostNetwork, hostPID and hostIPC from the pod spec or set them to false.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA hostNamespaces
 #     - CIS 5.2.3
 #     - CIS 5.2.4

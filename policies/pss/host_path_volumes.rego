@@ -12,7 +12,7 @@
 #   profiles: [pss-baseline, cis, nsa]
 #   remediation: Replace the hostPath volume with a persistentVolumeClaim, configMap, secret, emptyDir or another non-host volume type.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA hostPathVolumes
 #     - CIS 5.2.11
 #     - KSV-0023

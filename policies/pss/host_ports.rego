@@ -12,7 +12,7 @@
 #   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove hostPort from the container's ports (or set it to 0) and expose the pod through a Service instead.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA hostPorts
 #     - CIS 5.2.12
 #     - KSV-0024

@@ -12,7 +12,7 @@
 #   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove host from the probe or lifecycle handler so the kubelet connects to the pod's own IP.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA hostProbesAndHostLifecycle
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 #   example: |

@@ -11,7 +11,7 @@
 #   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove securityContext.privileged from the container or set it to false.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA privileged
 #     - CIS 5.2.2
 #     - KSV-0017

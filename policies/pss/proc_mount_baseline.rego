@@ -13,7 +13,7 @@
 #   profiles: [pss-baseline, nsa]
 #   remediation: Remove securityContext.procMount or set it to Default (or run the pod in a user namespace with hostUsers set to false).
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA procMount
 #     - KSV-0027
 #     - KL unsafe-proc-mount

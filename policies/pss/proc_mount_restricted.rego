@@ -13,7 +13,7 @@
 #   overrides: [KW-PSS-008]
 #   remediation: Remove securityContext.procMount or set it to Default.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA procMount_restricted
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
 #   example: |

@@ -13,7 +13,7 @@
 #   overrides: [KW-PSS-004]
 #   remediation: Replace the volume with one of the allowed types, for example a persistentVolumeClaim for storage.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA restrictedVolumes
 #     - KSV-0028
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted

@@ -13,7 +13,7 @@
 #   profiles: [pss-restricted, cis, nsa]
 #   remediation: Set securityContext.runAsNonRoot to true on the pod (or on every container) and set no container to false.
 #   references:
-#     - NSA Pod security: non-root containers
+#     - NSA Pod security / non-root containers
 #     - PSA runAsNonRoot
 #     - CIS 5.2.7
 #     - KSV-0012

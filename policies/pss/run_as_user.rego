@@ -12,7 +12,7 @@
 #   profiles: [pss-restricted, nsa]
 #   remediation: Set securityContext.runAsUser to a non-zero user ID, or remove it and set runAsNonRoot to true.
 #   references:
-#     - NSA Pod security: non-root containers
+#     - NSA Pod security / non-root containers
 #     - PSA runAsUser
 #     - KSV-0105
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted

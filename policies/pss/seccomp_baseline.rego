@@ -12,7 +12,7 @@
 #   profiles: [pss-baseline, nsa]
 #   remediation: Remove securityContext.seccompProfile or set its type to RuntimeDefault or Localhost.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA seccompProfile_baseline
 #     - KSV-0104
 #     - https://kubernetes.io/docs/tutorials/security/seccomp/

@@ -13,7 +13,7 @@
 #   overrides: [KW-PSS-010]
 #   remediation: Set securityContext.seccompProfile.type to RuntimeDefault (or Localhost) on the pod, and set no container to another type.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA seccompProfile_restricted
 #     - CIS 5.6.2
 #     - KSV-0030

@@ -12,7 +12,7 @@
 #   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove the sysctl from securityContext.sysctls; only the safe sysctls are allowed.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA sysctls
 #     - KSV-0026
 #     - KL unsafe-sysctls

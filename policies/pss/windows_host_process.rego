@@ -12,7 +12,7 @@
 #   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove securityContext.windowsOptions.hostProcess from the pod and its containers or set it to false.
 #   references:
-#     - NSA Pod security: Pod security enforcement
+#     - NSA Pod security / Pod security enforcement
 #     - PSA windowsHostProcess
 #     - CIS 5.2.10
 #     - KSV-0103

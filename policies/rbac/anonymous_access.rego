@@ -13,7 +13,7 @@
 #   profiles: [nsa]
 #   remediation: Remove the anonymous subject; bind the role to the users, groups or ServiceAccounts that need it.
 #   references:
-#     - NSA Authentication and authorization: role-based access control
+#     - NSA Authentication and authorization / role-based access control
 #     - KSV-0122
 #     - https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests
 #   example: |

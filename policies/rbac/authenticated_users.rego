@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Bind the role to the groups or ServiceAccounts that need it instead of system:authenticated.
 #   references:
-#     - NSA Authentication and authorization: role-based access control
+#     - NSA Authentication and authorization / role-based access control
 #     - KSV-01011
 #     - https://kubernetes.io/docs/reference/access-authn-authz/rbac/#discovery-roles
 #   example: |

@@ -12,7 +12,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Bind a role with only the rights the subjects need (admin or edit within a namespace, or a custom role).
 #   references:
-#     - NSA Authentication and authorization: role-based access control
+#     - NSA Authentication and authorization / role-based access control
 #     - CIS 5.1.1
 #     - KSV-0111
 #     - KL cluster-admin-role-binding

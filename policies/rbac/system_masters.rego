@@ -12,7 +12,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Remove the system:masters subject; give administrators a group bound to cluster-admin, which RBAC can revoke.
 #   references:
-#     - NSA Authentication and authorization: role-based access control
+#     - NSA Authentication and authorization / role-based access control
 #     - CIS 5.1.7
 #     - KSV-0123
 #     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/

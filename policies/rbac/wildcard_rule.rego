@@ -12,7 +12,7 @@
 #   profiles: [cis, nsa]
 #   remediation: List the API groups, resources and verbs the role needs instead of "*"; bind cluster-admin explicitly where full control is really meant.
 #   references:
-#     - NSA Authentication and authorization: role-based access control
+#     - NSA Authentication and authorization / role-based access control
 #     - CIS 5.1.3
 #     - KSV-0044
 #     - KL wildcard-in-rules

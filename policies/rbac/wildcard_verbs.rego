@@ -11,7 +11,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Replace "*" in verbs with the verbs the role needs (for example get, list, watch).
 #   references:
-#     - NSA Authentication and authorization: role-based access control
+#     - NSA Authentication and authorization / role-based access control
 #     - CIS 5.1.3
 #     - KSV-0045
 #     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/

@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Put the credential in a Secret and pass it as $(VAR) from an env var with valueFrom.secretKeyRef, or have the program read a mounted file; rotate the exposed credential.
 #   references:
-#     - NSA Network separation: secrets
+#     - NSA Network separation / secrets
 #     - https://kubernetes.io/docs/tasks/inject-data-application/define-interdependent-environment-variables/
 #   example: |
 #     apiVersion: batch/v1

@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Move the credential to a Secret and reference it from there, then revoke and rotate the exposed one.
 #   references:
-#     - NSA Network separation: secrets
+#     - NSA Network separation / secrets
 #     - KSV-01010
 #     - PO sensitiveConfigmapContent
 #     - https://kubernetes.io/docs/concepts/configuration/secret/

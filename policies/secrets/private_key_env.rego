@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Store the key in a Secret (type kubernetes.io/tls or ssh-auth where it fits) and mount it as a file, then replace the exposed key.
 #   references:
-#     - NSA Network separation: secrets
+#     - NSA Network separation / secrets
 #     - PO sensitiveContainerEnvVar
 #     - https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod
 #   example: |

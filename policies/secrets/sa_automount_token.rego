@@ -13,7 +13,7 @@
 #   profiles: [cis, nsa]
 #   remediation: Set automountServiceAccountToken to false on the ServiceAccount and to true only in the pods that call the Kubernetes API.
 #   references:
-#     - NSA Pod security: protecting Pod service account tokens
+#     - NSA Pod security / protecting Pod service account tokens
 #     - CIS 5.1.5
 #     - CIS 5.1.6
 #     - PO automountServiceAccountToken

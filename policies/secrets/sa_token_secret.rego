@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Remove the Secret and use projected ServiceAccount tokens in pods, or kubectl create token / the TokenRequest API for clients outside the cluster.
 #   references:
-#     - NSA Pod security: protecting Pod service account tokens
+#     - NSA Pod security / protecting Pod service account tokens
 #     - https://kubernetes.io/docs/concepts/security/service-accounts/#get-a-token
 #   example: |
 #     apiVersion: v1

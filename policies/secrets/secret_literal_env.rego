@@ -12,7 +12,7 @@
 #   profiles: [nsa]
 #   remediation: Store the value in a Secret and read it with valueFrom.secretKeyRef (or mount the Secret as a file), then rotate the exposed credential.
 #   references:
-#     - NSA Network separation: secrets
+#     - NSA Network separation / secrets
 #     - KL env-var-secret
 #     - PO sensitiveContainerEnvVar
 #     - KS C-0012

@@ -11,7 +11,7 @@
 #   profiles: [nsa]
 #   remediation: Set resources.requests.cpu on every container (a CPU limit alone also counts, since the request defaults to it).
 #   references:
-#     - NSA Network separation: resource policies
+#     - NSA Network separation / resource policies
 #     - KSV-0015
 #     - KL unset-cpu-requirements
 #     - PO cpuRequestsMissing

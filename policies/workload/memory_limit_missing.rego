@@ -11,7 +11,7 @@
 #   profiles: [nsa]
 #   remediation: Set resources.limits.memory on every container, usually equal to its memory request.
 #   references:
-#     - NSA Network separation: resource policies
+#     - NSA Network separation / resource policies
 #     - KSV-0018
 #     - PO memoryLimitsMissing
 #     - https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/

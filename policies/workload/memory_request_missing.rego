@@ -11,7 +11,7 @@
 #   profiles: [nsa]
 #   remediation: Set resources.requests.memory on every container (a memory limit alone also counts, since the request defaults to it).
 #   references:
-#     - NSA Network separation: resource policies
+#     - NSA Network separation / resource policies
 #     - KSV-0016
 #     - KL unset-memory-requirements
 #     - PO memoryRequestsMissing
