@@ -90,3 +90,59 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// scaled is the corpus scaled to 10,000 objects by ../shared/tools/scale-corpus
+// (KUBEWARD_SCALED, e.g. /tmp/c10k), or a skip.
+func scaled(b *testing.B) string {
+	dir := os.Getenv("KUBEWARD_SCALED")
+	if dir == "" {
+		b.Skip("KUBEWARD_SCALED not set (make bench builds it with ../shared/tools/scale-corpus): skipping")
+	}
+	return dir
+}
+
+// crossResource lists the bundled rules that read the inventory (directly or
+// through a lib helper that does).
+func crossResource(b *testing.B, l *engine.Linter) []string {
+	var ids []string
+	for _, r := range l.Library().Rules {
+		src, err := os.ReadFile(filepath.Join("..", r.File))
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := string(src)
+		if strings.Contains(s, "inventory.") || strings.Contains(s, "serviceaccounts.") || strings.Contains(s, "workloads.") ||
+			strings.Contains(s, "rbac.effective") || strings.Contains(s, "rbac.role_of") || strings.Contains(s, "namespace_labels") {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
+
+// BenchmarkScaledInventory compares the whole library (with --complete, so
+// every cross-resource rule runs) with the library minus the rules that read
+// the inventory, on the 10,000-object corpus: the inventory and its index
+// should cost little.
+func BenchmarkScaledInventory(b *testing.B) {
+	dir := scaled(b)
+	full, err := engine.New(engine.Options{Complete: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	without, err := engine.New(engine.Options{Complete: true, Disabled: crossResource(b, full)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		l    *engine.Linter
+	}{{"whole-library", full}, {"without-cross-resource", without}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportMetric(float64(len(c.l.Active())), "rules")
+			for i := 0; i < b.N; i++ {
+				res := c.l.Lint(context.Background(), []string{dir})
+				b.ReportMetric(float64(res.Objects+res.Owned), "objects")
+			}
+		})
+	}
+}

@@ -26,6 +26,8 @@ type Options struct {
 	Policy policy.Options
 	// Profile selects rules ("all" when empty).
 	Profile string
+	// Disabled are rule ids left out of the run.
+	Disabled []string
 	// Complete declares the input the whole picture: rules that fire because
 	// something is absent run only then.
 	Complete bool
@@ -74,6 +76,19 @@ func New(opts Options) (*Linter, error) {
 	active, err := policy.Select(lib.Rules, opts.Profile)
 	if err != nil {
 		return nil, err
+	}
+	if len(opts.Disabled) > 0 {
+		off := map[string]bool{}
+		for _, id := range opts.Disabled {
+			off[strings.ToUpper(id)] = true
+		}
+		kept := active[:0:0]
+		for _, r := range active {
+			if !off[strings.ToUpper(r.ID)] {
+				kept = append(kept, r)
+			}
+		}
+		active = kept
 	}
 	data, err := ast.InterfaceToValue(lib.Data)
 	if err != nil {

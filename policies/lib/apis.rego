@@ -10,61 +10,64 @@ package kubeward.lib.apis
 # removed[apiVersion][kind] = {"removedIn": <release>, "replacement": <apiVersion, or "" when there is none>}.
 # Kind "*" stands for every kind of that apiVersion. Keying by apiVersion and
 # kind keeps each entry unique.
+# A literal, so that it costs nothing per object.
 removed := {
 	"extensions/v1beta1": {
-		"DaemonSet": _r("1.16", "apps/v1"),
-		"Deployment": _r("1.16", "apps/v1"),
-		"ReplicaSet": _r("1.16", "apps/v1"),
-		"NetworkPolicy": _r("1.16", "networking.k8s.io/v1"),
+		"DaemonSet": {"removedIn": "1.16", "replacement": "apps/v1"},
+		"Deployment": {"removedIn": "1.16", "replacement": "apps/v1"},
+		"ReplicaSet": {"removedIn": "1.16", "replacement": "apps/v1"},
+		"NetworkPolicy": {"removedIn": "1.16", "replacement": "networking.k8s.io/v1"},
 		# Its successor policy/v1beta1 was itself removed in 1.25, without a replacement.
-		"PodSecurityPolicy": _r("1.16", ""),
-		"Ingress": _r("1.22", "networking.k8s.io/v1"),
+		"PodSecurityPolicy": {"removedIn": "1.16", "replacement": ""},
+		"Ingress": {"removedIn": "1.22", "replacement": "networking.k8s.io/v1"},
 	},
-	"apps/v1beta1": {"*": _r("1.16", "apps/v1")},
-	"apps/v1beta2": {"*": _r("1.16", "apps/v1")},
+	"apps/v1beta1": {"*": {"removedIn": "1.16", "replacement": "apps/v1"}},
+	"apps/v1beta2": {"*": {"removedIn": "1.16", "replacement": "apps/v1"}},
 	"networking.k8s.io/v1beta1": {
-		"Ingress": _r("1.22", "networking.k8s.io/v1"),
-		"IngressClass": _r("1.22", "networking.k8s.io/v1"),
+		"Ingress": {"removedIn": "1.22", "replacement": "networking.k8s.io/v1"},
+		"IngressClass": {"removedIn": "1.22", "replacement": "networking.k8s.io/v1"},
 	},
-	"rbac.authorization.k8s.io/v1alpha1": {"*": _r("1.22", "rbac.authorization.k8s.io/v1")},
-	"rbac.authorization.k8s.io/v1beta1": {"*": _r("1.22", "rbac.authorization.k8s.io/v1")},
+	"rbac.authorization.k8s.io/v1alpha1": {"*": {"removedIn": "1.22", "replacement": "rbac.authorization.k8s.io/v1"}},
+	"rbac.authorization.k8s.io/v1beta1": {"*": {"removedIn": "1.22", "replacement": "rbac.authorization.k8s.io/v1"}},
 	"admissionregistration.k8s.io/v1beta1": {
-		"MutatingWebhookConfiguration": _r("1.22", "admissionregistration.k8s.io/v1"),
-		"ValidatingWebhookConfiguration": _r("1.22", "admissionregistration.k8s.io/v1"),
+		"MutatingWebhookConfiguration": {"removedIn": "1.22", "replacement": "admissionregistration.k8s.io/v1"},
+		"ValidatingWebhookConfiguration": {"removedIn": "1.22", "replacement": "admissionregistration.k8s.io/v1"},
 	},
-	"apiextensions.k8s.io/v1beta1": {"CustomResourceDefinition": _r("1.22", "apiextensions.k8s.io/v1")},
-	"apiregistration.k8s.io/v1beta1": {"APIService": _r("1.22", "apiregistration.k8s.io/v1")},
-	"certificates.k8s.io/v1beta1": {"CertificateSigningRequest": _r("1.22", "certificates.k8s.io/v1")},
-	"coordination.k8s.io/v1beta1": {"Lease": _r("1.22", "coordination.k8s.io/v1")},
-	"scheduling.k8s.io/v1alpha1": {"PriorityClass": _r("1.22", "scheduling.k8s.io/v1")},
-	"scheduling.k8s.io/v1beta1": {"PriorityClass": _r("1.22", "scheduling.k8s.io/v1")},
+	"apiextensions.k8s.io/v1beta1": {"CustomResourceDefinition": {"removedIn": "1.22", "replacement": "apiextensions.k8s.io/v1"}},
+	"apiregistration.k8s.io/v1beta1": {"APIService": {"removedIn": "1.22", "replacement": "apiregistration.k8s.io/v1"}},
+	"certificates.k8s.io/v1beta1": {"CertificateSigningRequest": {"removedIn": "1.22", "replacement": "certificates.k8s.io/v1"}},
+	"coordination.k8s.io/v1beta1": {"Lease": {"removedIn": "1.22", "replacement": "coordination.k8s.io/v1"}},
+	"scheduling.k8s.io/v1alpha1": {"PriorityClass": {"removedIn": "1.22", "replacement": "scheduling.k8s.io/v1"}},
+	"scheduling.k8s.io/v1beta1": {"PriorityClass": {"removedIn": "1.22", "replacement": "scheduling.k8s.io/v1"}},
 	"storage.k8s.io/v1beta1": {
-		"CSIDriver": _r("1.22", "storage.k8s.io/v1"),
-		"CSINode": _r("1.22", "storage.k8s.io/v1"),
-		"StorageClass": _r("1.22", "storage.k8s.io/v1"),
-		"VolumeAttachment": _r("1.22", "storage.k8s.io/v1"),
-		"CSIStorageCapacity": _r("1.27", "storage.k8s.io/v1"),
+		"CSIDriver": {"removedIn": "1.22", "replacement": "storage.k8s.io/v1"},
+		"CSINode": {"removedIn": "1.22", "replacement": "storage.k8s.io/v1"},
+		"StorageClass": {"removedIn": "1.22", "replacement": "storage.k8s.io/v1"},
+		"VolumeAttachment": {"removedIn": "1.22", "replacement": "storage.k8s.io/v1"},
+		"CSIStorageCapacity": {"removedIn": "1.27", "replacement": "storage.k8s.io/v1"},
 	},
-	"batch/v1beta1": {"CronJob": _r("1.25", "batch/v1")},
+	"batch/v1beta1": {"CronJob": {"removedIn": "1.25", "replacement": "batch/v1"}},
 	"policy/v1beta1": {
-		"PodDisruptionBudget": _r("1.25", "policy/v1"),
-		"PodSecurityPolicy": _r("1.25", ""),
+		"PodDisruptionBudget": {"removedIn": "1.25", "replacement": "policy/v1"},
+		"PodSecurityPolicy": {"removedIn": "1.25", "replacement": ""},
 	},
-	"autoscaling/v2beta1": {"HorizontalPodAutoscaler": _r("1.25", "autoscaling/v2")},
-	"autoscaling/v2beta2": {"HorizontalPodAutoscaler": _r("1.26", "autoscaling/v2")},
-	"discovery.k8s.io/v1beta1": {"EndpointSlice": _r("1.25", "discovery.k8s.io/v1")},
-	"events.k8s.io/v1beta1": {"Event": _r("1.25", "events.k8s.io/v1")},
-	"node.k8s.io/v1beta1": {"RuntimeClass": _r("1.25", "node.k8s.io/v1")},
-	"flowcontrol.apiserver.k8s.io/v1beta1": _flowcontrol("1.26"),
-	"flowcontrol.apiserver.k8s.io/v1beta2": _flowcontrol("1.29"),
-	"flowcontrol.apiserver.k8s.io/v1beta3": _flowcontrol("1.32"),
-}
-
-_r(release, replacement) := {"removedIn": release, "replacement": replacement}
-
-_flowcontrol(release) := {
-	"FlowSchema": _r(release, "flowcontrol.apiserver.k8s.io/v1"),
-	"PriorityLevelConfiguration": _r(release, "flowcontrol.apiserver.k8s.io/v1"),
+	"autoscaling/v2beta1": {"HorizontalPodAutoscaler": {"removedIn": "1.25", "replacement": "autoscaling/v2"}},
+	"autoscaling/v2beta2": {"HorizontalPodAutoscaler": {"removedIn": "1.26", "replacement": "autoscaling/v2"}},
+	"discovery.k8s.io/v1beta1": {"EndpointSlice": {"removedIn": "1.25", "replacement": "discovery.k8s.io/v1"}},
+	"events.k8s.io/v1beta1": {"Event": {"removedIn": "1.25", "replacement": "events.k8s.io/v1"}},
+	"node.k8s.io/v1beta1": {"RuntimeClass": {"removedIn": "1.25", "replacement": "node.k8s.io/v1"}},
+	"flowcontrol.apiserver.k8s.io/v1beta1": {
+		"FlowSchema": {"removedIn": "1.26", "replacement": "flowcontrol.apiserver.k8s.io/v1"},
+		"PriorityLevelConfiguration": {"removedIn": "1.26", "replacement": "flowcontrol.apiserver.k8s.io/v1"},
+	},
+	"flowcontrol.apiserver.k8s.io/v1beta2": {
+		"FlowSchema": {"removedIn": "1.29", "replacement": "flowcontrol.apiserver.k8s.io/v1"},
+		"PriorityLevelConfiguration": {"removedIn": "1.29", "replacement": "flowcontrol.apiserver.k8s.io/v1"},
+	},
+	"flowcontrol.apiserver.k8s.io/v1beta3": {
+		"FlowSchema": {"removedIn": "1.32", "replacement": "flowcontrol.apiserver.k8s.io/v1"},
+		"PriorityLevelConfiguration": {"removedIn": "1.32", "replacement": "flowcontrol.apiserver.k8s.io/v1"},
+	},
 }
 
 # removal(api_version, kind) is the table entry for that apiVersion and kind

@@ -230,6 +230,19 @@ winner(rule) := sort([[0 - _rank[severity[id]], id] | some id in matching(rule)]
 # reports(id, rule) holds when row id is the one that reports rule.
 reports(id, rule) if winner(rule) == id
 
+# ranked[i] is the ranking of rules[i] of the role under review: the rows it
+# matches and the one that reports it. As a rule (not a function) it is
+# computed once per evaluation, however many role rows read it.
+ranked[i] := {"matching": m, "winner": winner(r.rule)} if {
+	some r in role_rules
+	i := r.index
+	m := matching(r.rule)
+	count(m) > 0
+}
+
+# reported_at(id, r) holds when row id reports the element r of role_rules.
+reported_at(id, r) if ranked[r.index].winner == id
+
 # also(id, rule) names the other rows that match rule, for the message of the
 # row that reports it ("" when there are none).
 also(id, rule) := sprintf(", which also matches %s", [concat(", ", [sprintf("KW-%s", [x]) | some x in sort(matching(rule) - {id})])]) if {

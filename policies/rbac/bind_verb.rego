@@ -37,5 +37,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-010", r.rule)
+	rbac.reported_at("RBAC-010", r)
 }

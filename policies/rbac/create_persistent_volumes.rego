@@ -33,5 +33,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-018", r.rule)
+	rbac.reported_at("RBAC-018", r)
 }

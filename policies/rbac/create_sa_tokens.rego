@@ -33,5 +33,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-017", r.rule)
+	rbac.reported_at("RBAC-017", r)
 }

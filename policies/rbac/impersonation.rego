@@ -36,5 +36,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-011", r.rule)
+	rbac.reported_at("RBAC-011", r)
 }

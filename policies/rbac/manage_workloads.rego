@@ -34,5 +34,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-013", r.rule)
+	rbac.reported_at("RBAC-013", r)
 }

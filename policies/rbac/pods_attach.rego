@@ -35,5 +35,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-007", r.rule)
+	rbac.reported_at("RBAC-007", r)
 }

@@ -38,5 +38,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-006", r.rule)
+	rbac.reported_at("RBAC-006", r)
 }

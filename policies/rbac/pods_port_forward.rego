@@ -34,5 +34,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-008", r.rule)
+	rbac.reported_at("RBAC-008", r)
 }

@@ -39,5 +39,5 @@ deny contains {
 	"path": r.path,
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-005", r.rule)
+	rbac.reported_at("RBAC-005", r)
 }

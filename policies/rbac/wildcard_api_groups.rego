@@ -34,5 +34,5 @@ deny contains {
 	"path": array.concat(r.path, ["apiGroups"]),
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-004", r.rule)
+	rbac.reported_at("RBAC-004", r)
 }

@@ -35,5 +35,5 @@ deny contains {
 	"path": array.concat(r.path, ["resources"]),
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-003", r.rule)
+	rbac.reported_at("RBAC-003", r)
 }

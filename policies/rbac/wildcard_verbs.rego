@@ -36,5 +36,5 @@ deny contains {
 	"path": array.concat(r.path, ["verbs"]),
 } if {
 	some r in rbac.role_rules
-	rbac.reports("RBAC-002", r.rule)
+	rbac.reported_at("RBAC-002", r)
 }
