@@ -48,8 +48,11 @@ func Write(w io.Writer, format string, res *engine.Result, opts Options) error {
 
 // objectName is "Kind namespace/name", or "Kind name" for cluster-scoped objects.
 func objectName(f engine.Finding) string {
-	if f.Object.Namespace != "" {
+	switch {
+	case f.Object.Namespace != "":
 		return f.Object.Kind + " " + f.Object.Namespace + "/" + f.Object.Name
+	case f.Object.Name == "":
+		return f.Object.Kind // configuration kinds (audit Policy, KubeletConfiguration) have no name
 	}
 	return f.Object.Kind + " " + f.Object.Name
 }
