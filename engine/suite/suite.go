@@ -40,7 +40,8 @@ type Expected struct {
 // Finding is one expected finding.
 type Finding struct {
 	Rule string `json:"rule"`
-	// Object is "Kind namespace/name" or "Kind name".
+	// Object is "Kind namespace/name", "Kind name", or "Kind" for objects
+	// without a name (KubeletConfiguration).
 	Object string `json:"object"`
 	// File is the manifest's name in the suite folder (optional).
 	File string `json:"file,omitempty"`
@@ -164,8 +165,11 @@ func Run(ctx context.Context, dir string, opts policy.Options) *Result {
 			continue
 		}
 		obj := f.Object.Kind + " " + f.Object.Name
-		if f.Object.Namespace != "" {
+		switch {
+		case f.Object.Namespace != "":
 			obj = f.Object.Kind + " " + f.Object.Namespace + "/" + f.Object.Name
+		case f.Object.Name == "":
+			obj = f.Object.Kind // configuration kinds have no name
 		}
 		rel, _ := filepath.Rel(dir, f.Location.File)
 		got = append(got, Finding{Rule: f.Rule.ID, Object: obj, File: rel, Line: f.Location.Line, Message: f.Message})
