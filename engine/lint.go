@@ -126,7 +126,7 @@ func (l *Linter) compilerFor(kinds []string) (*ast.Compiler, error) {
 		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	}
 	if len(l.subsets) >= maxSubsets {
-		c, err := l.library.CompileRules(l.active)
+		c, err := l.library.CompileRules(l.active, indexModule)
 		if err != nil {
 			return nil, err
 		}
@@ -142,7 +142,7 @@ func (l *Linter) compilerFor(kinds []string) (*ast.Compiler, error) {
 			}
 		}
 	}
-	c, err := l.library.CompileRules(rules)
+	c, err := l.library.CompileRules(rules, indexModule)
 	if err != nil {
 		return nil, err
 	}

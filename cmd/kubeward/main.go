@@ -46,6 +46,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCommand(stdin, stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
+	if stopProfile != nil {
+		stopProfile()
+		stopProfile = nil
+	}
 	if err == nil {
 		return exitClean
 	}

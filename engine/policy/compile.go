@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -55,26 +56,87 @@ func (l *Library) Trusted() bool {
 // short run's time, and a run over a few kinds needs a fraction of the
 // library. For a trusted library the checking stages are skipped: they find
 // mistakes, and the tests already compile the library with all of them.
-func (l *Library) CompileRules(rules []*Rule) (*ast.Compiler, error) {
-	ruleFiles := map[string]bool{}
-	for _, r := range l.Rules {
-		ruleFiles[r.File] = true
-	}
-	want := map[string]bool{}
-	for _, r := range rules {
-		want[r.File] = true
-	}
-	var names []string
-	for name := range l.sources {
-		if !ruleFiles[name] || want[name] {
-			names = append(names, name)
-		}
+func (l *Library) CompileRules(rules []*Rule, always ...string) (*ast.Compiler, error) {
+	names, err := l.closure(rules, always)
+	if err != nil {
+		return nil, err
 	}
 	modules, err := l.parsed(names)
 	if err != nil {
 		return nil, err
 	}
 	return compile(modules, l.Trusted())
+}
+
+// closure is the modules the rules need: their own, the modules (of the
+// same package or) imported by them, transitively, and the always ones. For a
+// library that is not trusted, every module that is not a rule is included:
+// a user's rule may reach a helper without importing it.
+func (l *Library) closure(rules []*Rule, always []string) ([]string, error) {
+	ruleFiles := map[string]bool{}
+	for _, r := range l.Rules {
+		ruleFiles[r.File] = true
+	}
+	if !l.Trusted() {
+		var names []string
+		want := map[string]bool{}
+		for _, r := range rules {
+			want[r.File] = true
+		}
+		for name := range l.sources {
+			if !ruleFiles[name] || want[name] {
+				names = append(names, name)
+			}
+		}
+		return names, nil
+	}
+	deps := l.deps
+	if deps == nil {
+		modules, err := l.Modules()
+		if err != nil {
+			return nil, err
+		}
+		deps = map[string]moduleDeps{}
+		for name, m := range modules {
+			deps[name] = depsOf(m)
+		}
+	}
+	byPackage := map[string][]string{}
+	for name, d := range deps {
+		byPackage[d.Package] = append(byPackage[d.Package], name)
+	}
+	seen := map[string]bool{}
+	var queue []string
+	add := func(name string) {
+		if _, ok := deps[name]; ok && !seen[name] {
+			seen[name] = true
+			queue = append(queue, name)
+		}
+	}
+	for _, r := range rules {
+		add(r.File)
+	}
+	for _, a := range always {
+		add(a)
+	}
+	for len(queue) > 0 {
+		d := deps[queue[0]]
+		queue = queue[1:]
+		for _, same := range byPackage[d.Package] {
+			add(same)
+		}
+		for _, imp := range d.Imports {
+			for _, name := range byPackage[imp] {
+				add(name)
+			}
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for name := range seen {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names, nil
 }
 
 // checkStages only report mistakes; they change nothing evaluation uses.

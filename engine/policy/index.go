@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/kubeward/kubeward/policies"
 )
 
@@ -21,6 +23,25 @@ type index struct {
 	// Hash covers every bundled Rego and data file the index was made from.
 	Hash  string  `json:"hash"`
 	Rules []*Rule `json:"rules"`
+	// Modules holds each module's package and imports, so that a run
+	// compiles only the helpers its rules import.
+	Modules map[string]moduleDeps `json:"modules"`
+}
+
+type moduleDeps struct {
+	Package string   `json:"package"`
+	Imports []string `json:"imports,omitempty"`
+}
+
+func depsOf(m *ast.Module) moduleDeps {
+	d := moduleDeps{Package: m.Package.Path.String()}
+	for _, imp := range m.Imports {
+		if ref, ok := imp.Path.Value.(ast.Ref); ok && ref.HasPrefix(ast.DefaultRootRef) {
+			d.Imports = append(d.Imports, ref.String())
+		}
+	}
+	sort.Strings(d.Imports)
+	return d
 }
 
 // SourceHash is the hash the index of these files must carry.
@@ -64,7 +85,15 @@ func BuildIndex(lib *Library, files []File) ([]byte, error) {
 		c.Bundled = false // set on load
 		rules[i] = &c
 	}
-	b, err := json.MarshalIndent(index{Hash: SourceHash(files), Rules: rules}, "", " ")
+	modules, err := lib.Modules()
+	if err != nil {
+		return nil, err
+	}
+	deps := map[string]moduleDeps{}
+	for name, m := range modules {
+		deps[name] = depsOf(m)
+	}
+	b, err := json.MarshalIndent(index{Hash: SourceHash(files), Rules: rules, Modules: deps}, "", " ")
 	if err != nil {
 		return nil, err
 	}

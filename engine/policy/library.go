@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -77,6 +78,7 @@ type Library struct {
 	mu      sync.Mutex             // guards modules
 	modules map[string]*ast.Module // parsed; the indexed bundled library is parsed on demand
 	bundled map[string]bool        // module name -> from the embedded library
+	deps    map[string]moduleDeps  // from the index; nil when modules were parsed
 }
 
 // HasModule reports whether the library has a Rego file of that name.
@@ -102,7 +104,13 @@ func (l *Library) parsed(names []string) (map[string]*ast.Module, error) {
 	var todo []File
 	for _, n := range names {
 		if _, ok := l.modules[n]; !ok {
-			todo = append(todo, l.sources[n])
+			f := l.sources[n]
+			if l.deps != nil {
+				// The index holds the METADATA: comments (half of a rule file)
+				// need not be tokenized again. Lines are kept, so positions hold.
+				f.Content = blankComments(f.Content)
+			}
+			todo = append(todo, f)
 		}
 	}
 	var errs Errors
@@ -167,6 +175,7 @@ func Load(opts Options) (*Library, error) {
 			// The rules' metadata comes from the index; modules are parsed
 			// only when a run compiles them.
 			lib.Rules = append(lib.Rules, idx.Rules...)
+			lib.deps = idx.Modules
 			for _, f := range b {
 				if strings.HasSuffix(f.Name, ".rego") {
 					lib.sources[f.Name], lib.bundled[f.Name] = f, true
@@ -281,6 +290,28 @@ func readDir(dir string) ([]File, Errors) {
 }
 
 var parserOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+
+// blankComments empties every line that is only a comment, keeping its
+// newline.
+func blankComments(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	for len(src) > 0 {
+		end := bytes.IndexByte(src, '\n')
+		line := src
+		if end >= 0 {
+			line = src[:end+1]
+		}
+		if trimmed := bytes.TrimLeft(line, " \t"); len(trimmed) > 0 && trimmed[0] == '#' {
+			if end >= 0 {
+				out = append(out, '\n')
+			}
+		} else {
+			out = append(out, line...)
+		}
+		src = src[len(line):]
+	}
+	return out
+}
 
 type parseResult struct {
 	module *ast.Module
