@@ -53,7 +53,3 @@ type Ref struct {
 func (o *Object) Ref() Ref {
 	return Ref{APIVersion: o.APIVersion, Kind: o.Kind, Namespace: o.Namespace, Name: o.Name}
 }
-
-// Release drops the parse tree once positions are no longer needed, so a long
-// run keeps only what rules and reports use.
-func (o *Object) Release() { o.node = nil }

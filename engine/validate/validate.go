@@ -33,15 +33,6 @@ var types = map[string]func() any{
 	"CronJob":               func() any { return &batchv1.CronJob{} },
 }
 
-// Kinds lists the kinds Object validates.
-func Kinds() []string {
-	out := make([]string, 0, len(types))
-	for k := range types {
-		out = append(out, k)
-	}
-	return out
-}
-
 // Object returns an error at the offending field when o does not decode into
 // its API type, or nil.
 func Object(o *load.Object) *load.Error {
