@@ -299,24 +299,56 @@ func (l *Linter) runData(ctx context.Context, compiler *ast.Compiler, objs []*lo
 	)))
 	kw.Insert(ast.StringTerm("inventory"), ast.NewTerm(inventory(objs)))
 	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
-	if !l.library.HasModule(indexModule) {
-		return data, nil // the bundled library is not loaded: nothing reads the index
+	index := ast.NewObject()
+	for _, b := range indexBuilders {
+		// A helper module that this run's rules do not import has no index to build.
+		if _, ok := compiler.Modules[b.module]; !ok {
+			continue
+		}
+		t, err := l.buildIndex(ctx, compiler, data, b.ref)
+		if err != nil {
+			return data, fmt.Errorf("building the inventory index (%s): %w", b.ref, err)
+		}
+		if b.key == "" {
+			if o, ok := t.Value.(ast.Object); ok {
+				o.Foreach(func(k, v *ast.Term) { index.Insert(k, v) })
+			}
+			continue
+		}
+		index.Insert(ast.StringTerm(b.key), t)
 	}
+	if index.Len() > 0 {
+		kw.Insert(ast.StringTerm("index"), ast.NewTerm(index))
+	}
+	return data, nil
+}
+
+// buildIndex evaluates one index builder over the run's data.
+func (l *Linter) buildIndex(ctx context.Context, compiler *ast.Compiler, data ast.Object, ref string) (*ast.Term, error) {
 	rs, err := rego.New(
-		rego.Query("x := data.kubeward.lib.inventory.index_build"),
+		rego.Query("x := "+ref),
 		rego.Compiler(compiler),
 		rego.Store(inmem.NewFromASTObject(data)),
 		astResults,
 	).Eval(ctx)
 	if err != nil {
-		return data, fmt.Errorf("building the inventory index: %w", err)
+		return nil, err
 	}
 	if len(rs) == 1 {
 		if t, ok := rs[0].Bindings["x"].(*ast.Term); ok {
-			kw.Insert(ast.StringTerm("index"), t)
+			return t, nil
 		}
 	}
-	return data, nil
+	return nil, fmt.Errorf("%s is undefined", ref)
+}
+
+// indexBuilders are the library's per-run indexes: each module's index_build
+// is evaluated once per run, when the run's rules import that module, and
+// stored under data.kubeward.index (key "" merges the result's keys there).
+// The Rego library computes them itself when they are absent (unit tests).
+var indexBuilders = []struct{ module, ref, key string }{
+	{indexModule, "data.kubeward.lib.inventory.index_build", ""},
+	{"policies/lib/rbac.rego", "data.kubeward.lib.rbac.index_build", "rbac"},
 }
 
 // indexModule is the library file that defines index_build.

@@ -38,43 +38,60 @@ else := set()
 # ""). The requested verb "*" stands for any verb, and the requested resource
 # "userextras/*" for any resource "userextras/<key>". resourceNames is not
 # looked at: rows say when a non-empty resourceNames exempts a rule.
-grants(rule, verbs, resources, api_group) if {
-	_verb_ok(rule, verbs)
-	_group_ok(rule, api_group)
+grants(rule, verbs, resources, api_group) if _grants(normalized(rule), verbs, resources, api_group)
+
+# normalized(rule) holds the string sets of a PolicyRule's fields. The grant
+# checks read a rule's lists many times; building the sets once per rule is
+# most of what makes ranking a large role cheap.
+normalized(rule) := {
+	"verbs": strings(_field(rule, "verbs")),
+	"resources": strings(_field(rule, "resources")),
+	"apiGroups": strings(_field(rule, "apiGroups")),
+	"resourceNames": strings(_field(rule, "resourceNames")),
+	"nonResourceURLs": strings(_field(rule, "nonResourceURLs")),
+}
+
+_field(rule, name) := rule[name] if is_object(rule)
+
+else := null
+
+_grants(n, verbs, resources, api_group) if {
+	_verb_ok(n.verbs, verbs)
+	_group_ok(n.apiGroups, api_group)
 	some r in resources
-	_resource_ok(rule, r)
+	_resource_ok(n.resources, r)
 }
 
-_verb_ok(rule, _) if "*" in strings(rule.verbs)
+_verb_ok(granted, _) if "*" in granted
 
-_verb_ok(rule, verbs) if {
+_verb_ok(granted, verbs) if {
 	some v in verbs
-	v in strings(rule.verbs)
+	v in granted
 }
 
-_verb_ok(rule, verbs) if {
+_verb_ok(granted, verbs) if {
 	"*" in verbs
-	count(strings(rule.verbs)) > 0
+	count(granted) > 0
 }
 
-_group_ok(rule, _) if "*" in strings(rule.apiGroups)
+_group_ok(granted, _) if "*" in granted
 
-_group_ok(rule, api_group) if api_group in strings(rule.apiGroups)
+_group_ok(granted, api_group) if api_group in granted
 
-_resource_ok(rule, _) if "*" in strings(rule.resources)
+_resource_ok(granted, _) if "*" in granted
 
-_resource_ok(rule, r) if r in strings(rule.resources)
+_resource_ok(granted, r) if r in granted
 
 # "*/sub" grants the subresource sub of every resource.
-_resource_ok(rule, r) if {
+_resource_ok(granted, r) if {
 	parts := split(r, "/")
 	count(parts) == 2
-	concat("/", ["*", parts[1]]) in strings(rule.resources)
+	concat("/", ["*", parts[1]]) in granted
 }
 
 # "userextras/*": any extra key, written out or as "*/<key>".
-_resource_ok(rule, "userextras/*") if {
-	some x in strings(rule.resources)
+_resource_ok(granted, "userextras/*") if {
+	some x in granted
 	some prefix in ["userextras/", "*/"]
 	startswith(x, prefix)
 	count(x) > count(prefix)
@@ -84,8 +101,9 @@ _resource_ok(rule, "userextras/*") if {
 # non-resource URL url: a nonResourceURLs entry equal to it, or ending in "*"
 # and a prefix of it.
 grants_url(rule, verbs, url) if {
-	_verb_ok(rule, verbs)
-	some u in strings(rule.nonResourceURLs)
+	n := normalized(rule)
+	_verb_ok(n.verbs, verbs)
+	some u in n.nonResourceURLs
 	_url_ok(u, url)
 }
 
@@ -100,10 +118,12 @@ _url_ok(u, url) if {
 has_resource_names(rule) if count(strings(rule.resourceNames)) > 0
 
 # full_wildcard(rule) holds when rule has "*" in verbs, resources and apiGroups.
-full_wildcard(rule) if {
-	"*" in strings(rule.verbs)
-	"*" in strings(rule.resources)
-	"*" in strings(rule.apiGroups)
+full_wildcard(rule) if _full_wildcard(normalized(rule))
+
+_full_wildcard(n) if {
+	"*" in n.verbs
+	"*" in n.resources
+	"*" in n.apiGroups
 }
 
 # describe(rule) lists the rule's fields for a message, e.g.
@@ -149,58 +169,60 @@ _write := {"create", "update", "patch"}
 
 # row(id, rule) holds when the "fires when" of role row id holds for rule
 # (before ranking).
-row("RBAC-001", rule) if full_wildcard(rule)
+row(id, rule) if _row(id, normalized(rule))
 
-row("RBAC-002", rule) if {
-	"*" in strings(rule.verbs)
-	not full_wildcard(rule)
+_row("RBAC-001", n) if _full_wildcard(n)
+
+_row("RBAC-002", n) if {
+	"*" in n.verbs
+	not _full_wildcard(n)
 }
 
-row("RBAC-003", rule) if {
-	"*" in strings(rule.resources)
-	not full_wildcard(rule)
+_row("RBAC-003", n) if {
+	"*" in n.resources
+	not _full_wildcard(n)
 }
 
-row("RBAC-004", rule) if {
-	"*" in strings(rule.apiGroups)
-	not full_wildcard(rule)
+_row("RBAC-004", n) if {
+	"*" in n.apiGroups
+	not _full_wildcard(n)
 }
 
-row("RBAC-005", rule) if {
-	grants(rule, {"get", "list", "watch"}, {"secrets"}, "")
-	not has_resource_names(rule)
+_row("RBAC-005", n) if {
+	_grants(n, {"get", "list", "watch"}, {"secrets"}, "")
+	count(n.resourceNames) == 0
 }
 
-row("RBAC-006", rule) if grants(rule, {"create", "get"}, {"pods/exec"}, "")
+_row("RBAC-006", n) if _grants(n, {"create", "get"}, {"pods/exec"}, "")
 
-row("RBAC-007", rule) if grants(rule, {"create", "get"}, {"pods/attach"}, "")
+_row("RBAC-007", n) if _grants(n, {"create", "get"}, {"pods/attach"}, "")
 
-row("RBAC-008", rule) if grants(rule, {"create", "get"}, {"pods/portforward"}, "")
+_row("RBAC-008", n) if _grants(n, {"create", "get"}, {"pods/portforward"}, "")
 
-row("RBAC-009", rule) if grants(rule, {"escalate"}, {"roles", "clusterroles"}, group)
+_row("RBAC-009", n) if _grants(n, {"escalate"}, {"roles", "clusterroles"}, group)
 
-row("RBAC-010", rule) if grants(rule, {"bind"}, {"roles", "clusterroles"}, group)
+_row("RBAC-010", n) if _grants(n, {"bind"}, {"roles", "clusterroles"}, group)
 
-row("RBAC-011", rule) if grants(rule, {"impersonate"}, {"users", "groups", "serviceaccounts"}, "")
+_row("RBAC-011", n) if _grants(n, {"impersonate"}, {"users", "groups", "serviceaccounts"}, "")
 
-row("RBAC-011", rule) if grants(rule, {"impersonate"}, {"userextras/*", "uids"}, "authentication.k8s.io")
+_row("RBAC-011", n) if _grants(n, {"impersonate"}, {"userextras/*", "uids"}, "authentication.k8s.io")
 
-row("RBAC-012", rule) if grants(rule, {"create"}, {"pods"}, "")
+_row("RBAC-012", n) if _grants(n, {"create"}, {"pods"}, "")
 
-row("RBAC-013", rule) if grants(rule, _write, {"deployments", "daemonsets", "statefulsets", "replicasets"}, "apps")
+_row("RBAC-013", n) if _grants(n, _write, {"deployments", "daemonsets", "statefulsets", "replicasets"}, "apps")
 
-row("RBAC-013", rule) if grants(rule, _write, {"jobs", "cronjobs"}, "batch")
+_row("RBAC-013", n) if _grants(n, _write, {"jobs", "cronjobs"}, "batch")
 
-row("RBAC-013", rule) if grants(rule, _write, {"replicationcontrollers"}, "")
+_row("RBAC-013", n) if _grants(n, _write, {"replicationcontrollers"}, "")
 
-row("RBAC-014", rule) if grants(rule, {"*"}, {"nodes/proxy"}, "")
+_row("RBAC-014", n) if _grants(n, {"*"}, {"nodes/proxy"}, "")
 
-row("RBAC-015", rule) if grants(rule, {"update", "patch"}, {"certificatesigningrequests/approval"}, "certificates.k8s.io")
+_row("RBAC-015", n) if _grants(n, {"update", "patch"}, {"certificatesigningrequests/approval"}, "certificates.k8s.io")
 
-row("RBAC-015", rule) if grants(rule, {"approve"}, {"signers"}, "certificates.k8s.io")
+_row("RBAC-015", n) if _grants(n, {"approve"}, {"signers"}, "certificates.k8s.io")
 
-row("RBAC-016", rule) if grants(
-	rule,
+_row("RBAC-016", n) if _grants(
+	n,
 	{"create", "update", "patch", "delete", "deletecollection"},
 	{
 		"mutatingwebhookconfigurations", "validatingwebhookconfigurations",
@@ -210,22 +232,26 @@ row("RBAC-016", rule) if grants(
 	"admissionregistration.k8s.io",
 )
 
-row("RBAC-017", rule) if grants(rule, {"create"}, {"serviceaccounts/token"}, "")
+_row("RBAC-017", n) if _grants(n, {"create"}, {"serviceaccounts/token"}, "")
 
-row("RBAC-018", rule) if grants(rule, {"create"}, {"persistentvolumes"}, "")
+_row("RBAC-018", n) if _grants(n, {"create"}, {"persistentvolumes"}, "")
 
-row("RBAC-019", rule) if grants(rule, _write, {"roles", "clusterroles", "rolebindings", "clusterrolebindings"}, group)
+_row("RBAC-019", n) if _grants(n, _write, {"roles", "clusterroles", "rolebindings", "clusterrolebindings"}, group)
 
 # matching(rule) is the set of role row ids whose "fires when" holds for rule.
 # A full wildcard rule grants everything every other row describes: it matches
 # KW-RBAC-001 alone, so that it gives one finding with a short message.
-matching(rule) := {"RBAC-001"} if full_wildcard(rule)
+matching(rule) := _matching(normalized(rule))
 
-else := {id | some id, _ in severity; row(id, rule)}
+_matching(n) := {"RBAC-001"} if _full_wildcard(n)
+
+else := {id | some id, _ in severity; _row(id, n)}
 
 # winner(rule) is the row that reports rule: the most severe of matching(rule),
 # the lowest id among equally severe ones; undefined when none matches.
-winner(rule) := sort([[0 - _rank[severity[id]], id] | some id in matching(rule)])[0][1]
+winner(rule) := _winner(matching(rule))
+
+_winner(ids) := sort([[0 - _rank[severity[id]], id] | some id in ids])[0][1]
 
 # reports(id, rule) holds when row id is the one that reports rule.
 reports(id, rule) if winner(rule) == id
@@ -233,7 +259,7 @@ reports(id, rule) if winner(rule) == id
 # ranked[i] is the ranking of rules[i] of the role under review: the rows it
 # matches and the one that reports it. As a rule (not a function) it is
 # computed once per evaluation, however many role rows read it.
-ranked[i] := {"matching": m, "winner": winner(r.rule)} if {
+ranked[i] := {"matching": m, "winner": _winner(m)} if {
 	some r in role_rules
 	i := r.index
 	m := matching(r.rule)
@@ -308,7 +334,25 @@ _labels(obj) := l if {
 # whose rules count for ClusterRole name: itself and, transitively, every role
 # its aggregationRule selects (each visited once, cycles included). Empty when
 # name is not in the inventory.
-aggregated_from(name) := graph.reachable(aggregation_graph, {name})
+aggregated_from(name) := {n | some n in _index.aggregatedFrom[name]} if _indexed
+
+else := graph.reachable(aggregation_graph, {name})
+
+# index_build is evaluated by the engine once per run and stored as
+# data.kubeward.index.rbac: the aggregation graph costs a selector match per
+# pair of ClusterRoles, too much to redo for every binding. aggregatedFrom
+# maps every inventory ClusterRole to aggregated_from(name), as a list.
+index_build := {"aggregatedFrom": {name: sort(_reachable(name, role)) |
+	some name, role in inventory.cluster_objects("ClusterRole")
+}}
+
+_reachable(name, role) := graph.reachable(aggregation_graph, {name}) if aggregated(role)
+
+else := {name}
+
+_indexed if is_object(data.kubeward.index.rbac.aggregatedFrom)
+
+_index := data.kubeward.index.rbac
 
 # role_of(binding) is the Role (in the binding's namespace, RoleBinding only)
 # or ClusterRole that binding.roleRef names, from the inventory; undefined

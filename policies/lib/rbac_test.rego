@@ -221,6 +221,19 @@ test_aggregation_terminates_on_cycles if {
 	rbac.aggregated_from("unknown") == set() with data.kubeward.inventory as agg_inv
 }
 
+# The engine stores index_build as data.kubeward.index.rbac once per run; the
+# indexed lookups must say what the computed ones say.
+test_indexed_aggregation_agrees_with_the_computed_one if {
+	index := rbac.index_build with data.kubeward.inventory as agg_inv
+	every name in ["my-admin", "my-edit", "other", "cycle-a", "self", "bad-selectors", "unknown"] {
+		computed := rbac.aggregated_from(name) with data.kubeward.inventory as agg_inv
+		indexed := rbac.aggregated_from(name) with data.kubeward.inventory as agg_inv
+			with data.kubeward.index.rbac as index
+		computed == indexed
+	}
+	index.aggregatedFrom["my-edit"] == ["my-edit", "my-view", "secret-reader"]
+}
+
 test_empty_selector_aggregates_every_other_role if {
 	inv := {"cluster": {"ClusterRole": {
 		"all": cr("all", {}, {"clusterRoleSelectors": [{}]}, []),
@@ -314,4 +327,10 @@ test_binding_under_review if {
 	rbac.binding_under_review with input as {"kind": "ClusterRoleBinding"}
 	not rbac.binding_under_review with input as {"kind": "ClusterRole"}
 	not rbac.binding_under_review with input as {"kind": "RoleBinding", "metadata": {"labels": {"kubernetes.io/bootstrapping": "rbac-defaults"}}}
+}
+
+test_full_wildcard if {
+	rbac.full_wildcard({"apiGroups": ["*"], "resources": ["*"], "verbs": ["*"]})
+	not rbac.full_wildcard({"apiGroups": ["*"], "resources": ["*"], "verbs": ["get"]})
+	not rbac.full_wildcard("rule")
 }
