@@ -8,7 +8,7 @@ export KUBEWARD_CORPUS
 
 FUZZTIME ?= 20s
 
-.PHONY: help build test lint demo docs bench fuzz fmt clean
+.PHONY: help build test lint demo docs bench bench-go fuzz fmt clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -40,7 +40,10 @@ docs: ## regenerate docs/rules and policies/index.json from the rules' metadata
 	rm -rf docs/rules
 	$(GO) run ./cmd/kubeward doc --output-dir docs/rules
 
-bench: ## Go benchmarks over the shared corpus (KUBEWARD_CORPUS)
+bench: ## measure cold start, throughput vs conftest, scaling, the Go API; table into docs/performance.md
+	./bench/run.sh
+
+bench-go: ## the Go benchmarks over the shared corpus (KUBEWARD_CORPUS)
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./engine/
 
 fuzz: ## run each fuzz target for FUZZTIME (failures are kept in testdata/fuzz as regression seeds)

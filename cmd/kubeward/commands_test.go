@@ -322,3 +322,12 @@ func TestRulesCISProfileShowsCISIDs(t *testing.T) {
 	require.NotEmpty(t, privileged, "KW-PSS-007 is in the cis profile")
 	assert.True(t, strings.HasSuffix(strings.TrimSpace(privileged), "5.2.2"), privileged)
 }
+
+// --parse-only (hidden, for make bench) reads and checks the input and
+// evaluates nothing: the floor a whole run is compared with.
+func TestParseOnly(t *testing.T) {
+	r := kw(t, "lint", "--parse-only", privilegedFile)
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "1 object, 0 findings, 0 errors.")
+	assert.Equal(t, 1, kw(t, "lint", privilegedFile).code)
+}

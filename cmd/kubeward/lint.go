@@ -30,6 +30,9 @@ type lintFlags struct {
 	timeout  time.Duration
 	limits   load.Limits
 	workers  int
+	// parseOnly reads and checks the input and evaluates no rule: the floor
+	// that make bench compares a whole run with.
+	parseOnly bool
 }
 
 func newLintCommand() *cobra.Command {
@@ -68,6 +71,8 @@ findings, and an error in one file never stops the others from being checked.`,
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
 	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
 	fl.IntVar(&f.workers, "workers", 0, "objects evaluated at once (0: one per CPU)")
+	fl.BoolVar(&f.parseOnly, "parse-only", false, "read and parse the input, evaluate no rule (for benchmarks)")
+	_ = fl.MarkHidden("parse-only")
 	return cmd
 }
 
@@ -90,8 +95,12 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
 
+	popts := policy.Options{PolicyDirs: f.policies, DataFiles: f.data}
+	if f.parseOnly {
+		popts = policy.Options{NoBuiltin: true}
+	}
 	linter, err := engine.New(engine.Options{
-		Policy:   policy.Options{PolicyDirs: f.policies, DataFiles: f.data},
+		Policy:   popts,
 		Profile:  f.profile,
 		Complete: f.complete,
 		Timeout:  f.timeout,

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# bench/run.sh — the performance figures of docs/performance.md, measured on this machine.
+# Run through `make bench`. Needs ../shared (KUBEWARD_CORPUS, KUBEWARD_SHARED); the scaled
+# corpora and conftest go to BENCH_DIR (default /tmp/kubeward-bench), never into the project.
+#
+#   BENCH_100K=0   skip the 100,000-object run (it takes minutes)
+#   BENCH_RUNS=20  cold-start runs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SHARED=${KUBEWARD_SHARED:-../shared}
+CORPUS=${KUBEWARD_CORPUS:-$SHARED/corpus}
+BENCH_DIR=${BENCH_DIR:-/tmp/kubeward-bench}
+RUNS=${BENCH_RUNS:-20}
+KW=$PWD/bin/kubeward
+OUT=$BENCH_DIR/table.md
+
+if [ ! -d "$CORPUS/helm" ]; then
+	echo "bench: corpus not found at $CORPUS (set KUBEWARD_CORPUS): skipping" >&2
+	exit 0
+fi
+mkdir -p "$BENCH_DIR"
+go build -o "$KW" ./cmd/kubeward
+
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+now() { date +%s%N; }
+# timed CMD...: wall seconds and peak RSS (MB) of one run, "s MB" on stdout.
+timed() {
+	/usr/bin/time -f '%e %M' -o "$BENCH_DIR/time.out" "$@" >/dev/null 2>&1 || true
+	awk '{printf "%.2f %d", $1, $2/1024}' "$BENCH_DIR/time.out"
+}
+row() { printf '| %s | `%s` | %s |\n' "$1" "$2" "$3" >>"$OUT"; }
+
+: >"$OUT"
+echo "| what | command | figure |" >>"$OUT"
+echo "|---|---|---|" >>"$OUT"
+
+# 1. Cold start: one Deployment, the whole library, median of RUNS runs.
+one=$SHARED/bench/one-deployment.yaml
+"$KW" lint "$one" >/dev/null 2>&1 || true # warm the page cache
+times=()
+for _ in $(seq "$RUNS"); do
+	s=$(now); "$KW" lint "$one" >/dev/null 2>&1 || true; e=$(now)
+	times+=("$(ms "$s" "$e")")
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}')
+row "cold start, one Deployment, median of $RUNS (target ≤ 60 ms)" "kubeward lint one-deployment.yaml" "$median ms"
+
+# 2. Throughput on the corpus scaled to 10,000 objects.
+c10k=$BENCH_DIR/c10k
+[ -d "$c10k" ] || "$SHARED/tools/scale-corpus" -src "$CORPUS" -out "$c10k" -objects 10000 -exclude kustomize >/dev/null
+objects=$("$KW" lint "$c10k" --parse-only --format json 2>/dev/null | sed -n 's/.*"objects": *\([0-9]*\).*/\1/p' | head -1)
+read -r floor floor_mb <<<"$(timed "$KW" lint "$c10k" --parse-only --format json)"
+read -r kw10 kw10_mb <<<"$(timed "$KW" lint "$c10k" --format json)"
+rules=$("$KW" rules --format json | grep -c '"id"')
+row "parse floor, $objects objects (no rule evaluated)" "kubeward lint --parse-only c10k" "${floor} s, ${floor_mb} MB"
+row "whole library ($rules rules), $objects objects, all cores" "kubeward lint c10k" "${kw10} s, ${kw10_mb} MB, $(awk -v n="$objects" -v t="$kw10" 'BEGIN{printf "%d", n/t}') objects/s, $(awk -v a="$kw10" -v b="$floor" 'BEGIN{printf "%.1f", a/b}')× the floor (target ≤ 3×)"
+
+# conftest v0.71.1 with the 13-rule reference policy, same files.
+conftest=$BENCH_DIR/bin/conftest
+if [ ! -x "$conftest" ]; then
+	GOBIN=$BENCH_DIR/bin go install github.com/open-policy-agent/conftest@v0.71.1 >/dev/null 2>&1 || true
+fi
+if [ -x "$conftest" ]; then
+	mapfile -t files < <(find "$c10k" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) | sort)
+	read -r ct ct_mb <<<"$(timed "$conftest" test --no-color -p "$SHARED/bench/conftest-policy" "${files[@]}")"
+	row "conftest v0.71.1, 13 rules, same files" "conftest test -p conftest-policy FILES" "${ct} s, ${ct_mb} MB"
+	row "kubeward vs conftest, per object (target ≥ 5×)" "" "$(awk -v a="$ct" -v b="$kw10" 'BEGIN{printf "%.1f", a/b}')× faster"
+else
+	row "conftest" "go install github.com/open-policy-agent/conftest@v0.71.1" "could not be installed: no comparison"
+fi
+
+# 3. Scaling to 100,000 objects.
+if [ "${BENCH_100K:-1}" != 0 ]; then
+	c100k=$BENCH_DIR/c100k
+	[ -d "$c100k" ] || "$SHARED/tools/scale-corpus" -src "$CORPUS" -out "$c100k" -objects 100000 -exclude kustomize >/dev/null
+	read -r kw100 kw100_mb <<<"$(timed "$KW" lint "$c100k" --format json)"
+	row "whole library, 100,000 objects (targets ≤ 11× the 10k time, ≤ 1 GB)" "kubeward lint c100k" "${kw100} s, ${kw100_mb} MB, $(awk -v a="$kw100" -v b="$kw10" 'BEGIN{printf "%.1f", a/b}')× the 10k time"
+fi
+
+# 4. The Go API: one object, prepared engine.
+api=$(go test -run '^$' -bench 'BenchmarkLintOneObject' -benchmem ./engine/ 2>/dev/null | awk '/^BenchmarkLintOneObject/ {print $3" ns/op, "$(NF-1)" allocs/op"}')
+row "Go API, one Deployment, prepared Linter" "go test -bench LintOneObject ./engine/" "${api:-n/a}"
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%d)" >>"$OUT"
+cat "$OUT"
+
+# The table goes into docs/performance.md between its bench markers.
+doc=docs/performance.md
+if grep -q '<!-- bench:start -->' "$doc"; then
+	awk -v table="$OUT" '
+		/<!-- bench:start -->/ {print; while ((getline line < table) > 0) print line; skip=1; next}
+		/<!-- bench:end -->/ {skip=0}
+		!skip {print}' "$doc" >"$BENCH_DIR/perf.md" && cp "$BENCH_DIR/perf.md" "$doc"
+	echo "bench: table written to $doc"
+fi
