@@ -45,6 +45,10 @@ type Options struct {
 	// a short run's time. For short-lived processes (the CLI): it changes a
 	// process-wide setting for the duration of the compile.
 	PauseGCWhileCompiling bool
+	// CacheDir keeps the results of runs over plain files, keyed by the
+	// binary, the policies, these options and the input bytes, so that a run
+	// repeated on unchanged files skips compiling and evaluating ("" = off).
+	CacheDir string
 }
 
 // DefaultTimeout is the evaluation time limit for one object.
@@ -57,6 +61,9 @@ type Linter struct {
 	library *policy.Library
 	active  []*policy.Rule
 	data    ast.Object
+
+	fingerprintOnce  sync.Once
+	fingerprintValue string
 
 	mu      sync.Mutex
 	full    *ast.Compiler            // every active rule
@@ -158,6 +165,22 @@ func (l *Linter) Active() []*policy.Rule { return l.active }
 
 // Lint loads the paths and evaluates every object.
 func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
+	key := l.cacheKey(paths)
+	if key != "" {
+		if res, ok := l.cacheGet(key); ok {
+			return res
+		}
+	}
+	res := l.lint(ctx, paths)
+	// A run with errors may have met a timeout or an unreadable file: not
+	// something to replay.
+	if key != "" && len(res.Errors) == 0 && ctx.Err() == nil {
+		l.cachePut(key, res)
+	}
+	return res
+}
+
+func (l *Linter) lint(ctx context.Context, paths []string) *Result {
 	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin})
 	res := l.LintObjects(ctx, loaded.Objects)
 	res.Files = loaded.Files

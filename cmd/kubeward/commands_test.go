@@ -331,3 +331,29 @@ func TestParseOnly(t *testing.T) {
 	assert.Contains(t, r.stdout, "1 object, 0 findings, 0 errors.")
 	assert.Equal(t, 1, kw(t, "lint", privilegedFile).code)
 }
+
+// A second run on unchanged files is answered from the result cache, with
+// the same report; --no-cache neither reads nor writes it.
+func TestResultCacheFlags(t *testing.T) {
+	cache := t.TempDir()
+	first := kw(t, "lint", "--cache-dir", cache, privilegedFile, "--format", "json")
+	entries := func() int {
+		n := 0
+		_ = filepath.WalkDir(cache, func(_ string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+	require.Equal(t, 1, entries())
+	second := kw(t, "lint", "--cache-dir", cache, privilegedFile, "--format", "json")
+	assert.Equal(t, first.code, second.code)
+	assert.Equal(t, first.stdout, second.stdout)
+
+	other := t.TempDir()
+	none := kw(t, "lint", "--cache-dir", other, "--no-cache", privilegedFile, "--format", "json")
+	assert.Equal(t, first.stdout, none.stdout)
+	assert.NoDirExists(t, filepath.Join(other, "results"))
+}

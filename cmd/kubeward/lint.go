@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -33,6 +34,8 @@ type lintFlags struct {
 	// parseOnly reads and checks the input and evaluates no rule: the floor
 	// that make bench compares a whole run with.
 	parseOnly bool
+	cacheDir  string
+	noCache   bool
 }
 
 func newLintCommand() *cobra.Command {
@@ -71,6 +74,8 @@ findings, and an error in one file never stops the others from being checked.`,
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
 	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
 	fl.IntVar(&f.workers, "workers", 0, "objects evaluated at once (0: one per CPU)")
+	fl.StringVar(&f.cacheDir, "cache-dir", "", "where results of runs over unchanged files are kept (default $KUBEWARD_CACHE_DIR, else the user cache folder)")
+	fl.BoolVar(&f.noCache, "no-cache", false, "neither use nor store cached results")
 	fl.BoolVar(&f.parseOnly, "parse-only", false, "read and parse the input, evaluate no rule (for benchmarks)")
 	_ = fl.MarkHidden("parse-only")
 	return cmd
@@ -109,6 +114,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Stdin:    cmd.InOrStdin(),
 		// A CLI run is short: compiling is most of it when the input is small.
 		PauseGCWhileCompiling: true,
+		CacheDir:              resultCacheDir(f),
 	})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
@@ -124,6 +130,30 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitFindings}
 	}
 	return nil
+}
+
+// resultCacheDir is where lint keeps results, "" for none.
+func resultCacheDir(f *lintFlags) string {
+	if f.noCache || f.parseOnly || os.Getenv("KUBEWARD_NO_CACHE") != "" {
+		return ""
+	}
+	if f.cacheDir != "" {
+		return f.cacheDir
+	}
+	return cacheRoot()
+}
+
+// cacheRoot is kubeward's cache folder: $KUBEWARD_CACHE_DIR, else
+// kubeward/ in the user cache folder ("" when there is none).
+func cacheRoot() string {
+	if d := os.Getenv("KUBEWARD_CACHE_DIR"); d != "" {
+		return d
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "kubeward")
 }
 
 func writeReport(cmd *cobra.Command, f *lintFlags, res *engine.Result) error {

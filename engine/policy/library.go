@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -85,6 +86,22 @@ type Library struct {
 func (l *Library) HasModule(name string) bool {
 	_, ok := l.sources[name]
 	return ok
+}
+
+// WriteFingerprint writes what identifies the library's content, every Rego
+// source and the data, to w.
+func (l *Library) WriteFingerprint(w io.Writer) {
+	names := make([]string, 0, len(l.sources))
+	for n := range l.sources {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "%s %d\n", n, len(l.sources[n].Content))
+		_, _ = w.Write(l.sources[n].Content)
+	}
+	data, _ := json.Marshal(l.Data)
+	_, _ = w.Write(data)
 }
 
 // Modules returns every module of the library, parsed.
