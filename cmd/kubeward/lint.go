@@ -30,6 +30,11 @@ type lintFlags struct {
 	timeout  time.Duration
 	limits   load.Limits
 	workers  int
+
+	config         string
+	showSuppressed bool
+	baseline       string
+	writeBaseline  string
 }
 
 func newLintCommand() *cobra.Command {
@@ -68,12 +73,33 @@ findings, and an error in one file never stops the others from being checked.`,
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
 	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
 	fl.IntVar(&f.workers, "workers", 0, "objects evaluated at once (0: one per CPU)")
+	fl.StringVar(&f.config, "config", "", "configuration file (default: the first .kubeward.yaml found from the first input path upwards)")
+	fl.BoolVar(&f.showSuppressed, "show-suppressed", false, "list suppressed findings and what suppressed them")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (.json, or .yaml/.yml)")
 	return cmd
 }
 
 func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if len(args) == 0 {
 		return usageError("no input: give files, folders, or - for standard input\nRun 'kubeward lint --help' for usage.")
+	}
+	cfg, err := loadConfig(f, args)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	applyConfigDefaults(cmd, f, cfg)
+	if _, err := configBundles(cfg); err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data}, cfg)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	var disabled []string
+	var exclude func(string) bool
+	if cfg != nil {
+		disabled, exclude = cfg.Disabled(), cfg.Excluded
 	}
 	if !contains(report.Formats, f.format) {
 		return usageError("unknown --format %q (one of %s)", f.format, strings.Join(report.Formats, ", "))
@@ -91,8 +117,10 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	defer stop()
 
 	linter, err := engine.New(engine.Options{
-		Policy:   policy.Options{PolicyDirs: f.policies, DataFiles: f.data},
+		Policy:   policyOpts,
 		Profile:  f.profile,
+		Disabled: disabled,
+		Exclude:  exclude,
 		Complete: f.complete,
 		Timeout:  f.timeout,
 		Limits:   f.limits,
@@ -105,6 +133,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	res := linter.Lint(ctx, args)
+	if err := filterResult(cmd, f, cfg, res); err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
 	if err := writeReport(cmd, f, res); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
@@ -119,7 +150,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 
 func writeReport(cmd *cobra.Command, f *lintFlags, res *engine.Result) error {
 	out := cmd.OutOrStdout()
-	opts := report.Options{Version: versionString()}
+	opts := report.Options{Version: versionString(), ShowSuppressed: f.showSuppressed}
 	if f.format == "text" {
 		opts.Color = useColor(f.color, out, f.output)
 	}
