@@ -305,8 +305,8 @@ func TestSARIFSuppressions(t *testing.T) {
 		byObject[name] = kinds
 	}
 	assert.Equal(t, map[string][]string{
-		"Deployment agents/with-reason.spec.template.spec.containers[0].securityContext.privileged": {"inSource: the node agent needs full access to the host (annotation kubeward.io/ignore on Deployment agents/with-reason)"},
-		"Deployment agents/no-reason.spec.template.spec.containers[0].securityContext.privileged":   nil,
+		"Deployment agents/with-reason.spec.template.spec.containers[0].securityContext.privileged":     {"inSource: the node agent needs full access to the host (annotation kubeward.io/ignore on Deployment agents/with-reason)"},
+		"Deployment agents/no-reason.spec.template.spec.containers[0].securityContext.privileged":       nil,
 		"Deployment legacy-shop/web-legacy.spec.template.spec.containers[0].securityContext.privileged": {"external: moves to the new node pool in Q1 (exception " + cfg + ":2)"},
 	}, byObject)
 }
