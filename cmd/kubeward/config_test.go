@@ -254,6 +254,8 @@ func TestConfigExceptions(t *testing.T) {
 		assert.Contains(t, r.stdout, "2 objects, 1 finding (1 critical), 0 errors; 1 suppressed.\n")
 		assert.Contains(t, r.stdout, cfg+":5: warning: the exception for KW-PSS-007 expired on 2020-01-01")
 		assert.NotContains(t, r.stdout, "suppressed CRITICAL")
+		r = kw(t, "lint", web, pod, "--profile", "pss-baseline", "--config", cfg, "--format", "github")
+		assert.Contains(t, r.stdout, "::warning file="+escapeGitHub(cfg)+",line=5::the exception for KW-PSS-007 expired on 2020-01-01")
 		r = kw(t, "lint", web, pod, "--profile", "pss-baseline", "--config", cfg, "--show-suppressed")
 		assert.Contains(t, r.stdout, pod+":11:9: suppressed CRITICAL KW-PSS-007 ")
 		assert.Contains(t, r.stdout, "(Pod prod/old) by exception "+cfg+":2: retired next week\n")
@@ -288,7 +290,7 @@ func TestIgnoreAnnotations(t *testing.T) {
 
 func TestSARIFSuppressions(t *testing.T) {
 	t.Parallel()
-	cfg := writeConfig(t, "exceptions:\n  - rules: [KW-PSS-007]\n    namespace: legacy-shop\n    reason: moves to the new node pool in Q1\n")
+	cfg := writeConfig(t, "exceptions:\n  - rules: [KW-PSS-007]\n    namespace: legacy-shop\n    reason: moves to the new node pool in Q1\n  - rules: [KW-PSS-001]\n    reason: gone\n    expires: 2021-06-30\n")
 	r := kw(t, "lint", configFixture("annotated.yaml"), configFixture("legacy-web.yaml"), "--profile", "pss-baseline", "--format", "sarif", "--config", cfg)
 	require.Equal(t, exitFindings, r.code, r.stderr)
 	rep := sarifOf(t, r.stdout)
@@ -304,6 +306,14 @@ func TestSARIFSuppressions(t *testing.T) {
 		}
 		byObject[name] = kinds
 	}
+	// The expired exception is a tool configuration notification.
+	inv := rep.Runs[0].Invocations
+	require.Len(t, inv, 1)
+	require.Len(t, inv[0].ToolConfigurationNotifications, 1)
+	n := inv[0].ToolConfigurationNotifications[0]
+	assert.Equal(t, "warning", n.Level)
+	assert.Contains(t, *n.Message.Text, "expired on 2021-06-30")
+	assert.Equal(t, 5, *n.Locations[0].PhysicalLocation.Region.StartLine)
 	assert.Equal(t, map[string][]string{
 		"Deployment agents/with-reason.spec.template.spec.containers[0].securityContext.privileged":     {"inSource: the node agent needs full access to the host (annotation kubeward.io/ignore on Deployment agents/with-reason)"},
 		"Deployment agents/no-reason.spec.template.spec.containers[0].securityContext.privileged":       nil,
@@ -375,4 +385,8 @@ spec:
 	r = kw(t, "lint", manifest, "--baseline", manifest)
 	require.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, "not a kubeward baseline")
+}
+
+func escapeGitHub(s string) string {
+	return strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C").Replace(s)
 }
