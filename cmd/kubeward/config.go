@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -77,7 +79,8 @@ func configBundles(cfg *config.Config) ([]string, error) {
 // filterResult runs the config filter and the baseline on res, and writes
 // the baseline when asked. Warnings also go to stderr: they must be seen
 // whatever the report format.
-func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, res *engine.Result) error {
+func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, lib *policy.Library, res *engine.Result) error {
+	res.Warnings = append(res.Warnings, unknownRules(cfg, lib)...)
 	engine.ApplyConfig(res, cfg, now())
 	for _, w := range res.Warnings {
 		where := w.File
@@ -108,4 +111,25 @@ func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, res *eng
 		engine.ApplyBaseline(res, b, f.baseline)
 	}
 	return nil
+}
+
+// unknownRules warns about rules: entries that name no loaded rule (a typo
+// would otherwise silently do nothing). Which rules exist depends on the
+// policies loaded, so this is checked after loading, not when parsing.
+func unknownRules(cfg *config.Config, lib *policy.Library) []engine.Warning {
+	if cfg == nil || lib == nil {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, r := range lib.Rules {
+		known[strings.ToUpper(r.ID)] = true
+	}
+	var out []engine.Warning
+	for id, r := range cfg.Rules {
+		if !known[id] {
+			out = append(out, engine.Warning{File: cfg.File, Line: r.Line, Message: fmt.Sprintf("rules: no loaded rule has the id %s", id)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	return out
 }

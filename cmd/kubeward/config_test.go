@@ -129,6 +129,10 @@ func TestConfigKeys(t *testing.T) {
 		r := kw(t, "lint", web, "--profile", "pss-baseline", "--config", writeConfig(t, "rules:\n  kw-pss-007: {enabled: false}\n"))
 		require.Equal(t, exitClean, r.code, r.stderr)
 		assert.Equal(t, "1 object, 0 findings, 0 errors.\n", r.stdout)
+		cfg := writeConfig(t, "rules:\n  kw-pss-007: {enabled: false}\n  KW-PSS-999: {enabled: false}\n")
+		r = kw(t, "lint", web, "--profile", "pss-baseline", "--config", cfg)
+		require.Equal(t, exitClean, r.code, r.stderr)
+		assert.Contains(t, r.stderr, cfg+":3: rules: no loaded rule has the id KW-PSS-999")
 	})
 	t.Run("severity override changes the exit code", func(t *testing.T) {
 		r := kw(t, "lint", web, "--profile", "pss-baseline", "--fail-on", "critical")

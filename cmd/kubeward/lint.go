@@ -133,7 +133,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	res := linter.Lint(ctx, args)
-	if err := filterResult(cmd, f, cfg, res); err != nil {
+	if err := filterResult(cmd, f, cfg, linter.Library(), res); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
 	if err := writeReport(cmd, f, res); err != nil {

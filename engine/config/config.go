@@ -56,6 +56,8 @@ type Rule struct {
 	Enabled *bool
 	// Severity replaces the rule's severity when not empty.
 	Severity string
+	// Line is where the rule's entry is in File.
+	Line int
 }
 
 // Exception suppresses the findings of some rules on the objects it matches.
@@ -351,7 +353,7 @@ func (p *parser) rules(c *Config, n *yaml.Node) {
 			continue
 		}
 		p.keys(v, ruleKeys, "rules."+k.Value+".")
-		var r Rule
+		r := Rule{Line: k.Line}
 		for j := 0; j+1 < len(v.Content); j += 2 {
 			key, val := v.Content[j], v.Content[j+1]
 			switch key.Value {
