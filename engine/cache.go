@@ -40,6 +40,7 @@ type cachedResult struct {
 	Checked           []Checked       `json:"checked"`
 	Owned             int             `json:"owned"`
 	Files             int             `json:"files"`
+	Excluded          int             `json:"excluded"`
 	SkippedIncomplete []string        `json:"skippedIncomplete"`
 }
 
@@ -65,6 +66,11 @@ func (l *Linter) cacheKey(paths []string) string {
 	for _, p := range paths {
 		if p == "-" {
 			return ""
+		}
+		if l.opts.Exclude != nil && l.opts.Exclude(p) {
+			// The configuration leaves it unread: that, not its bytes, is the input.
+			fmt.Fprintf(h, "excluded %q\n", p)
+			continue
 		}
 		st, err := os.Stat(p)
 		if err != nil || !st.Mode().IsRegular() {
@@ -139,7 +145,7 @@ func (l *Linter) cacheGet(key string) (*Result, bool) {
 	if err := json.Unmarshal(b, &c); err != nil {
 		return nil, false
 	}
-	res := &Result{Rules: l.active, Errors: c.Errors, Objects: c.Objects, Checked: c.Checked, Owned: c.Owned, Files: c.Files}
+	res := &Result{Rules: l.active, Errors: c.Errors, Objects: c.Objects, Checked: c.Checked, Owned: c.Owned, Files: c.Files, Excluded: c.Excluded}
 	for _, f := range c.Findings {
 		r := l.library.Rule(f.Rule)
 		if r == nil {
@@ -172,7 +178,7 @@ func intPath(p []any) []any {
 
 // cachePut stores res; a failure only means the next run is not faster.
 func (l *Linter) cachePut(key string, res *Result) {
-	c := cachedResult{Errors: res.Errors, Objects: res.Objects, Checked: res.Checked, Owned: res.Owned, Files: res.Files}
+	c := cachedResult{Errors: res.Errors, Objects: res.Objects, Checked: res.Checked, Owned: res.Owned, Files: res.Files, Excluded: res.Excluded}
 	for _, f := range res.Findings {
 		c.Findings = append(c.Findings, cachedFinding{
 			Rule: f.Rule.ID, Severity: f.Severity, Message: f.Message, Object: f.Object,

@@ -22,6 +22,8 @@ type Finding struct {
 	Path []any
 	// Document and Item locate the object in its file (see load.Source).
 	Document, Item int
+	// Suppression says why the finding is not reported (nil when it is).
+	Suppression *Suppression
 }
 
 // Location is where a finding points.
@@ -56,6 +58,17 @@ type Result struct {
 	SkippedIncomplete []*policy.Rule
 	// Suppressed counts findings that configuration suppressed.
 	Suppressed int
+	// SuppressedFindings are those findings, each with its Suppression.
+	SuppressedFindings []Finding
+	// Warnings are problems of the configuration that are not errors
+	// (expired exceptions).
+	Warnings []Warning
+	// Excluded is how many input files the configuration's exclude left unread.
+	Excluded int
+	// BaselineFile is the baseline applied, if any.
+	BaselineFile string
+	// BaselineGone is how many baseline entries no finding matched any more.
+	BaselineGone int
 }
 
 // Checked is an object that was evaluated.
@@ -64,6 +77,10 @@ type Checked struct {
 	File   string
 	// Document and Item tell apart objects of the same name in one file.
 	Document, Item int
+	// Labels and Annotations are the object's; TemplateAnnotations those of
+	// its pod template. The config filter matches selectors and ignore
+	// annotations on them.
+	Labels, Annotations, TemplateAnnotations map[string]string
 }
 
 // sortFindings orders findings by file, line and rule id (DESIGN.md), then

@@ -39,6 +39,8 @@ type Options struct {
 	Workers int
 	// Stdin is read for the input path "-" (os.Stdin when nil).
 	Stdin io.Reader
+	// Exclude says which input files are not read (config exclude globs).
+	Exclude func(file string) bool
 	// PauseGCWhileCompiling turns the garbage collector off while the policies
 	// are compiled (it is restored after). Compiling makes tens of megabytes
 	// of short-lived garbage whatever the input; collecting it is a quarter of
@@ -181,9 +183,10 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 }
 
 func (l *Linter) lint(ctx context.Context, paths []string) *Result {
-	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin})
+	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude})
 	res := l.LintObjects(ctx, loaded.Objects)
 	res.Files = loaded.Files
+	res.Excluded = loaded.Excluded
 	res.Errors = append(res.Errors, loaded.Errors...)
 	sortErrors(res.Errors)
 	return res
@@ -229,6 +232,7 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	res.Checked = make([]Checked, len(todo))
 	for i, o := range todo {
 		res.Checked[i] = Checked{Object: o.Ref(), File: o.Source.File, Document: o.Source.Document, Item: o.Source.Item}
+		res.Checked[i].Labels, res.Checked[i].Annotations, res.Checked[i].TemplateAnnotations = metadataOf(o)
 	}
 
 	type outcome struct {

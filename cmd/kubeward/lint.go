@@ -36,6 +36,11 @@ type lintFlags struct {
 	parseOnly bool
 	cacheDir  string
 	noCache   bool
+
+	config         string
+	showSuppressed bool
+	baseline       string
+	writeBaseline  string
 }
 
 func newLintCommand() *cobra.Command {
@@ -78,12 +83,33 @@ findings, and an error in one file never stops the others from being checked.`,
 	fl.BoolVar(&f.noCache, "no-cache", false, "neither use nor store cached results")
 	fl.BoolVar(&f.parseOnly, "parse-only", false, "read and parse the input, evaluate no rule (for benchmarks)")
 	_ = fl.MarkHidden("parse-only")
+	fl.StringVar(&f.config, "config", "", "configuration file (default: the first .kubeward.yaml found from the first input path upwards)")
+	fl.BoolVar(&f.showSuppressed, "show-suppressed", false, "list suppressed findings and what suppressed them")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (.json, or .yaml/.yml)")
 	return cmd
 }
 
 func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if len(args) == 0 {
 		return usageError("no input: give files, folders, or - for standard input\nRun 'kubeward lint --help' for usage.")
+	}
+	cfg, err := loadConfig(f, args)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	applyConfigDefaults(cmd, f, cfg)
+	if _, err := configBundles(cfg); err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data}, cfg)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	var disabled []string
+	var exclude func(string) bool
+	if cfg != nil {
+		disabled, exclude = cfg.Disabled(), cfg.Excluded
 	}
 	if !contains(report.Formats, f.format) {
 		return usageError("unknown --format %q (one of %s)", f.format, strings.Join(report.Formats, ", "))
@@ -100,13 +126,14 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
 
-	popts := policy.Options{PolicyDirs: f.policies, DataFiles: f.data}
 	if f.parseOnly {
-		popts = policy.Options{NoBuiltin: true}
+		policyOpts = policy.Options{NoBuiltin: true}
 	}
 	linter, err := engine.New(engine.Options{
-		Policy:   popts,
+		Policy:   policyOpts,
 		Profile:  f.profile,
+		Disabled: disabled,
+		Exclude:  exclude,
 		Complete: f.complete,
 		Timeout:  f.timeout,
 		Limits:   f.limits,
@@ -120,6 +147,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	res := linter.Lint(ctx, args)
+	if err := filterResult(cmd, f, cfg, linter.Library(), res); err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
 	if err := writeReport(cmd, f, res); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
@@ -158,7 +188,7 @@ func cacheRoot() string {
 
 func writeReport(cmd *cobra.Command, f *lintFlags, res *engine.Result) error {
 	out := cmd.OutOrStdout()
-	opts := report.Options{Version: versionString()}
+	opts := report.Options{Version: versionString(), ShowSuppressed: f.showSuppressed}
 	if f.format == "text" {
 		opts.Color = useColor(f.color, out, f.output)
 	}

@@ -51,6 +51,8 @@ type Options struct {
 	Stdin io.Reader
 	// Workers is how many files are parsed at once (all cores when 0).
 	Workers int
+	// Exclude, when set, says which files are not read (given or found in a folder).
+	Exclude func(file string) bool
 }
 
 // Result is everything read from the input paths, in input order.
@@ -58,7 +60,13 @@ type Result struct {
 	Objects []*Object
 	Errors  []Error
 	Files   int
+	// Excluded is how many files Options.Exclude left unread.
+	Excluded int
 }
+
+// ConfigFileName is the configuration file (engine/config) that walking a
+// folder skips.
+const ConfigFileName = ".kubeward.yaml"
 
 // Extensions are the file endings read when walking a folder.
 var Extensions = []string{".yaml", ".yml", ".json"}
@@ -71,6 +79,17 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 	var res Result
 	files, errs := expand(paths)
 	res.Errors = append(res.Errors, errs...)
+	if opts.Exclude != nil {
+		kept := files[:0]
+		for _, f := range files {
+			if f != "-" && opts.Exclude(f) {
+				res.Excluded++
+				continue
+			}
+			kept = append(kept, f)
+		}
+		files = kept
+	}
 	res.Files = len(files)
 
 	type fileResult struct {
@@ -155,7 +174,8 @@ func expand(paths []string) ([]string, []Error) {
 				}
 				return nil
 			}
-			if hasExtension(path) {
+			// kubeward's own configuration is not a manifest.
+			if hasExtension(path) && d.Name() != ConfigFileName {
 				found = append(found, path)
 			}
 			return nil

@@ -24,6 +24,9 @@ func writeGitHub(w io.Writer, res *engine.Result) error {
 			fmt.Fprintf(&b, "::error file=%s::%s\n", escapeProperty(e.File), escapeData(e.Message))
 		}
 	}
+	for _, wn := range res.Warnings {
+		fmt.Fprintf(&b, "::warning file=%s,line=%d::%s\n", escapeProperty(wn.File), max(wn.Line, 1), escapeData(wn.Message))
+	}
 	b.WriteString(escapeData(strings.TrimSuffix(summary(res), "\n")) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -18,6 +18,9 @@ type Options struct {
 	Version string
 	// DocsURL is the base URL of rule pages; a rule's page is DocsURL + ID + ".md".
 	DocsURL string
+	// ShowSuppressed lists suppressed findings with what suppressed them (text
+	// and JSON; SARIF always carries them, marked as suppressed).
+	ShowSuppressed bool
 }
 
 // DefaultDocsURL is where the rule pages generated from metadata are published.
@@ -35,7 +38,7 @@ func Write(w io.Writer, format string, res *engine.Result, opts Options) error {
 	case "text", "":
 		return writeText(w, res, opts)
 	case "json":
-		return writeJSON(w, res)
+		return writeJSON(w, res, opts)
 	case "sarif":
 		return writeSARIF(w, res, opts)
 	case "junit":

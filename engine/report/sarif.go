@@ -42,7 +42,7 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 	for _, r := range rules {
 		seen[r.ID] = true
 	}
-	for _, f := range res.Findings {
+	for _, f := range append(append([]engine.Finding(nil), res.Findings...), res.SuppressedFindings...) {
 		if !seen[f.Rule.ID] {
 			seen[f.Rule.ID] = true
 			rules = append(rules, f.Rule)
@@ -67,7 +67,10 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity))).
 			WithProperties(props)
 	}
-	for _, f := range res.Findings {
+	// Suppressed findings are results too, marked with their suppression:
+	// SARIF viewers show them as dismissed, with the justification.
+	all := append(append([]engine.Finding(nil), res.Findings...), res.SuppressedFindings...)
+	for _, f := range all {
 		region := sarif.NewRegion().WithStartLine(max(f.Location.Line, 1))
 		if f.Location.Column > 0 {
 			region.WithStartColumn(f.Location.Column)
@@ -89,6 +92,26 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 			props.Add("template", f.Location.Template)
 			result.WithProperties(props)
 		}
+		if s := f.Suppression; s != nil {
+			kind := "external"
+			if s.Kind == engine.SuppressedByAnnotation {
+				kind = "inSource"
+			}
+			result.AddSuppression(sarif.NewSuppression().WithKind(kind).WithStatus("accepted").
+				WithJustification(s.Reason + " (" + s.Kind + " " + s.Where + ")"))
+		}
+	}
+	for _, wn := range res.Warnings {
+		n := sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(wn.Message))
+		if wn.File != "" {
+			n.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+				sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(wn.File))).
+					WithRegion(sarif.NewRegion().WithStartLine(max(wn.Line, 1))))})
+		}
+		if len(run.Invocations) == 0 {
+			run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(len(res.Errors) == 0))
+		}
+		run.Invocations[0].AddToolConfigurationNotification(n)
 	}
 	for _, e := range res.Errors {
 		n := sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(e.Message))

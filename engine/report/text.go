@@ -37,7 +37,27 @@ func writeText(w io.Writer, res *engine.Result, opts Options) error {
 	for _, e := range res.Errors {
 		fmt.Fprintf(&b, "%s: %s %s\n", position(e.File, e.Line, e.Column), paint("\x1b[1;31m", "error:"), oneLine(e.Message))
 	}
+	for _, wn := range res.Warnings {
+		fmt.Fprintf(&b, "%s: %s %s\n", position(wn.File, wn.Line, 0), paint("\x1b[33m", "warning:"), oneLine(wn.Message))
+	}
+	if opts.ShowSuppressed {
+		for _, f := range res.SuppressedFindings {
+			fmt.Fprintf(&b, "%s: suppressed %s %s %s (%s) by %s %s", position(f.Location.File, f.Location.Line, f.Location.Column),
+				strings.ToUpper(f.Severity), f.Rule.ID, oneLine(f.Message), objectName(f), f.Suppression.Kind, f.Suppression.Where)
+			if f.Suppression.Reason != "" {
+				fmt.Fprintf(&b, ": %s", oneLine(f.Suppression.Reason))
+			}
+			b.WriteString("\n")
+		}
+	}
 	b.WriteString(summary(res))
+	if res.BaselineFile != "" {
+		entries := "entries no longer occur"
+		if res.BaselineGone == 1 {
+			entries = "entry no longer occurs"
+		}
+		fmt.Fprintf(&b, "baseline %s: %d %s.\n", res.BaselineFile, res.BaselineGone, entries)
+	}
 	if n := len(res.SkippedIncomplete); n > 0 {
 		ids := make([]string, n)
 		for i, r := range res.SkippedIncomplete {
@@ -71,6 +91,9 @@ func summary(res *engine.Result) string {
 	}
 	if res.Suppressed > 0 {
 		s += fmt.Sprintf("; %d suppressed", res.Suppressed)
+	}
+	if res.Excluded > 0 {
+		s += fmt.Sprintf("; %s excluded", plural(res.Excluded, "file"))
 	}
 	return s + ".\n"
 }

@@ -1,0 +1,187 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/kubeward/kubeward/engine/config"
+	"github.com/kubeward/kubeward/engine/load"
+)
+
+// The config filter runs between evaluation and reporting: it applies severity
+// overrides, then moves the findings that an ignore annotation, an exception
+// of .kubeward.yaml or a baseline covers from Findings to Suppressed.
+
+// Annotations that suppress findings in the manifests themselves.
+const (
+	IgnoreAnnotation       = "kubeward.io/ignore"
+	IgnoreReasonAnnotation = "kubeward.io/ignore-reason"
+)
+
+// Kinds of suppression; SARIF calls the first and the last "external" and
+// annotations "inSource".
+const (
+	SuppressedByException  = "exception"
+	SuppressedByAnnotation = "annotation"
+	SuppressedByBaseline   = "baseline"
+)
+
+// Suppression says why a finding is not reported.
+type Suppression struct {
+	Kind   string `json:"kind"`
+	Reason string `json:"reason,omitempty"`
+	// Where is the exception (file:line of .kubeward.yaml), the annotated
+	// object, or the baseline file.
+	Where string `json:"where"`
+}
+
+// Warning is something the user should fix that is neither a finding nor an
+// error (an expired exception).
+type Warning struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}
+
+// ApplyConfig filters res in place: severity overrides of cfg, then ignore
+// annotations, then cfg's exceptions that have not expired by now. cfg may be
+// nil (annotations still apply). Expired exceptions are added to
+// res.Warnings and suppress nothing.
+func ApplyConfig(res *Result, cfg *config.Config, now time.Time) {
+	if cfg != nil {
+		for i := range res.Findings {
+			if s := cfg.Severity(res.Findings[i].Rule.ID); s != "" {
+				res.Findings[i].Severity = s
+			}
+		}
+		for _, e := range cfg.Exceptions {
+			if e.Expired(now) {
+				res.Warnings = append(res.Warnings, Warning{File: cfg.File, Line: e.Line, Message: fmt.Sprintf(
+					"the exception for %s expired on %s (%s); it no longer suppresses anything: renew it or fix the findings",
+					strings.Join(e.Rules, ", "), e.Expires.Format("2006-01-02"), e.Reason)})
+			}
+		}
+	}
+	objects := map[objectKey]*Checked{}
+	for i := range res.Checked {
+		c := &res.Checked[i]
+		objects[objectKey{c.File, c.Document, c.Item}] = c
+	}
+	kept := res.Findings[:0]
+	for _, f := range res.Findings {
+		obj := objects[objectKey{f.Location.File, f.Document, f.Item}]
+		if s := suppression(f, obj, cfg, now); s != nil {
+			f.Suppression = s
+			res.SuppressedFindings = append(res.SuppressedFindings, f)
+			continue
+		}
+		kept = append(kept, f)
+	}
+	res.Findings = kept
+	res.Suppressed = len(res.SuppressedFindings)
+}
+
+type objectKey struct {
+	file           string
+	document, item int
+}
+
+func suppression(f Finding, obj *Checked, cfg *config.Config, now time.Time) *Suppression {
+	if obj != nil {
+		for _, a := range []map[string]string{obj.Annotations, obj.TemplateAnnotations} {
+			if reason, ok := ignores(a, f.Rule.ID); ok {
+				return &Suppression{Kind: SuppressedByAnnotation, Reason: reason, Where: IgnoreAnnotation + " on " + describeRef(f.Object)}
+			}
+		}
+	}
+	if cfg == nil {
+		return nil
+	}
+	t := config.Target{Rule: f.Rule.ID, Kind: f.Object.Kind, Namespace: f.Object.Namespace, Name: f.Object.Name, File: f.Location.File}
+	if obj != nil {
+		t.Labels = obj.Labels
+	}
+	for i := range cfg.Exceptions {
+		e := &cfg.Exceptions[i]
+		if !e.Expired(now) && e.Matches(cfg, t) {
+			return &Suppression{Kind: SuppressedByException, Reason: e.Reason, Where: e.Where(cfg)}
+		}
+	}
+	return nil
+}
+
+// ignores says whether annotations ignore rule id, with a reason: an ignore
+// without a reason suppresses nothing (KW-CFG-001 reports it).
+func ignores(annotations map[string]string, id string) (string, bool) {
+	reason := strings.TrimSpace(annotations[IgnoreReasonAnnotation])
+	if reason == "" {
+		return "", false
+	}
+	for _, r := range strings.Split(annotations[IgnoreAnnotation], ",") {
+		if r = strings.TrimSpace(r); r != "" && config.MatchGlob(strings.ToUpper(r), strings.ToUpper(id)) {
+			return reason, true
+		}
+	}
+	return "", false
+}
+
+func describeRef(r load.Ref) string {
+	if r.Namespace != "" {
+		return r.Kind + " " + r.Namespace + "/" + r.Name
+	}
+	return r.Kind + " " + r.Name
+}
+
+// Pod templates by kind: where an ignore annotation on the pods of a workload is.
+var templateMetadata = map[string][]string{
+	"PodTemplate":           {"template", "metadata"},
+	"Deployment":            {"spec", "template", "metadata"},
+	"ReplicaSet":            {"spec", "template", "metadata"},
+	"StatefulSet":           {"spec", "template", "metadata"},
+	"DaemonSet":             {"spec", "template", "metadata"},
+	"Job":                   {"spec", "template", "metadata"},
+	"ReplicationController": {"spec", "template", "metadata"},
+	"CronJob":               {"spec", "jobTemplate", "spec", "template", "metadata"},
+}
+
+// metadataOf reads what the filter needs from an object: its labels and the
+// annotations of the object and of its pod template.
+func metadataOf(o *load.Object) (labels, annotations, template map[string]string) {
+	labels = stringMap(o.Value, "metadata", "labels")
+	annotations = stringMap(o.Value, "metadata", "annotations")
+	if p, ok := templateMetadata[o.Kind]; ok {
+		template = stringMap(o.Value, append(append([]string(nil), p...), "annotations")...)
+	}
+	return labels, annotations, template
+}
+
+// stringMap returns the string values of the mapping at path, or nil.
+func stringMap(v ast.Value, path ...string) map[string]string {
+	for _, k := range path {
+		obj, ok := v.(ast.Object)
+		if !ok {
+			return nil
+		}
+		t := obj.Get(ast.StringTerm(k))
+		if t == nil {
+			return nil
+		}
+		v = t.Value
+	}
+	obj, ok := v.(ast.Object)
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	obj.Foreach(func(k, val *ast.Term) {
+		ks, ok1 := k.Value.(ast.String)
+		vs, ok2 := val.Value.(ast.String)
+		if ok1 && ok2 {
+			out[string(ks)] = string(vs)
+		}
+	})
+	return out
+}
