@@ -67,6 +67,9 @@ type Options struct {
 	DataFiles []string
 	// Files are more policy files given in memory (bundles, tests).
 	Files []File
+	// ConftestNamespaces are packages read as conftest policies besides
+	// "main" (deny/violation/warn rules returning strings or {msg}).
+	ConftestNamespaces []string
 }
 
 // Library is a loaded, not yet compiled, set of policies.
@@ -219,6 +222,7 @@ func Load(opts Options) (*Library, error) {
 			errs = append(errs, err)
 		}
 	}
+	lib.Rules = append(lib.Rules, lib.conftestRules(opts.ConftestNamespaces)...)
 	errs = append(errs, lib.checkIDs()...)
 	sort.Slice(lib.Rules, func(i, j int) bool { return lib.Rules[i].ID < lib.Rules[j].ID })
 	if len(errs) > 0 {
