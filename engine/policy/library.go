@@ -282,6 +282,9 @@ func readDir(dir string) ([]File, Errors) {
 		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
+		if d.IsDir() && p != dir && IsSuiteDir(p) {
+			return fs.SkipDir // a fixture suite's manifests are input, not data
+		}
 		if !d.IsDir() {
 			add(p)
 		}
@@ -291,6 +294,16 @@ func readDir(dir string) ([]File, Errors) {
 		errs = append(errs, &Error{File: dir, Message: describe(err)})
 	}
 	return files, errs
+}
+
+// SuiteFile marks a fixture-suite folder (see engine/suite): it holds
+// manifests and the findings expected on them.
+const SuiteFile = "expected.yaml"
+
+// IsSuiteDir reports whether dir is a fixture suite's folder.
+func IsSuiteDir(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, SuiteFile))
+	return err == nil
 }
 
 var parserOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
@@ -438,3 +451,7 @@ func fromAST(file string, err error) Errors {
 	}
 	return out
 }
+
+// IsBundled reports whether the module of that name is from the embedded
+// library.
+func (l *Library) IsBundled(name string) bool { return l.bundled[name] }
