@@ -107,6 +107,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if err := runRego(ctx, lib, opts, res); err != nil {
 			return nil, err
 		}
+	} else if opts.Coverage {
+		// Suites alone evaluate no line under the tracer: nothing is covered.
+		modules, err := lib.Modules()
+		if err != nil {
+			return nil, err
+		}
+		res.Coverage = coverageOf(cover.New().Report(modules), lib)
 	}
 	var dirs []string
 	for _, d := range opts.Dirs {
