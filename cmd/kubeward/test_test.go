@@ -244,3 +244,26 @@ func TestTestCommandBundledLibrary(t *testing.T) {
 	assert.Regexp(t, `(?m)^  total: \d+\.\d% \(\d+/\d+ lines\)$`, r.stdout)
 	assert.Contains(t, r.stdout, filepath.Join("..", "..", "policies", "lib", "pods.rego")+": ")
 }
+
+// TestTestCommandTimeout: a test that would run for minutes is stopped at
+// --timeout and counts as failed, the others still run.
+func TestTestCommandTimeout(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"slow_test.rego": `package t_test
+
+test_fast if true
+
+test_slow if {
+	count([x | some x in numbers.range(1, 100000000); x % 7 == 0]) > 0
+}
+`})
+	r := kw(t, "test", dir, "--timeout", "200ms", "--format", "json")
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	var rep struct {
+		Tests []struct{ Name, Result, Error string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep), r.stdout)
+	require.Len(t, rep.Tests, 2)
+	assert.Equal(t, "pass", rep.Tests[0].Result)
+	assert.Equal(t, "error", rep.Tests[1].Result)
+	assert.Contains(t, rep.Tests[1].Error, "timed out")
+}
