@@ -66,7 +66,7 @@ func (e *evaluator) queryFor(ctx context.Context, kind string) *kindQuery {
 func (e *evaluator) prepare(ctx context.Context, rules []*policy.Rule) (rego.PreparedEvalQuery, error) {
 	terms := make([]string, len(rules))
 	for i, r := range rules {
-		terms[i] = "data." + quotePackage(r.Package) + ".deny"
+		terms[i] = "data." + quotePackage(r.Package) + "." + r.EntryRule()
 	}
 	q := "x := [" + strings.Join(terms, ", ") + "]"
 	return rego.New(
@@ -204,12 +204,20 @@ func describeObject(o *load.Object) string {
 func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object) ([]Finding, []Error) {
 	set, ok := t.Value.(ast.Set)
 	if !ok {
-		return nil, []Error{e.contractError(r, o, "deny is not a set")}
+		return nil, []Error{e.contractError(r, o, r.EntryRule()+" is not a set")}
 	}
 	var out []Finding
 	var errs []Error
 	set.Foreach(func(m *ast.Term) {
-		msg, path, problem := decodeFinding(m.Value)
+		var msg, problem string
+		var path []any
+		if r.Conftest {
+			// conftest rules name no field: their other keys (details, …)
+			// are theirs, and the finding is at the object's start.
+			msg, problem = decodeConftest(m.Value)
+		} else {
+			msg, path, problem = decodeFinding(m.Value)
+		}
 		if problem != "" {
 			errs = append(errs, e.contractError(r, o, problem))
 			return
@@ -242,6 +250,23 @@ func (e *evaluator) contractError(r *policy.Rule, o *load.Object, problem string
 	pos := o.Start()
 	return Error{File: o.Source.File, Line: pos.Line, Column: pos.Column,
 		Message: fmt.Sprintf("rule %s (%s:%d) on %s: %s", r.ID, r.File, r.Line, describeObject(o), problem)}
+}
+
+// decodeConftest reads what conftest accepts: a string, or an object with a
+// string msg.
+func decodeConftest(v ast.Value) (string, string) {
+	switch x := v.(type) {
+	case ast.String:
+		return string(x), ""
+	case ast.Object:
+		if mt := x.Get(ast.StringTerm("msg")); mt != nil {
+			if m, ok := mt.Value.(ast.String); ok {
+				return string(m), ""
+			}
+		}
+		return "", "a result has no string msg"
+	}
+	return "", "a result is neither a string nor an object with msg"
 }
 
 // decodeFinding reads {"msg": string, "path": [..]}; conftest-style rules may

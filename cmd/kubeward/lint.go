@@ -23,14 +23,17 @@ type lintFlags struct {
 	profile  string
 	policies []string
 	data     []string
-	complete bool
-	format   string
-	output   string
-	failOn   string
-	color    string
-	timeout  time.Duration
-	limits   load.Limits
-	workers  int
+	// conftestNS are conftest packages read besides "main". Not --namespace:
+	// -n/--namespace is the Kubernetes namespace, as in kubectl.
+	conftestNS []string
+	complete   bool
+	format     string
+	output     string
+	failOn     string
+	color      string
+	timeout    time.Duration
+	limits     load.Limits
+	workers    int
 	// parseOnly reads and checks the input and evaluates no rule: the floor
 	// that make bench compares a whole run with.
 	parseOnly bool
@@ -68,6 +71,7 @@ findings, and an error in one file never stops the others from being checked.`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.profile, "profile", policy.ProfileAll, "rule profile: all, pss-baseline, pss-restricted, …")
 	fl.StringArrayVar(&f.policies, "policy", nil, "folder of your own Rego policies (repeatable)")
+	fl.StringArrayVar(&f.conftestNS, "policy-namespace", nil, "conftest package read from --policy folders besides main (repeatable; conftest's --namespace)")
 	fl.StringArrayVar(&f.data, "data", nil, "YAML or JSON data file merged into data, e.g. rule parameters under kubeward.config (repeatable)")
 	fl.BoolVar(&f.complete, "complete", false, "the input is the whole picture: run rules that fire because something is absent")
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
@@ -102,7 +106,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if _, err := configBundles(cfg); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
-	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data}, cfg)
+	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS}, cfg)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}

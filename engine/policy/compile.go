@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"errors"
 	"sort"
 	"strings"
 
@@ -182,4 +183,14 @@ func compileErrors(errs ast.Errors) Errors {
 		out = append(out, pe)
 	}
 	return out
+}
+
+// CompileError turns a compiler's errors (as OPA's test runner returns them)
+// into Errors naming file:line:column; other errors are returned as they are.
+func CompileError(err error) error {
+	var es ast.Errors
+	if errors.As(err, &es) {
+		return compileErrors(es)
+	}
+	return err
 }

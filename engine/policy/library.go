@@ -68,6 +68,9 @@ type Options struct {
 	DataFiles []string
 	// Files are more policy files given in memory (bundles, tests).
 	Files []File
+	// ConftestNamespaces are packages read as conftest policies besides
+	// "main" (deny/violation/warn rules returning strings or {msg}).
+	ConftestNamespaces []string
 }
 
 // Library is a loaded, not yet compiled, set of policies.
@@ -236,6 +239,7 @@ func Load(opts Options) (*Library, error) {
 			errs = append(errs, err)
 		}
 	}
+	lib.Rules = append(lib.Rules, lib.conftestRules(opts.ConftestNamespaces)...)
 	errs = append(errs, lib.checkIDs()...)
 	sort.Slice(lib.Rules, func(i, j int) bool { return lib.Rules[i].ID < lib.Rules[j].ID })
 	if len(errs) > 0 {
@@ -295,6 +299,9 @@ func readDir(dir string) ([]File, Errors) {
 		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
 			return fs.SkipDir
 		}
+		if d.IsDir() && p != dir && IsSuiteDir(p) {
+			return fs.SkipDir // a fixture suite's manifests are input, not data
+		}
 		if !d.IsDir() {
 			add(p)
 		}
@@ -304,6 +311,16 @@ func readDir(dir string) ([]File, Errors) {
 		errs = append(errs, &Error{File: dir, Message: describe(err)})
 	}
 	return files, errs
+}
+
+// SuiteFile marks a fixture-suite folder (see engine/suite): it holds
+// manifests and the findings expected on them.
+const SuiteFile = "expected.yaml"
+
+// IsSuiteDir reports whether dir is a fixture suite's folder.
+func IsSuiteDir(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, SuiteFile))
+	return err == nil
 }
 
 var parserOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
@@ -451,3 +468,7 @@ func fromAST(file string, err error) Errors {
 	}
 	return out
 }
+
+// IsBundled reports whether the module of that name is from the embedded
+// library.
+func (l *Library) IsBundled(name string) bool { return l.bundled[name] }

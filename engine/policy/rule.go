@@ -48,6 +48,8 @@ type Rule struct {
 	Custom      map[string]any `json:"custom,omitempty"`
 	// Conftest marks a conftest-style package (deny/violation/warn rules).
 	Conftest bool `json:"-"`
+	// Entry is the conftest rule's name (deny, warn_x, …); empty for kubeward rules.
+	Entry string `json:"-"`
 }
 
 // Group is the rule's group: the package segment after kubeward.rules.

@@ -18,7 +18,7 @@ import (
 )
 
 // ExpectedFile names a suite's expectations inside its folder.
-const ExpectedFile = "expected.yaml"
+const ExpectedFile = policy.SuiteFile
 
 // Expected is the content of expected.yaml.
 type Expected struct {
