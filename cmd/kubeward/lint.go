@@ -30,6 +30,7 @@ type lintFlags struct {
 	timeout  time.Duration
 	limits   load.Limits
 	workers  int
+	bundle   bundleFlags
 }
 
 func newLintCommand() *cobra.Command {
@@ -68,6 +69,7 @@ findings, and an error in one file never stops the others from being checked.`,
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
 	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
 	fl.IntVar(&f.workers, "workers", 0, "objects evaluated at once (0: one per CPU)")
+	f.bundle.add(cmd)
 	return cmd
 }
 
@@ -90,8 +92,12 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
 
+	popts := policy.Options{PolicyDirs: f.policies, DataFiles: f.data}
+	if err := f.bundle.load(cmd, &popts); err != nil {
+		return err
+	}
 	linter, err := engine.New(engine.Options{
-		Policy:   policy.Options{PolicyDirs: f.policies, DataFiles: f.data},
+		Policy:   popts,
 		Profile:  f.profile,
 		Complete: f.complete,
 		Timeout:  f.timeout,

@@ -55,6 +55,7 @@ field that causes it.`,
 		newExplainCommand(),
 		newVersionCommand(),
 		newDocCommand(),
+		newBundleCommand(),
 	)
 	return root
 }
