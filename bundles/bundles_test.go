@@ -115,6 +115,20 @@ func TestOPABinaryAcceptsOurBundle(t *testing.T) {
 	out, err = exec.Command(opa, "build", "-b", file, "--verification-key", otherPub, "--signing-alg", "ES256", "-o", filepath.Join(dir, "out2.tar.gz")).CombinedOutput()
 	require.Error(t, err)
 	require.Contains(t, string(out), "failed to verify JWT signature")
+
+	// And the other way: a bundle opa builds and signs, kubeward verifies.
+	keyFile := filepath.Join(dir, "k.key")
+	require.NoError(t, os.WriteFile(keyFile, []byte(key.PEM), 0o600))
+	opaBuilt := filepath.Join(dir, "opa.tar.gz")
+	out, err = exec.Command(opa, "build", "-b", "../testdata/bundles/acme", "--signing-key", keyFile, "--signing-alg", "ES256", "-o", opaBuilt).CombinedOutput()
+	require.NoError(t, err, string(out))
+	raw, err := os.ReadFile(opaBuilt)
+	require.NoError(t, err)
+	a, err := bundles.ReadArchive(raw)
+	require.NoError(t, err)
+	pk, pem, err := bundles.ReadPublicKey(pub)
+	require.NoError(t, err)
+	require.NoError(t, bundles.Verify(a, pk, pem))
 }
 
 func TestReadArchiveRefusesEscapes(t *testing.T) {

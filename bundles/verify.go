@@ -75,7 +75,9 @@ func Verify(a *Archive, pub crypto.PublicKey, pubPEM string) error {
 	if len(sc.Signatures) != 1 {
 		return &VerifyError{Reason: ReasonBadSignature, File: SignaturesFile, Detail: fmt.Sprintf("expected exactly one signature, found %d", len(sc.Signatures))}
 	}
-	if sc.Plugin != "" {
+	// `opa build` names its default signer "_default"; any other plugin is
+	// code we do not have.
+	if sc.Plugin != "" && sc.Plugin != "_default" {
 		return &VerifyError{Reason: ReasonBadSignature, File: SignaturesFile, Detail: "signature plugins are not supported"}
 	}
 	alg, err := tokenAlg(sc.Signatures[0])
