@@ -5,6 +5,9 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"io"
+	"log"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -306,7 +309,7 @@ func TestLintBundleNoBuiltinFromManifest(t *testing.T) {
 // the docker config and the bundle cache.
 func startRegistry(t *testing.T) (host, cache string) {
 	t.Helper()
-	srv := httptest.NewServer(registry.New())
+	srv := httptest.NewServer(registry.New(registry.Logger(log.New(io.Discard, "", 0))))
 	t.Cleanup(srv.Close)
 	t.Setenv("DOCKER_CONFIG", t.TempDir())
 	cache = t.TempDir()
@@ -361,4 +364,37 @@ func TestBundlePushPullRoundTrip(t *testing.T) {
 	r = kw(t, "bundle", "push", signed, host+"/policies/acme:v1")
 	require.Equal(t, 2, r.code)
 	require.Contains(t, r.stderr, "is not a registry reference")
+}
+
+// TestBundlePushUsesDockerConfigCredentials: a registry that wants a
+// password gets the one in $DOCKER_CONFIG/config.json, and nothing without it.
+func TestBundlePushUsesDockerConfigCredentials(t *testing.T) {
+	reg := registry.New(registry.Logger(log.New(io.Discard, "", 0)))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if u, p, ok := r.BasicAuth(); !ok || u != "ci" || p != "s3cret" {
+			w.Header().Set("WWW-Authenticate", `Basic realm="test"`)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		reg.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	host := strings.TrimPrefix(srv.URL, "http://")
+	dockerConfig := t.TempDir()
+	t.Setenv("DOCKER_CONFIG", dockerConfig)
+	dir := t.TempDir()
+	unsigned := buildAcme(t, dir, "acme.tar.gz")
+	ref := "oci://" + host + "/policies/acme:v1"
+
+	r := kw(t, "bundle", "push", unsigned, ref)
+	require.Equal(t, 2, r.code)
+	require.Contains(t, r.stderr, "pushing to "+ref)
+
+	auth := base64.StdEncoding.EncodeToString([]byte("ci:s3cret"))
+	cfg := `{"auths":{"` + host + `":{"auth":"` + auth + `"}}}`
+	require.NoError(t, os.WriteFile(filepath.Join(dockerConfig, "config.json"), []byte(cfg), 0o600))
+	r = kw(t, "bundle", "push", unsigned, ref)
+	require.Equal(t, 0, r.code, r.stderr)
+	r = kw(t, "bundle", "pull", ref, "-o", filepath.Join(dir, "pulled.tar.gz"))
+	require.Equal(t, 0, r.code, r.stderr)
 }
