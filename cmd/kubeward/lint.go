@@ -44,8 +44,9 @@ func newLintCommand() *cobra.Command {
 reports the findings.
 
 Exit status: 0 when nothing at or above --fail-on was found, 1 when something
-was, 2 on errors (unreadable or invalid input, bad flags). Errors win over
-findings, and an error in one file never stops the others from being checked.`,
+was, 2 on errors (unreadable or invalid input, bad flags, a --bundle that
+fails verification). Errors win over findings, and an error in one file never
+stops the others from being checked.`,
 		Example: `  kubeward lint deploy.yaml
   kubeward lint manifests/ --profile pss-baseline
   helm template ./chart | kubeward lint - --format sarif --output kubeward.sarif
