@@ -40,11 +40,7 @@ func build(t testing.TB, opts bundles.BuildOptions) []byte {
 
 // opaRead reads a bundle with OPA's own loader, verifying it with the key.
 func opaRead(data []byte, pubFile, alg string) (bundle.Bundle, error) {
-	pub, err := os.ReadFile(pubFile)
-	if err != nil {
-		return bundle.Bundle{}, err
-	}
-	kc, err := keys.NewKeyConfig(string(pub), alg, "")
+	kc, err := keys.NewKeyConfig(pubFile, alg, "")
 	if err != nil {
 		return bundle.Bundle{}, err
 	}

@@ -43,7 +43,7 @@ type PrivateKey struct {
 // ReadPrivateKey reads a PEM private key: EC (SEC 1 or PKCS#8) or RSA (PKCS#1
 // or PKCS#8).
 func ReadPrivateKey(file string) (*PrivateKey, error) {
-	raw, block, err := readPEM(file)
+	_, block, err := readPEM(file)
 	if err != nil {
 		return nil, err
 	}
@@ -63,12 +63,14 @@ func ReadPrivateKey(file string) (*PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: invalid private key: %w", file, err)
 	}
+	// Only the key's block is handed on: OPA's signer takes text that does not
+	// start with "-----BEGIN" for a file name (openssl may write a preamble).
+	text := string(pem.EncodeToMemory(block))
 	switch k := key.(type) {
 	case *ecdsa.PrivateKey:
-		// OPA's signer only reads SEC 1 and PKCS#1/#8 blocks; keep the text as is.
-		return &PrivateKey{Key: k, PEM: string(raw)}, nil
+		return &PrivateKey{Key: k, PEM: text}, nil
 	case *rsa.PrivateKey:
-		return &PrivateKey{Key: k, PEM: string(raw)}, nil
+		return &PrivateKey{Key: k, PEM: text}, nil
 	}
 	return nil, fmt.Errorf("%s: unsupported key type %T (want EC P-256/P-384/P-521 or RSA)", file, key)
 }

@@ -60,6 +60,19 @@ func TestKeyEncodings(t *testing.T) {
 			require.NoError(t, Verify(signed, pub, pubPEM))
 		})
 	}
+	// openssl may write text before the block; it must not matter.
+	ecPEM, err := os.ReadFile(filepath.Join(dir, "ec.key"))
+	require.NoError(t, err)
+	withPreamble := filepath.Join(dir, "preamble.key")
+	require.NoError(t, os.WriteFile(withPreamble, append([]byte("Bag Attributes\n    localKeyID: 01\n"), ecPEM...), 0o600))
+	key, err := ReadPrivateKey(withPreamble)
+	require.NoError(t, err)
+	signed, err := Sign(a, SignOptions{Key: key})
+	require.NoError(t, err)
+	pub, pubPEM, err := ReadPublicKey(filepath.Join(dir, "ec.pub"))
+	require.NoError(t, err)
+	require.NoError(t, Verify(signed, pub, pubPEM))
+
 	_, err = ReadPrivateKey(filepath.Join(dir, "missing.key"))
 	require.ErrorContains(t, err, "reading key")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "junk"), []byte("not a key"), 0o600))

@@ -89,10 +89,9 @@ func Verify(a *Archive, pub crypto.PublicKey, pubPEM string) error {
 	if !slices.Contains(algsFor(pub), alg) {
 		return &VerifyError{Reason: ReasonWrongKey, Detail: fmt.Sprintf("the bundle is signed with %s, which this key cannot verify (it verifies %s)", alg, strings.Join(algsFor(pub), ", "))}
 	}
-	kc, err := keys.NewKeyConfig(pubPEM, alg, "")
-	if err != nil {
-		return err
-	}
+	// Not keys.NewKeyConfig: it stats its argument as a file name first, and
+	// PEM text (with its slashes) can make that fail ("file name too long").
+	kc := &keys.Config{Key: pubPEM, Algorithm: alg}
 	vc := bundle.NewVerificationConfig(map[string]*bundle.KeyConfig{KeyID: kc}, KeyID, "", nil)
 	signed, err := bundle.VerifyBundleSignature(sc, vc)
 	if err != nil {
