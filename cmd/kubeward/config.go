@@ -65,15 +65,13 @@ func configPolicyOptions(opts policy.Options, cfg *config.Config) (policy.Option
 	return opts, nil
 }
 
-// configBundles is the hook where the bundles named in .kubeward.yaml join the
-// lint's bundle list. This branch has no bundle loading in lint yet, so a
-// configuration naming bundles is refused rather than silently half-applied.
-// When lint gains --bundle: return append(flagBundles, cfg.Bundles...) here.
-func configBundles(cfg *config.Config) ([]string, error) {
-	if cfg == nil || len(cfg.Bundles) == 0 {
-		return nil, nil
+// configBundles are the bundles .kubeward.yaml names (paths resolved against
+// its folder); they load after the --bundle ones, with the same verification.
+func configBundles(cfg *config.Config) []string {
+	if cfg == nil {
+		return nil
 	}
-	return nil, fmt.Errorf("%s: bundles in .kubeward.yaml need kubeward bundle support (lint --bundle), which this build lacks", cfg.File)
+	return cfg.Bundles
 }
 
 // filterResult runs the config filter and the baseline on res, and writes

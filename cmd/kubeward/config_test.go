@@ -185,11 +185,18 @@ func TestConfigKeys(t *testing.T) {
 		assert.NotContains(t, r.stdout, "old-pod.yaml")
 		assert.Contains(t, r.stdout, "1 object, 1 finding (1 critical), 0 errors; 1 file excluded.\n")
 	})
-	t.Run("bundles", func(t *testing.T) {
-		cfg := writeConfig(t, "bundles: [policies.tar.gz]\n")
-		r := kw(t, "lint", web, "--config", cfg)
+	t.Run("bundles relative to the file", func(t *testing.T) {
+		dir := t.TempDir()
+		buildAcme(t, dir, "acme.tar.gz")
+		cfg := filepath.Join(dir, ".kubeward.yaml")
+		require.NoError(t, os.WriteFile(cfg, []byte("profile: acme\nbundles: [acme.tar.gz]\n"), 0o644))
+		r := kw(t, "lint", bundleFixture("deploy.yaml"), "--config", cfg, "--format", "json")
+		require.Equal(t, exitFindings, r.code, r.stderr)
+		require.NotEmpty(t, decodeReport(t, r.stdout).Findings)
+		missing := writeConfig(t, "bundles: [nowhere.tar.gz]\n")
+		r = kw(t, "lint", web, "--config", missing)
 		require.Equal(t, exitError, r.code)
-		assert.Contains(t, r.stderr, "bundles in .kubeward.yaml need kubeward bundle support")
+		assert.Contains(t, r.stderr, "nowhere.tar.gz")
 	})
 }
 

@@ -44,6 +44,7 @@ type lintFlags struct {
 	showSuppressed bool
 	baseline       string
 	writeBaseline  string
+	bundle         bundleFlags
 }
 
 func newLintCommand() *cobra.Command {
@@ -57,13 +58,15 @@ func newLintCommand() *cobra.Command {
 reports the findings.
 
 Exit status: 0 when nothing at or above --fail-on was found, 1 when something
-was, 2 on errors (unreadable or invalid input, bad flags). Errors win over
-findings, and an error in one file never stops the others from being checked.`,
+was, 2 on errors (unreadable or invalid input, bad flags, a --bundle that
+fails verification). Errors win over findings, and an error in one file never
+stops the others from being checked.`,
 		Example: `  kubeward lint deploy.yaml
   kubeward lint manifests/ --profile pss-baseline
   helm template ./chart | kubeward lint - --format sarif --output kubeward.sarif
   kubectl get deploy,rs,pods -o yaml | kubeward lint -
-  kubeward lint --fail-on high --format json manifests/`,
+  kubeward lint --fail-on high --format json manifests/
+  kubeward lint --bundle oci://registry.example.com/policies/acme:v1 --verification-key acme.pub deploy/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, args, f)
 		},
@@ -91,6 +94,7 @@ findings, and an error in one file never stops the others from being checked.`,
 	fl.BoolVar(&f.showSuppressed, "show-suppressed", false, "list suppressed findings and what suppressed them")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (.json, or .yaml/.yml)")
+	f.bundle.add(cmd)
 	return cmd
 }
 
@@ -103,9 +107,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	applyConfigDefaults(cmd, f, cfg)
-	if _, err := configBundles(cfg); err != nil {
-		return &exitCode{code: exitError, err: err}
-	}
+	cfgBundles := configBundles(cfg)
 	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS}, cfg)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
@@ -132,6 +134,11 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 
 	if f.parseOnly {
 		policyOpts = policy.Options{NoBuiltin: true}
+	} else {
+		f.bundle.sources = append(f.bundle.sources, cfgBundles...)
+		if err := f.bundle.load(cmd, &policyOpts); err != nil {
+			return err
+		}
 	}
 	linter, err := engine.New(engine.Options{
 		Policy:   policyOpts,

@@ -56,6 +56,7 @@ field that causes it.`,
 		newVersionCommand(),
 		newDocCommand(),
 		newTestCommand(),
+		newBundleCommand(),
 	)
 	return root
 }
