@@ -8,7 +8,17 @@ export KUBEWARD_CORPUS
 
 FUZZTIME ?= 20s
 
-.PHONY: help build test lint demo docs bench fuzz fmt clean
+# Release stamps (read by cmd/kubeward/version.go). DATE is the commit's time,
+# not the clock's, so that building the same commit twice gives the same bytes
+# and the same checksums; override it (or any) on the command line.
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+DATE      ?= $(shell TZ=UTC git log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ 2>/dev/null || echo unknown)
+LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+IMAGE     ?= kubeward:$(VERSION)
+
+.PHONY: help build test lint demo docs bench fuzz fmt clean release image
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -47,5 +57,18 @@ fuzz: ## run each fuzz target for FUZZTIME (failures are kept in testdata/fuzz a
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./engine/load/
 	$(GO) test -run '^$$' -fuzz '^FuzzPosition$$' -fuzztime $(FUZZTIME) ./engine/load/
 
-clean:
+release: ## cross-compile static binaries for PLATFORMS into dist/, stamped, with dist/checksums.txt
+	rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=; [ "$$os" = windows ] && ext=.exe; \
+	  out=dist/kubeward_$${os}_$${arch}$$ext; echo "$$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -buildvcs=false -ldflags "$(LDFLAGS)" -o $$out ./cmd/kubeward; \
+	done
+	cd dist && if command -v sha256sum >/dev/null; then sha256sum kubeward_*; else shasum -a 256 kubeward_*; fi > checksums.txt
+	@echo "dist/checksums.txt ($(VERSION), $(COMMIT), $(DATE))"
+
+image: ## build the container image (needs a Docker engine)
+	docker build --build-arg VERSION=$(VERSION) --build-arg COMMIT=$(COMMIT) --build-arg DATE=$(DATE) -t $(IMAGE) .
+
+clean: ## remove bin/ and dist/
 	rm -rf bin dist
