@@ -45,10 +45,11 @@ demo: build ## build, then lint the bundled examples
 	@echo "\$$ kubeward lint testdata/examples/"
 	@./$(BIN) lint testdata/examples/ || true
 
-docs: ## regenerate docs/rules and policies/index.json from the rules' metadata
+docs: ## regenerate docs/rules, policies/index.json (rules' metadata) and docs/cli (commands' help)
 	UPDATE_INDEX=1 $(GO) test -count=1 -run TestIndexIsCurrent ./engine/policy/
 	rm -rf docs/rules
 	$(GO) run ./cmd/kubeward doc --output-dir docs/rules
+	UPDATE_DOCS=1 $(GO) test -count=1 -run TestCLIReferenceIsCurrent ./cmd/kubeward/
 
 bench: ## Go benchmarks over the shared corpus (KUBEWARD_CORPUS)
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./engine/
