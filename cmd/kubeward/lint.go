@@ -49,7 +49,8 @@ findings, and an error in one file never stops the others from being checked.`,
   kubeward lint manifests/ --profile pss-baseline
   helm template ./chart | kubeward lint - --format sarif --output kubeward.sarif
   kubectl get deploy,rs,pods -o yaml | kubeward lint -
-  kubeward lint --fail-on high --format json manifests/`,
+  kubeward lint --fail-on high --format json manifests/
+  kubeward lint --format html --output report.html manifests/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, args, f)
 		},
