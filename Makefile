@@ -17,6 +17,7 @@ DATE      ?= $(shell TZ=UTC git log -1 --format=%cd --date=format-local:%Y-%m-%d
 LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 IMAGE     ?= kubeward:$(VERSION)
+DIST      ?= dist
 
 .PHONY: help build test lint demo docs bench fuzz fmt clean release image
 
@@ -59,14 +60,14 @@ fuzz: ## run each fuzz target for FUZZTIME (failures are kept in testdata/fuzz a
 	$(GO) test -run '^$$' -fuzz '^FuzzPosition$$' -fuzztime $(FUZZTIME) ./engine/load/
 
 release: ## cross-compile static binaries for PLATFORMS into dist/, stamped, with dist/checksums.txt
-	rm -rf dist && mkdir -p dist
+	rm -rf $(DIST) && mkdir -p $(DIST)
 	@set -e; for p in $(PLATFORMS); do \
 	  os=$${p%/*}; arch=$${p#*/}; ext=; [ "$$os" = windows ] && ext=.exe; \
-	  out=dist/kubeward_$${os}_$${arch}$$ext; echo "$$out"; \
+	  out=$(DIST)/kubeward_$${os}_$${arch}$$ext; echo "$$out"; \
 	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -buildvcs=false -ldflags "$(LDFLAGS)" -o $$out ./cmd/kubeward; \
 	done
-	cd dist && if command -v sha256sum >/dev/null; then sha256sum kubeward_*; else shasum -a 256 kubeward_*; fi > checksums.txt
-	@echo "dist/checksums.txt ($(VERSION), $(COMMIT), $(DATE))"
+	cd $(DIST) && if command -v sha256sum >/dev/null; then sha256sum kubeward_*; else shasum -a 256 kubeward_*; fi > checksums.txt
+	@echo "$(DIST)/checksums.txt ($(VERSION), $(COMMIT), $(DATE))"
 
 image: ## build the container image (needs a Docker engine)
 	docker build --build-arg VERSION=$(VERSION) --build-arg COMMIT=$(COMMIT) --build-arg DATE=$(DATE) -t $(IMAGE) .
