@@ -174,6 +174,3 @@ func setPercents(cs []htmlCount) {
 		}
 	}
 }
-
-// String makes a count readable in test failures.
-func (c htmlCount) String() string { return fmt.Sprintf("%s=%d", c.Name, c.Count) }
