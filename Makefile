@@ -8,7 +8,18 @@ export KUBEWARD_CORPUS
 
 FUZZTIME ?= 20s
 
-.PHONY: help build test lint demo docs bench bench-go fuzz fmt clean
+# Release stamps (read by cmd/kubeward/version.go). DATE is the commit's time,
+# not the clock's, so that building the same commit twice gives the same bytes
+# and the same checksums; override it (or any) on the command line.
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+DATE      ?= $(shell TZ=UTC git log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ 2>/dev/null || echo unknown)
+LDFLAGS   := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+IMAGE     ?= kubeward:$(VERSION)
+DIST      ?= dist
+
+.PHONY: help build test lint demo docs bench bench-go fuzz fmt clean release image
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -35,10 +46,11 @@ demo: build ## build, then lint the bundled examples
 	@echo "\$$ kubeward lint testdata/examples/"
 	@./$(BIN) lint testdata/examples/ || true
 
-docs: ## regenerate docs/rules and policies/index.json from the rules' metadata
+docs: ## regenerate docs/rules, policies/index.json (rules' metadata) and docs/cli (commands' help)
 	UPDATE_INDEX=1 $(GO) test -count=1 -run TestIndexIsCurrent ./engine/policy/
 	rm -rf docs/rules
 	$(GO) run ./cmd/kubeward doc --output-dir docs/rules
+	UPDATE_DOCS=1 $(GO) test -count=1 -run TestCLIReferenceIsCurrent ./cmd/kubeward/
 
 bench: ## measure cold start, throughput vs conftest, scaling, the Go API; table into docs/performance.md
 	./bench/run.sh
@@ -52,5 +64,18 @@ fuzz: ## run each fuzz target for FUZZTIME (failures are kept in testdata/fuzz a
 	$(GO) test -run '^$$' -fuzz '^FuzzReadBundle$$' -fuzztime $(FUZZTIME) ./bundles/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./engine/config/
 
-clean:
+release: ## cross-compile static binaries for PLATFORMS into dist/, stamped, with dist/checksums.txt
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=; [ "$$os" = windows ] && ext=.exe; \
+	  out=$(DIST)/kubeward_$${os}_$${arch}$$ext; echo "$$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -buildvcs=false -ldflags "$(LDFLAGS)" -o $$out ./cmd/kubeward; \
+	done
+	cd $(DIST) && if command -v sha256sum >/dev/null; then sha256sum kubeward_*; else shasum -a 256 kubeward_*; fi > checksums.txt
+	@echo "$(DIST)/checksums.txt ($(VERSION), $(COMMIT), $(DATE))"
+
+image: ## build the container image (needs a Docker engine)
+	docker build --build-arg VERSION=$(VERSION) --build-arg COMMIT=$(COMMIT) --build-arg DATE=$(DATE) -t $(IMAGE) .
+
+clean: ## remove bin/ and dist/
 	rm -rf bin dist

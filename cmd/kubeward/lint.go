@@ -66,7 +66,8 @@ stops the others from being checked.`,
   helm template ./chart | kubeward lint - --format sarif --output kubeward.sarif
   kubectl get deploy,rs,pods -o yaml | kubeward lint -
   kubeward lint --fail-on high --format json manifests/
-  kubeward lint --bundle oci://registry.example.com/policies/acme:v1 --verification-key acme.pub deploy/`,
+  kubeward lint --bundle oci://registry.example.com/policies/acme:v1 --verification-key acme.pub deploy/
+  kubeward lint --format html --output report.html manifests/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, args, f)
 		},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -26,19 +25,6 @@ import (
 //     so that counts and summaries can be asserted exactly while the bundled
 //     library keeps growing.
 //   - kwtest/: objects for those rules.
-
-// TestMain keeps the tests' caches (results, pulled bundles) out of the
-// user's cache folder.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "kubeward-test-cache-")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("KUBEWARD_CACHE_DIR", dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
 
 // fixture returns the path of a file under testdata/cli.
 func fixture(parts ...string) string {

@@ -28,9 +28,11 @@ field that causes it.`,
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError("%v\nRun '%s --help' for usage.", err, c.CommandPath())
-	})
+	root.SetFlagErrorFunc(flagError)
+	// Mistyped commands get "Did you mean this?" from cobra within two edits.
+	root.SuggestionsMinimumDistance = 2
+	// Our completion command replaces cobra's default one (it has examples).
+	root.CompletionOptions.DisableDefaultCmd = true
 	// --cpuprofile is hidden: it is for finding where a run's time goes.
 	var profile string
 	root.PersistentFlags().StringVar(&profile, "cpuprofile", "", "write a CPU profile to this file")
@@ -57,6 +59,9 @@ field that causes it.`,
 		newDocCommand(),
 		newTestCommand(),
 		newBundleCommand(),
+		newCompletionCommand(),
 	)
+	registerValueCompletions(root)
+	helpExample(root)
 	return root
 }

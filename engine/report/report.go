@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/kubeward/kubeward/engine"
 )
@@ -21,13 +22,16 @@ type Options struct {
 	// ShowSuppressed lists suppressed findings with what suppressed them (text
 	// and JSON; SARIF always carries them, marked as suppressed).
 	ShowSuppressed bool
+	// Generated, when set, is shown in the HTML report; left zero, the report
+	// carries no time and the same input gives the same bytes.
+	Generated time.Time
 }
 
 // DefaultDocsURL is where the rule pages generated from metadata are published.
 const DefaultDocsURL = "https://github.com/kubeward/kubeward/blob/main/docs/rules/"
 
 // Formats are the names Write accepts.
-var Formats = []string{"text", "json", "sarif", "junit", "github"}
+var Formats = []string{"text", "json", "sarif", "junit", "github", "html"}
 
 // Write renders res to w in format.
 func Write(w io.Writer, format string, res *engine.Result, opts Options) error {
@@ -45,6 +49,8 @@ func Write(w io.Writer, format string, res *engine.Result, opts Options) error {
 		return writeJUnit(w, res)
 	case "github":
 		return writeGitHub(w, res)
+	case "html":
+		return writeHTML(w, res, opts)
 	}
 	return fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(Formats, ", "))
 }

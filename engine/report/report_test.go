@@ -117,7 +117,7 @@ func write(t *testing.T, format string, res *engine.Result, opts report.Options)
 }
 
 func TestFormats(t *testing.T) {
-	assert.Equal(t, []string{"text", "json", "sarif", "junit", "github"}, report.Formats)
+	assert.Equal(t, []string{"text", "json", "sarif", "junit", "github", "html"}, report.Formats)
 	var b bytes.Buffer
 	err := report.Write(&b, "yaml", sample(), report.Options{})
 	require.Error(t, err)
