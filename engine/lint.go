@@ -17,6 +17,7 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/source/helm"
 	"github.com/kubeward/kubeward/engine/validate"
 )
 
@@ -39,6 +40,8 @@ type Options struct {
 	Workers int
 	// Stdin is read for the input path "-" (os.Stdin when nil).
 	Stdin io.Reader
+	// Helm are the options charts among the inputs are rendered with.
+	Helm helm.Options
 	// PauseGCWhileCompiling turns the garbage collector off while the policies
 	// are compiled (it is restored after). Compiling makes tens of megabytes
 	// of short-lived garbage whatever the input; collecting it is a quarter of
@@ -158,7 +161,7 @@ func (l *Linter) Active() []*policy.Rule { return l.active }
 
 // Lint loads the paths and evaluates every object.
 func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
-	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin})
+	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Renderers: l.renderers()})
 	res := l.LintObjects(ctx, loaded.Objects)
 	res.Files = loaded.Files
 	res.Errors = append(res.Errors, loaded.Errors...)

@@ -30,6 +30,7 @@ type lintFlags struct {
 	timeout  time.Duration
 	limits   load.Limits
 	workers  int
+	sources  sourceFlags
 }
 
 func newLintCommand() *cobra.Command {
@@ -68,6 +69,7 @@ findings, and an error in one file never stops the others from being checked.`,
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
 	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
 	fl.IntVar(&f.workers, "workers", 0, "objects evaluated at once (0: one per CPU)")
+	addSourceFlags(fl, &f.sources)
 	return cmd
 }
 
@@ -98,6 +100,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Limits:   f.limits,
 		Workers:  f.workers,
 		Stdin:    cmd.InOrStdin(),
+		Helm:     f.sources.helm,
 		// A CLI run is short: compiling is most of it when the input is small.
 		PauseGCWhileCompiling: true,
 	})
