@@ -147,3 +147,41 @@ func writeChartArchive(t *testing.T, dir, name, out string) {
 	require.NoError(t, gz.Close())
 	require.NoError(t, f.Close())
 }
+
+func kustomizePath(parts ...string) string {
+	return filepath.Join(append([]string{"..", "..", "testdata", "kustomize"}, parts...)...)
+}
+
+func TestKustomizePatchNamesThePatchedResourceFile(t *testing.T) {
+	r := kw(t, "lint", kustomizePath("overlays", "prod"), "--format", "json")
+	require.Equal(t, 1, r.code, r.stderr)
+	rep := decodeReport(t, r.stdout)
+	assert.Equal(t, 3, rep.Summary.Objects, "Deployment, Service, generated ConfigMap")
+	priv := findingsOf(rep, "KW-PSS-007")
+	require.Len(t, priv, 1, r.stdout)
+	assert.Equal(t, kustomizePath("base", "deployment.yaml"), priv[0].Location.File)
+	assert.Equal(t, "prod", priv[0].Object.Namespace, "the overlay's namespace")
+	assert.Equal(t, 20, priv[0].Location.Line, "the securityContext the patch adds to")
+	for _, f := range rep.Findings {
+		assert.NotContains(t, f.Message, "config.kubernetes.io/origin")
+	}
+}
+
+func TestKustomizeBaseIsClean(t *testing.T) {
+	r := kw(t, "lint", kustomizePath("base"), "--format", "json", "--fail-on", "none")
+	require.Equal(t, 0, r.code, r.stderr)
+	rep := decodeReport(t, r.stdout)
+	assert.Empty(t, findingsOf(rep, "KW-PSS-007"))
+	for _, f := range rep.Findings {
+		assert.Contains(t, []string{kustomizePath("base", "deployment.yaml"), kustomizePath("base", "service.yaml")}, f.Location.File)
+	}
+}
+
+func TestKustomizeRefusesRemoteAndHelm(t *testing.T) {
+	r := kw(t, "lint", kustomizePath("overlays", "remote"))
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stdout, kustomizePath("overlays", "remote", "kustomization.yaml")+`: error: remote resource "https://github.com/example/manifests//deploy?ref=v1.0.0" refused`)
+	r = kw(t, "lint", kustomizePath("overlays", "helm"))
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stdout, kustomizePath("overlays", "helm", "kustomization.yaml")+": error: helmCharts in a kustomization are not rendered")
+}

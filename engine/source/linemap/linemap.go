@@ -9,7 +9,7 @@
 // it has the same mapping key. An output line that aligns with nothing (the
 // lines a `toYaml … | nindent` writes, a field a patch added) goes to the first
 // template action between its aligned neighbours, or else to the nearest
-// aligned line above it. Lines outside the source (0) are never invented.
+// aligned line above it that is less indented (its parent key). Lines outside the source (0) are never invented.
 package linemap
 
 import "strings"
@@ -34,10 +34,16 @@ func Align(src, out string) func(int) int {
 			resolved[i] = pair[i]
 			continue
 		}
-		prev := 0 // src line of the aligned out line above
+		prev, parent := 0, 0 // src lines of the aligned out line above, and of its parent
 		for k := i - 1; k >= 0; k-- {
-			if pair[k] != 0 {
+			if pair[k] == 0 {
+				continue
+			}
+			if prev == 0 {
 				prev = pair[k]
+			}
+			if indent(o[k]) < indent(o[i]) {
+				parent = pair[k]
 				break
 			}
 		}
@@ -48,7 +54,10 @@ func Align(src, out string) func(int) int {
 				break
 			}
 		}
-		resolved[i] = prev
+		resolved[i] = parent
+		if parent == 0 {
+			resolved[i] = prev
+		}
 		for j := prev; j < next-1 && j < len(s); j++ { // s[j] is line j+1
 			if strings.Contains(s[j], "{{") && !isControl(s[j]) {
 				resolved[i] = j + 1
@@ -157,4 +166,10 @@ func greedy(s, o []string, pair []int) {
 			}
 		}
 	}
+}
+
+// indent counts leading spaces; a sequence dash counts as indentation, so
+// the fields of a list item are children of the line above the item.
+func indent(line string) int {
+	return len(line) - len(strings.TrimLeft(line, " -"))
 }
