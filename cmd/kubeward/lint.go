@@ -41,7 +41,9 @@ func newLintCommand() *cobra.Command {
 		Short: "Check manifests against the policy library",
 		Long: `Lint reads Kubernetes objects from files, folders (recursively: .yaml, .yml,
 .json) and standard input ("-"), evaluates every active rule on every object and
-reports the findings.
+reports the findings. A folder with Chart.yaml (or a .tgz chart) is rendered
+as 'helm template' would; a folder with kustomization.yaml is built as
+'kustomize build' would; --cluster reads a live cluster instead of paths.
 
 Exit status: 0 when nothing at or above --fail-on was found, 1 when something
 was, 2 on errors (unreadable or invalid input, bad flags). Errors win over
@@ -50,6 +52,9 @@ findings, and an error in one file never stops the others from being checked.`,
   kubeward lint manifests/ --profile pss-baseline
   helm template ./chart | kubeward lint - --format sarif --output kubeward.sarif
   kubectl get deploy,rs,pods -o yaml | kubeward lint -
+  kubeward lint ./chart --values prod.yaml --set image.tag=1.2.3
+  kubeward lint overlays/prod/
+  kubeward lint --cluster --context prod -A
   kubeward lint --fail-on high --format json manifests/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, args, f)
@@ -74,7 +79,10 @@ findings, and an error in one file never stops the others from being checked.`,
 }
 
 func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
-	if len(args) == 0 {
+	if err := checkSourceFlags(f, args); err != nil {
+		return err
+	}
+	if len(args) == 0 && !f.sources.cluster {
 		return usageError("no input: give files, folders, or - for standard input\nRun 'kubeward lint --help' for usage.")
 	}
 	if !contains(report.Formats, f.format) {
@@ -95,7 +103,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	linter, err := engine.New(engine.Options{
 		Policy:   policy.Options{PolicyDirs: f.policies, DataFiles: f.data},
 		Profile:  f.profile,
-		Complete: f.complete,
+		Complete: f.complete || f.sources.cluster,
 		Timeout:  f.timeout,
 		Limits:   f.limits,
 		Workers:  f.workers,
@@ -107,7 +115,10 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
-	res := linter.Lint(ctx, args)
+	res, err := lintInputs(ctx, cmd, f, linter, args)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
 	if err := writeReport(cmd, f, res); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
