@@ -8,7 +8,11 @@ export KUBEWARD_CORPUS
 
 FUZZTIME ?= 20s
 
-.PHONY: help build test lint demo docs bench fuzz fmt clean
+CONTROL_PLANE ?= ../shared/tools/control-plane
+CP_BIN    ?= /tmp/cp-bin
+export CP_BIN
+
+.PHONY: help build test test-cluster lint demo docs bench fuzz fmt clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -19,6 +23,16 @@ build: ## build bin/kubeward
 test: ## run every Go and Rego test (with the race detector), then the PSS oracle
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'PSSOracle' ./engine/
+
+test-cluster: ## live-cluster tests against a real API server (builds it with $(CONTROL_PLANE) on first use)
+	@if [ ! -x "$(CONTROL_PLANE)" ]; then echo "test-cluster: $(CONTROL_PLANE) not found: skipping"; exit 0; fi; \
+	if [ ! -x "$(CP_BIN)/kube-apiserver" ] || [ ! -x "$(CP_BIN)/kube-controller-manager" ]; then \
+	  start=$$(date +%s); $(CONTROL_PLANE) build || exit 1; \
+	  echo "test-cluster: control plane built in $$(( $$(date +%s) - start ))s"; fi; \
+	dir=$$(mktemp -d /tmp/kubeward-cp.XXXXXX); \
+	trap '$(CONTROL_PLANE) down '"$$dir"' >/dev/null 2>&1; rm -rf '"$$dir" EXIT; \
+	$(CONTROL_PLANE) up "$$dir" >/dev/null || exit 1; \
+	KUBECONFIG="$$dir/kubeconfig" $(GO) test -count=1 -tags cluster -run 'Cluster' ./engine/source/cluster/
 
 lint: ## gofmt, go vet and opa fmt must be clean
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
