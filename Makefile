@@ -8,6 +8,10 @@ export KUBEWARD_CORPUS
 
 FUZZTIME ?= 20s
 
+CONTROL_PLANE ?= ../shared/tools/control-plane
+CP_BIN    ?= /tmp/cp-bin
+export CP_BIN
+
 # Release stamps (read by cmd/kubeward/version.go). DATE is the commit's time,
 # not the clock's, so that building the same commit twice gives the same bytes
 # and the same checksums; override it (or any) on the command line.
@@ -19,7 +23,7 @@ PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 win
 IMAGE     ?= kubeward:$(VERSION)
 DIST      ?= dist
 
-.PHONY: help build test lint demo docs bench bench-go fuzz fmt clean release image
+.PHONY: help build test test-cluster lint demo docs bench bench-go fuzz fmt clean release image
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -30,6 +34,16 @@ build: ## build bin/kubeward
 test: ## run every Go and Rego test (with the race detector), then the PSS oracle
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'PSSOracle' ./engine/
+
+test-cluster: ## live-cluster tests against a real API server (builds it with $(CONTROL_PLANE) on first use)
+	@if [ ! -x "$(CONTROL_PLANE)" ]; then echo "test-cluster: $(CONTROL_PLANE) not found: skipping"; exit 0; fi; \
+	if [ ! -x "$(CP_BIN)/kube-apiserver" ] || [ ! -x "$(CP_BIN)/kube-controller-manager" ]; then \
+	  start=$$(date +%s); $(CONTROL_PLANE) build || exit 1; \
+	  echo "test-cluster: control plane built in $$(( $$(date +%s) - start ))s"; fi; \
+	dir=$$(mktemp -d /tmp/kubeward-cp.XXXXXX); \
+	trap '$(CONTROL_PLANE) down '"$$dir"' >/dev/null 2>&1; rm -rf '"$$dir" EXIT; \
+	$(CONTROL_PLANE) up "$$dir" >/dev/null || exit 1; \
+	KUBECONFIG="$$dir/kubeconfig" $(GO) test -count=1 -tags cluster -run 'Cluster' ./engine/source/cluster/
 
 lint: ## gofmt, go vet and opa fmt must be clean
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

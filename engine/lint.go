@@ -17,6 +17,7 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/source/helm"
 	"github.com/kubeward/kubeward/engine/validate"
 )
 
@@ -41,6 +42,8 @@ type Options struct {
 	Stdin io.Reader
 	// Exclude says which input files are not read (config exclude globs).
 	Exclude func(file string) bool
+	// Helm are the options charts among the inputs are rendered with.
+	Helm helm.Options
 	// PauseGCWhileCompiling turns the garbage collector off while the policies
 	// are compiled (it is restored after). Compiling makes tens of megabytes
 	// of short-lived garbage whatever the input; collecting it is a quarter of
@@ -183,7 +186,7 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 }
 
 func (l *Linter) lint(ctx context.Context, paths []string) *Result {
-	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude})
+	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers()})
 	res := l.LintObjects(ctx, loaded.Objects)
 	res.Files = loaded.Files
 	res.Excluded = loaded.Excluded

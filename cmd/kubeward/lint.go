@@ -45,6 +45,7 @@ type lintFlags struct {
 	baseline       string
 	writeBaseline  string
 	bundle         bundleFlags
+	sources        sourceFlags
 }
 
 func newLintCommand() *cobra.Command {
@@ -55,7 +56,9 @@ func newLintCommand() *cobra.Command {
 		Short: "Check manifests against the policy library",
 		Long: `Lint reads Kubernetes objects from files, folders (recursively: .yaml, .yml,
 .json) and standard input ("-"), evaluates every active rule on every object and
-reports the findings.
+reports the findings. A folder with Chart.yaml (or a .tgz chart) is rendered
+as 'helm template' would; a folder with kustomization.yaml is built as
+'kustomize build' would; --cluster reads a live cluster instead of paths.
 
 Exit status: 0 when nothing at or above --fail-on was found, 1 when something
 was, 2 on errors (unreadable or invalid input, bad flags, a --bundle that
@@ -65,6 +68,9 @@ stops the others from being checked.`,
   kubeward lint manifests/ --profile pss-baseline
   helm template ./chart | kubeward lint - --format sarif --output kubeward.sarif
   kubectl get deploy,rs,pods -o yaml | kubeward lint -
+  kubeward lint ./chart --values prod.yaml --set image.tag=1.2.3
+  kubeward lint overlays/prod/
+  kubeward lint --cluster --context prod -A
   kubeward lint --fail-on high --format json manifests/
   kubeward lint --bundle oci://registry.example.com/policies/acme:v1 --verification-key acme.pub deploy/
   kubeward lint --format html --output report.html manifests/`,
@@ -96,11 +102,15 @@ stops the others from being checked.`,
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (.json, or .yaml/.yml)")
 	f.bundle.add(cmd)
+	addSourceFlags(fl, &f.sources)
 	return cmd
 }
 
 func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
-	if len(args) == 0 {
+	if err := checkSourceFlags(f, args); err != nil {
+		return err
+	}
+	if len(args) == 0 && !f.sources.cluster {
 		return usageError("no input: give files, folders, or - for standard input\nRun 'kubeward lint --help' for usage.")
 	}
 	cfg, err := loadConfig(f, args)
@@ -146,11 +156,12 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Profile:  f.profile,
 		Disabled: disabled,
 		Exclude:  exclude,
-		Complete: f.complete,
+		Complete: f.complete || f.sources.cluster,
 		Timeout:  f.timeout,
 		Limits:   f.limits,
 		Workers:  f.workers,
 		Stdin:    cmd.InOrStdin(),
+		Helm:     f.sources.helm,
 		// A CLI run is short: compiling is most of it when the input is small.
 		PauseGCWhileCompiling: true,
 		CacheDir:              resultCacheDir(f),
@@ -158,7 +169,10 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
-	res := linter.Lint(ctx, args)
+	res, err := lintInputs(ctx, cmd, f, linter, args)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
 	if err := filterResult(cmd, f, cfg, linter.Library(), res); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}

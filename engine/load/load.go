@@ -53,6 +53,19 @@ type Options struct {
 	Workers int
 	// Exclude, when set, says which files are not read (given or found in a folder).
 	Exclude func(file string) bool
+	// Renderers turn inputs that are not plain YAML (a Helm chart, a
+	// kustomization) into objects. A folder one of them claims is rendered,
+	// not walked; a file it claims is rendered, not parsed.
+	Renderers []Renderer
+}
+
+// Renderer is a source of objects that must be rendered before they are
+// linted. Render gets the Limits to parse its output with, so that positions
+// and limits stay those of plain files (load.Parse).
+type Renderer interface {
+	// Claims reports whether the renderer owns path (a folder when dir).
+	Claims(path string, dir bool) bool
+	Render(ctx context.Context, path string, limits Limits) ([]*Object, []Error)
 }
 
 // Result is everything read from the input paths, in input order.
@@ -77,12 +90,12 @@ var Extensions = []string{".yaml", ".yml", ".json"}
 func Load(ctx context.Context, paths []string, opts Options) Result {
 	opts.Limits = opts.Limits.withDefaults()
 	var res Result
-	files, errs := expand(paths)
+	files, errs := expand(paths, opts.Renderers)
 	res.Errors = append(res.Errors, errs...)
 	if opts.Exclude != nil {
 		kept := files[:0]
 		for _, f := range files {
-			if f != "-" && opts.Exclude(f) {
+			if f.path != "-" && opts.Exclude(f.path) {
 				res.Excluded++
 				continue
 			}
@@ -108,25 +121,30 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				objs, errs := readFile(files[i], opts)
+				if r := files[i].renderer; r != nil {
+					objs, errs := r.Render(ctx, files[i].path, opts.Limits)
+					results[i] = fileResult{objs, errs}
+					continue
+				}
+				objs, errs := readFile(files[i].path, opts)
 				results[i] = fileResult{objs, errs}
 			}
 		}()
 	}
 	// stdin is read here, once, before the workers could race for it.
 	for i, f := range files {
-		if f == "-" {
-			files[i] = StdinName
+		if f.path == "-" && f.renderer == nil {
+			files[i].path = StdinName
 			objs, errs := readStdin(opts)
 			results[i] = fileResult{objs, errs}
 		}
 	}
 	for i, f := range files {
-		if f == StdinName {
+		if f.path == StdinName && f.renderer == nil {
 			continue
 		}
 		if ctx.Err() != nil {
-			results[i].errors = []Error{{File: f, Message: "not read: " + ctx.Err().Error()}}
+			results[i].errors = []Error{{File: f.path, Message: "not read: " + ctx.Err().Error()}}
 			continue
 		}
 		jobs <- i
@@ -140,13 +158,28 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 	return res
 }
 
+// input is one file to read, or one path to render.
+type input struct {
+	path     string
+	renderer Renderer
+}
+
+func claim(renderers []Renderer, path string, dir bool) Renderer {
+	for _, r := range renderers {
+		if r.Claims(path, dir) {
+			return r
+		}
+	}
+	return nil
+}
+
 // expand turns the input paths into the list of files to read, in a stable order.
-func expand(paths []string) ([]string, []Error) {
-	var files []string
+func expand(paths []string, renderers []Renderer) ([]input, []Error) {
+	var files []input
 	var errs []Error
 	for _, p := range paths {
 		if p == "-" {
-			files = append(files, p)
+			files = append(files, input{path: p})
 			continue
 		}
 		info, err := os.Stat(p)
@@ -154,11 +187,15 @@ func expand(paths []string) ([]string, []Error) {
 			errs = append(errs, Error{File: p, Message: describeOSError(err)})
 			continue
 		}
-		if !info.IsDir() {
-			files = append(files, p)
+		if r := claim(renderers, p, info.IsDir()); r != nil {
+			files = append(files, input{p, r})
 			continue
 		}
-		var found []string
+		if !info.IsDir() {
+			files = append(files, input{path: p})
+			continue
+		}
+		var found []input
 		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, Error{File: path, Message: describeOSError(err)})
@@ -172,18 +209,24 @@ func expand(paths []string) ([]string, []Error) {
 				if path != p && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir
 				}
+				// A chart or kustomization inside the folder is rendered
+				// whole; its files are not manifests on their own.
+				if r := claim(renderers, path, true); r != nil && path != p {
+					found = append(found, input{path, r})
+					return fs.SkipDir
+				}
 				return nil
 			}
 			// kubeward's own configuration is not a manifest.
 			if hasExtension(path) && d.Name() != ConfigFileName {
-				found = append(found, path)
+				found = append(found, input{path: path})
 			}
 			return nil
 		})
 		if walkErr != nil {
 			errs = append(errs, Error{File: p, Message: describeOSError(walkErr)})
 		}
-		sort.Strings(found)
+		sort.Slice(found, func(i, j int) bool { return found[i].path < found[j].path })
 		files = append(files, found...)
 	}
 	return files, errs

@@ -39,6 +39,19 @@ type Object struct {
 
 	node       *yaml.Node // the object's mapping node, for positions
 	lineOffset int        // lines before the document in its file
+	lineMap    func(int) int
+}
+
+// MapLines makes positions go through f: a renderer whose output is not the
+// file it names (a Helm template, a kustomize resource) gives the line of the
+// source that produced each output line, or 0 when it cannot tell.
+func (o *Object) MapLines(f func(line int) int) { o.lineMap = f }
+
+func (o *Object) mapLine(line int) int {
+	if o.lineMap == nil || line == 0 {
+		return line
+	}
+	return o.lineMap(line)
 }
 
 // Ref names an object the way reports do.

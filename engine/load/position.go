@@ -31,6 +31,9 @@ func (o *Object) Position(path []any) Position {
 		}
 		n, at = next, pos
 	}
+	if o.lineMap != nil {
+		return Position{Line: o.mapLine(at.Line + o.lineOffset)}
+	}
 	return Position{Line: at.Line + o.lineOffset, Column: at.Column}
 }
 
@@ -38,6 +41,9 @@ func (o *Object) Position(path []any) Position {
 func (o *Object) Start() Position {
 	if o.node == nil {
 		return Position{}
+	}
+	if o.lineMap != nil {
+		return Position{Line: o.mapLine(o.node.Line + o.lineOffset)}
 	}
 	return Position{Line: o.node.Line + o.lineOffset, Column: o.node.Column}
 }

@@ -1,0 +1,267 @@
+// Package helm renders a Helm chart in-process, as `helm template` does
+// (client only: no cluster, install not upgrade, CRDs in crds/ left out,
+// hooks and test templates included), and loads what each template writes.
+//
+// Library: helm.sh/helm/v4 (v4.3.2). The issue names the v3 SDK; v4 renders
+// v2 charts the same way, is the maintained line, and builds with the k8s.io
+// modules at v0.37.2 that kubeward already uses (v3.21 brings v0.36). Only the
+// chart loader, the values helpers and the template engine are used, not
+// pkg/action: that keeps the install/upgrade machinery (and its cluster
+// client, storage drivers, registry client) out of the binary.
+package helm
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"helm.sh/helm/v4/pkg/chart/common"
+	"helm.sh/helm/v4/pkg/chart/common/util"
+	chart "helm.sh/helm/v4/pkg/chart/v2"
+	"helm.sh/helm/v4/pkg/chart/v2/loader"
+	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
+	"helm.sh/helm/v4/pkg/engine"
+	"helm.sh/helm/v4/pkg/strvals"
+	sigsyaml "sigs.k8s.io/yaml"
+
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/source/linemap"
+)
+
+// DefaultReleaseName is the release name `helm template` uses when none is given.
+const DefaultReleaseName = "release-name"
+
+// Options are the flags of `helm template` that kubeward supports.
+type Options struct {
+	// ValuesFiles are merged in order, later ones winning (helm -f/--values).
+	ValuesFiles []string
+	// Set and SetString are key=value pairs (helm --set, --set-string), applied after the files.
+	Set, SetString []string
+	// ReleaseName is .Release.Name (DefaultReleaseName when empty).
+	ReleaseName string
+	// Namespace is .Release.Namespace ("default" when empty).
+	Namespace string
+	// KubeVersion is .Capabilities.KubeVersion (Helm's default when empty).
+	KubeVersion string
+	// APIVersions are added to .Capabilities.APIVersions.
+	APIVersions []string
+}
+
+// Source renders charts with fixed options; it is a load.Renderer.
+type Source struct{ Options Options }
+
+// IsChart reports whether path is a chart: a folder with Chart.yaml or a
+// .tgz archive.
+func IsChart(path string, dir bool) bool {
+	if !dir {
+		return strings.HasSuffix(path, ".tgz") || strings.HasSuffix(path, ".tar.gz")
+	}
+	_, err := os.Stat(filepath.Join(path, "Chart.yaml"))
+	return err == nil
+}
+
+// Claims implements load.Renderer.
+func (s Source) Claims(path string, dir bool) bool { return IsChart(path, dir) }
+
+// Render implements load.Renderer.
+func (s Source) Render(ctx context.Context, chartPath string, limits load.Limits) ([]*load.Object, []load.Error) {
+	files, err := s.Options.render(chartPath)
+	if err != nil {
+		return nil, []load.Error{{File: chartPath, Message: err.Error()}}
+	}
+	var objs []*load.Object
+	var errs []load.Error
+	for _, f := range files {
+		if ctx.Err() != nil {
+			return objs, append(errs, load.Error{File: chartPath, Message: "not rendered: " + ctx.Err().Error()})
+		}
+		if len(bytes.TrimSpace(f.output)) == 0 || onlyComments(f.output) {
+			continue // a template that renders nothing, as `helm template` skips it
+		}
+		o, e := load.Parse(f.file, f.output, limits)
+		lines := linemap.Align(string(f.source), string(f.output))
+		for _, obj := range o {
+			obj.Source.Template = f.template
+			obj.MapLines(lines)
+		}
+		for i := range e {
+			e[i].Message = fmt.Sprintf("rendered %s: %s", f.template, e[i].Message)
+			e[i].Line = lines(e[i].Line)
+			e[i].Column = 0
+		}
+		objs = append(objs, o...)
+		errs = append(errs, e...)
+	}
+	return objs, errs
+}
+
+// rendered is what one template wrote.
+type rendered struct {
+	template string // as helm names it: <chart>/templates/x.yaml, <chart>/charts/<dep>/templates/x.yaml
+	file     string // where findings point: the template under the chart folder given
+	source   []byte // the template's text
+	output   []byte
+}
+
+func (o Options) render(chartPath string) ([]rendered, error) {
+	ch, err := loader.Load(chartPath)
+	if err != nil {
+		return nil, fmt.Errorf("loading the chart: %w", err)
+	}
+	if err := checkDependencies(ch); err != nil {
+		return nil, err
+	}
+	vals, err := o.values()
+	if err != nil {
+		return nil, err
+	}
+	if err := chartutil.ProcessDependencies(ch, vals); err != nil {
+		return nil, fmt.Errorf("chart dependencies: %w", err)
+	}
+	caps := common.DefaultCapabilities.Copy()
+	if o.KubeVersion != "" {
+		kv, err := common.ParseKubeVersion(o.KubeVersion)
+		if err != nil {
+			return nil, fmt.Errorf("--kube-version: %w", err)
+		}
+		caps.KubeVersion = *kv
+	}
+	caps.APIVersions = append(caps.APIVersions, o.APIVersions...)
+	if ch.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
+		return nil, fmt.Errorf("chart requires kubeVersion %s, which is incompatible with Kubernetes %s (--kube-version)", ch.Metadata.KubeVersion, caps.KubeVersion.Version)
+	}
+	opts := common.ReleaseOptions{Name: o.ReleaseName, Namespace: o.Namespace, Revision: 1, IsInstall: true}
+	if opts.Name == "" {
+		opts.Name = DefaultReleaseName
+	}
+	if opts.Namespace == "" {
+		opts.Namespace = "default"
+	}
+	top, err := util.ToRenderValuesWithSchemaValidation(ch, vals, opts, caps, false)
+	if err != nil {
+		return nil, fmt.Errorf("values: %w", err)
+	}
+	out, err := engine.Render(ch, top)
+	if err != nil {
+		return nil, fmt.Errorf("rendering: %w", err)
+	}
+	sources := map[string][]byte{}
+	collectTemplates(ch, sources)
+	names := make([]string, 0, len(out))
+	for name := range out {
+		if strings.HasSuffix(name, "NOTES.txt") {
+			continue
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var files []rendered
+	for _, name := range names {
+		files = append(files, rendered{
+			template: name,
+			file:     fileOf(chartPath, name),
+			source:   sources[name],
+			output:   []byte(out[name]),
+		})
+	}
+	return files, nil
+}
+
+// fileOf names the template on disk: the chart name that starts every
+// template name is the folder given (or, for an archive, the archive).
+func fileOf(chartPath, template string) string {
+	_, rest, _ := strings.Cut(template, "/")
+	return filepath.Join(chartPath, filepath.FromSlash(rest))
+}
+
+// collectTemplates indexes every template of the chart and its
+// dependencies by the name the engine gives its output.
+func collectTemplates(ch *chart.Chart, into map[string][]byte) {
+	for _, t := range ch.Templates {
+		into[path.Join(ch.ChartFullPath(), t.Name)] = t.Data
+	}
+	for _, d := range ch.Dependencies() {
+		collectTemplates(d, into)
+	}
+}
+
+// checkDependencies fails, naming them, when dependencies of Chart.yaml are
+// not vendored in charts/ (helm template refuses them too; kubeward never
+// downloads them).
+func checkDependencies(ch *chart.Chart) error {
+	have := map[string]bool{}
+	for _, d := range ch.Dependencies() {
+		have[d.Name()] = true
+	}
+	var missing []string
+	for _, d := range ch.Metadata.Dependencies {
+		if !have[d.Name] {
+			missing = append(missing, d.Name)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("dependencies in Chart.yaml missing from charts/: %s (run `helm dependency build`)", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// values merges the values files and --set flags the way helm does.
+func (o Options) values() (map[string]any, error) {
+	base := map[string]any{}
+	for _, f := range o.ValuesFiles {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("values file: %w", err)
+		}
+		cur := map[string]any{}
+		if err := sigsyaml.Unmarshal(data, &cur); err != nil {
+			return nil, fmt.Errorf("values file %s: %w", f, err)
+		}
+		base = merge(base, cur)
+	}
+	for _, s := range o.Set {
+		if err := strvals.ParseInto(s, base); err != nil {
+			return nil, fmt.Errorf("--set %s: %w", s, err)
+		}
+	}
+	for _, s := range o.SetString {
+		if err := strvals.ParseIntoString(s, base); err != nil {
+			return nil, fmt.Errorf("--set-string %s: %w", s, err)
+		}
+	}
+	return base, nil
+}
+
+// merge is helm's values-file merge: maps merge key by key, anything else
+// in b replaces a's.
+func merge(a, b map[string]any) map[string]any {
+	out := make(map[string]any, len(a))
+	for k, v := range a {
+		out[k] = v
+	}
+	for k, v := range b {
+		if bm, ok := v.(map[string]any); ok {
+			if am, ok := out[k].(map[string]any); ok {
+				out[k] = merge(am, bm)
+				continue
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+func onlyComments(b []byte) bool {
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) > 0 && t[0] != '#' && !bytes.Equal(t, []byte("---")) {
+			return false
+		}
+	}
+	return true
+}
