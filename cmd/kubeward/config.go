@@ -19,11 +19,16 @@ import (
 var now = time.Now
 
 // loadConfig finds and reads .kubeward.yaml: --config FILE, or the first one
-// found walking up from the first input path. It returns nil when there is none.
+// found walking up from the first input path (the working folder for
+// --cluster). It returns nil when there is none.
 func loadConfig(f *lintFlags, args []string) (*config.Config, error) {
 	file := f.config
 	if file == "" {
-		found, err := config.Discover(args[0])
+		start := "." // a live-cluster scan has no input path
+		if len(args) > 0 {
+			start = args[0]
+		}
+		found, err := config.Discover(start)
 		if err != nil || found == "" {
 			return nil, err
 		}

@@ -29,7 +29,8 @@ func flagError(c *cobra.Command, err error) error {
 }
 
 // suggestFlags returns the command's visible flags (its own and inherited)
-// within two edits of typed, or that typed is a prefix of, closest first.
+// that typed is a prefix of, or within two edits of typed (one for short
+// names), closest first.
 func suggestFlags(c *cobra.Command, typed string) []string {
 	type candidate struct {
 		name string
@@ -42,8 +43,18 @@ func suggestFlags(c *cobra.Command, typed string) []string {
 			return
 		}
 		seen[f.Name] = true
-		d := levenshtein.ComputeDistance(strings.ToLower(typed), f.Name)
-		if d <= 2 || (len(typed) >= 3 && strings.HasPrefix(f.Name, strings.ToLower(typed))) {
+		lower := strings.ToLower(typed)
+		// A prefix is what the user most likely meant; two edits on a short
+		// name reach unrelated flags (--out would suggest --set).
+		if len(lower) >= 3 && strings.HasPrefix(f.Name, lower) {
+			found = append(found, candidate{f.Name, 0})
+			return
+		}
+		limit := 2
+		if len(lower) <= 4 {
+			limit = 1
+		}
+		if d := levenshtein.ComputeDistance(lower, f.Name); d <= limit {
 			found = append(found, candidate{f.Name, d})
 		}
 	}
