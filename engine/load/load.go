@@ -196,7 +196,13 @@ func expand(paths []string, renderers []Renderer) ([]input, []Error) {
 			continue
 		}
 		var found []input
-		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// WalkDir does not follow a symbolic link, not even the root: a
+		// trailing separator makes the root the folder the link points to.
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
+		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, Error{File: path, Message: describeOSError(err)})
 				if d != nil && d.IsDir() {
@@ -206,12 +212,12 @@ func expand(paths []string, renderers []Renderer) ([]input, []Error) {
 			}
 			if d.IsDir() {
 				// Hidden folders (.git, .github) hold no manifests to lint.
-				if path != p && strings.HasPrefix(d.Name(), ".") {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir
 				}
 				// A chart or kustomization inside the folder is rendered
 				// whole; its files are not manifests on their own.
-				if r := claim(renderers, path, true); r != nil && path != p {
+				if r := claim(renderers, path, true); r != nil && path != root {
 					found = append(found, input{path, r})
 					return fs.SkipDir
 				}

@@ -351,3 +351,18 @@ func keys(o ast.Object) []string {
 }
 
 func itoa(i int) string { return string(rune('0' + i)) }
+
+// A folder given through a symbolic link is walked like the folder, and its
+// files are named under the link as given.
+func TestLoadFollowsALinkedFolder(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	require.NoError(t, os.MkdirAll(real, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(real, "cm.yaml"), []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: linked}\n"), 0o644))
+	link := filepath.Join(dir, "link")
+	require.NoError(t, os.Symlink(real, link))
+	res := Load(context.Background(), []string{link}, Options{})
+	require.Empty(t, res.Errors)
+	require.Len(t, res.Objects, 1)
+	assert.Equal(t, filepath.Join(link, "cm.yaml"), res.Objects[0].Source.File)
+}
