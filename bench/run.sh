@@ -73,7 +73,7 @@ if [ -x "$conftest" ]; then
 	mapfile -t files < <(find "$c10k" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) | sort)
 	read -r ct ct_mb <<<"$(timed "$conftest" test --no-color -p "$SHARED/bench/conftest-policy" "${files[@]}")"
 	row "conftest v0.71.1, 13 rules, same files" "conftest test -p conftest-policy FILES" "${ct} s, ${ct_mb} MB"
-	row "kubeward vs conftest, per object (target ≥ 5×)" "" "$(awk -v a="$ct" -v b="$kw10" 'BEGIN{printf "%.1f", a/b}')× faster"
+	row "kubeward vs conftest, per object (target ≥ 5×)" "ratio of the two rows above" "$(awk -v a="$ct" -v b="$kw10" 'BEGIN{printf "%.1f", a/b}')× faster"
 else
 	row "conftest" "go install github.com/open-policy-agent/conftest@v0.71.1" "could not be installed: no comparison"
 fi
@@ -90,6 +90,7 @@ fi
 api=$(go test -run '^$' -bench 'BenchmarkLintOneObject' -benchmem ./engine/ 2>/dev/null | awk '/^BenchmarkLintOneObject/ {print $3" ns/op, "$(NF-1)" allocs/op"}')
 row "Go API, one Deployment, prepared Linter" "go test -bench LintOneObject ./engine/" "${api:-n/a}"
 
+echo >>"$OUT"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%d)" >>"$OUT"
 cat "$OUT"
 
