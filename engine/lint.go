@@ -54,6 +54,10 @@ type Options struct {
 	// binary, the policies, these options and the input bytes, so that a run
 	// repeated on unchanged files skips compiling and evaluating ("" = off).
 	CacheDir string
+	// Progress, when set, is told how many of the run's objects have been
+	// evaluated, every percent or so and at the end (from one goroutine at a
+	// time). The CLI shows it on a terminal.
+	Progress func(done, total int)
 }
 
 // DefaultTimeout is the evaluation time limit for one object.
@@ -249,6 +253,7 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	}
 	next := make(chan int)
 	var wg sync.WaitGroup
+	report := l.progress(len(todo))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
@@ -261,6 +266,7 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 					e = append(e, *invalid)
 				}
 				outcomes[i] = outcome{f, e}
+				report()
 			}
 		}()
 	}
@@ -289,6 +295,25 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	sortFindings(res.Findings)
 	sortErrors(res.Errors)
 	return res
+}
+
+// progress returns what a worker calls after each object: it tells
+// Options.Progress every percent of total and at the end.
+func (l *Linter) progress(total int) func() {
+	if l.opts.Progress == nil || total == 0 {
+		return func() {}
+	}
+	var mu sync.Mutex
+	done := 0
+	step := max(total/100, 1)
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if done%step == 0 || done == total {
+			l.opts.Progress(done, total)
+		}
+	}
 }
 
 type findingKey struct {

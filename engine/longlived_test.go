@@ -114,3 +114,19 @@ func TestRepeatedLintsDoNotGrowTheHeap(t *testing.T) {
 }
 
 func mb(b uint64) float64 { return float64(b) / (1 << 20) }
+
+// Options.Progress is told how far evaluation is, up to the end, in order.
+func TestProgressIsReported(t *testing.T) {
+	dir := synthetic(t, 250)
+	var seen [][2]int
+	l, err := engine.New(engine.Options{Progress: func(done, total int) { seen = append(seen, [2]int{done, total}) }})
+	require.NoError(t, err)
+	res := l.Lint(context.Background(), []string{dir})
+	require.NotEmpty(t, seen)
+	last := seen[len(seen)-1]
+	assert.Equal(t, [2]int{res.Objects, res.Objects}, last)
+	for i := 1; i < len(seen); i++ {
+		assert.Greater(t, seen[i][0], seen[i-1][0])
+	}
+	assert.GreaterOrEqual(t, len(seen), 50, "about every percent")
+}

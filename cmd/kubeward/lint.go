@@ -165,6 +165,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		// A CLI run is short: compiling is most of it when the input is small.
 		PauseGCWhileCompiling: true,
 		CacheDir:              resultCacheDir(f),
+		Progress:              objectProgress(cmd, f),
 	})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
@@ -187,6 +188,28 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	}
 	return nil
 }
+
+// objectProgress shows how far evaluation is, on a terminal, for runs long
+// enough to wait for (-q/--quiet turns it off).
+func objectProgress(cmd *cobra.Command, f *lintFlags) func(done, total int) {
+	p := progressWriter(cmd.ErrOrStderr(), f.sources.quiet)
+	if p == nil {
+		return nil
+	}
+	return func(done, total int) {
+		if total < progressMinObjects {
+			return
+		}
+		fmt.Fprintf(p, "\r\033[Kkubeward: evaluated %d/%d objects", done, total)
+		if done == total {
+			fmt.Fprint(p, "\r\033[K")
+		}
+	}
+}
+
+// progressMinObjects is the smallest run that shows progress: a short run
+// would only flicker.
+const progressMinObjects = 500
 
 // resultCacheDir is where lint keeps results, "" for none.
 func resultCacheDir(f *lintFlags) string {
