@@ -152,16 +152,16 @@ func readDirs(dirs []string) ([]policy.File, error) {
 	for _, dir := range dirs {
 		info, err := os.Stat(dir)
 		if err != nil {
-			errs = append(errs, &policy.Error{File: dir, Message: "cannot read policy folder: " + describe(err)})
+			errs = append(errs, &policy.Error{File: dir, Message: "cannot read policy folder: " + policy.DescribeError(err)})
 			continue
 		}
 		add := func(p string) {
-			if !strings.HasSuffix(p, ".rego") && !isDataFile(p) {
+			if !strings.HasSuffix(p, ".rego") && !policy.IsDataFile(p) {
 				return
 			}
 			b, err := os.ReadFile(p)
 			if err != nil {
-				errs = append(errs, &policy.Error{File: p, Message: "cannot read: " + describe(err)})
+				errs = append(errs, &policy.Error{File: p, Message: "cannot read: " + policy.DescribeError(err)})
 				return
 			}
 			files = append(files, policy.File{Name: p, Content: b})
@@ -173,7 +173,7 @@ func readDirs(dirs []string) ([]policy.File, error) {
 		err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			switch {
 			case err != nil:
-				errs = append(errs, &policy.Error{File: p, Message: describe(err)})
+				errs = append(errs, &policy.Error{File: p, Message: policy.DescribeError(err)})
 				return nil
 			case d.IsDir() && p != dir && (strings.HasPrefix(d.Name(), ".") || policy.IsSuiteDir(p)):
 				return fs.SkipDir
@@ -185,7 +185,7 @@ func readDirs(dirs []string) ([]policy.File, error) {
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, &policy.Error{File: dir, Message: describe(err)})
+			errs = append(errs, &policy.Error{File: dir, Message: policy.DescribeError(err)})
 		}
 	}
 	if len(errs) > 0 {
@@ -203,25 +203,6 @@ func findSuites(dir string) ([]string, error) {
 		return nil, fmt.Errorf("looking for fixture suites in %s: %w", dir, err)
 	}
 	return dirs, nil
-}
-
-func describe(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		return "no such file or directory"
-	}
-	return err.Error()
-}
-
-func isDataFile(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json", ".yaml", ".yml":
-		return true
-	}
-	return false
 }
 
 // load loads the user's files plus the bundled helpers (data.kubeward.lib)
@@ -244,7 +225,7 @@ func load(user []policy.File, namespaces []string) (*policy.Library, bool, error
 	shadowed := false
 	for _, f := range bundled {
 		switch {
-		case isDataFile(f.Name):
+		case policy.IsDataFile(f.Name):
 			files = append(files, f)
 		case strings.HasPrefix(f.Name, "policies/lib/"):
 			if defined[packageOf(f.Content)] {

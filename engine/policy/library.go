@@ -248,6 +248,13 @@ func Load(opts Options) (*Library, error) {
 	return lib, nil
 }
 
+// DescribeError is an OS error as a message for a file's error: the reason,
+// without the path the error repeats.
+func DescribeError(err error) string { return describe(err) }
+
+// IsDataFile reports whether name is a data file (JSON or YAML) of a policy folder.
+func IsDataFile(name string) bool { return isDataFile(name) }
+
 func describe(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
