@@ -17,6 +17,9 @@ type converter struct {
 	limits     Limits
 	nodes      int
 	lineOffset int // lines before the document, for line numbers in messages
+	// open are the mappings being converted: a merge key that refers to one
+	// of them would merge a mapping into itself, for ever.
+	open map[*yaml.Node]bool
 }
 
 // nodeError is a problem at a place in the document.
@@ -69,6 +72,14 @@ func (c *converter) value(n *yaml.Node, depth int) (ast.Value, error) {
 }
 
 func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
+	if depth > c.limits.MaxDepth {
+		return nil, errorAt(n, "document nests deeper than %d levels (limit --max-depth)", c.limits.MaxDepth)
+	}
+	if c.open == nil {
+		c.open = map[*yaml.Node]bool{}
+	}
+	c.open[n] = true
+	defer delete(c.open, n)
 	obj := ast.NewObject()
 	keyLine := map[string]int{}
 	var merges []*yaml.Node
@@ -95,8 +106,11 @@ func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
 	// YAML merge keys: explicit keys win over merged ones, earlier merges over later.
 	for _, m := range merges {
 		for _, src := range mergeSources(m) {
-			if src.Kind != yaml.MappingNode {
+			if src == nil || src.Kind != yaml.MappingNode {
 				return nil, errorAt(m, "merge key (<<) must refer to a mapping")
+			}
+			if c.open[src] {
+				return nil, errorAt(m, "merge key (<<) refers to a mapping that contains it")
 			}
 			merged, err := c.mapping(src, depth+1)
 			if err != nil {
@@ -135,12 +149,12 @@ func mergeSources(v *yaml.Node) []*yaml.Node {
 }
 
 func keyString(k *yaml.Node) (string, error) {
-	k = resolveAlias(k)
-	if k == nil || k.Kind != yaml.ScalarNode {
+	r := resolveAlias(k)
+	if r == nil || r.Kind != yaml.ScalarNode {
 		return "", errorAt(k, "mapping key is not a scalar")
 	}
 	// Kubernetes' YAML reader turns every key into its string form.
-	return k.Value, nil
+	return r.Value, nil
 }
 
 func scalar(n *yaml.Node) (ast.Value, error) {

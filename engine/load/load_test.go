@@ -366,3 +366,19 @@ func TestLoadFollowsALinkedFolder(t *testing.T) {
 	require.Len(t, res.Objects, 1)
 	assert.Equal(t, filepath.Join(link, "cm.yaml"), res.Objects[0].Source.File)
 }
+
+// A merge key that refers to a mapping containing it would merge the mapping
+// into itself for ever (found by FuzzParse): it is an error at its line.
+func TestSelfReferencingMergeKey(t *testing.T) {
+	for _, text := range []string{
+		"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: &k\n  <<: *k\n",
+		"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: &k\n  a: {b: &j {<<: *k}}\n",
+		"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: &k\n  <<: [*k]\n",
+	} {
+		objs, errs := Parse("m.yaml", []byte(text), DefaultLimits())
+		assert.Empty(t, objs)
+		require.Len(t, errs, 1, text)
+		assert.Contains(t, errs[0].Message, "merge key (<<) refers to a mapping that contains it")
+		assert.Equal(t, 5, errs[0].Line, text)
+	}
+}
