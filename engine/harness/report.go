@@ -9,6 +9,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/tester"
 
+	"github.com/kubeward/kubeward/engine/report"
 	"github.com/kubeward/kubeward/engine/suite"
 )
 
@@ -232,14 +233,5 @@ func writeJUnit(w io.Writer, res *Result) error {
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return report.WriteXML(w, out)
 }

@@ -113,12 +113,18 @@ func writeJUnit(w io.Writer, res *engine.Result) error {
 		out.Errors += s.Errors
 		out.Suites = append(out.Suites, *s)
 	}
+	return WriteXML(w, out)
+}
+
+// WriteXML writes v as an indented XML document with its header: the JUnit
+// reports of lint and of kubeward test share it.
+func WriteXML(w io.Writer, v any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")
