@@ -256,12 +256,13 @@ _winner(ids) := sort([[0 - _rank[severity[id]], id] | some id in ids])[0][1]
 # reports(id, rule) holds when row id is the one that reports rule.
 reports(id, rule) if winner(rule) == id
 
-# ranked[i] is the ranking of rules[i] of the role under review: the rows it
-# matches and the one that reports it. As a rule (not a function) it is
-# computed once per evaluation, however many role rows read it.
-ranked[i] := {"matching": m, "winner": _winner(m)} if {
+# ranked maps i to the ranking of rules[i] of the role under review: the rows
+# it matches and the one that reports it (rules no row matches are absent).
+# A complete rule, so it is computed once per evaluation, in one pass over the
+# role's rules, however many role rows read it. (As a partial rule, each
+# lookup ranked[i] re-scanned every rule of the role: quadratic in its size.)
+ranked := {r.index: {"matching": m, "winner": _winner(m)} |
 	some r in role_rules
-	i := r.index
 	m := matching(r.rule)
 	count(m) > 0
 }
@@ -271,13 +272,21 @@ reported_at(id, r) if ranked[r.index].winner == id
 
 # also(id, rule) names the other rows that match rule, for the message of the
 # row that reports it ("" when there are none).
-also(id, rule) := sprintf(", which also matches %s", [concat(", ", [sprintf("KW-%s", [x]) | some x in sort(matching(rule) - {id})])]) if {
-	count(matching(rule) - {id}) > 0
+also(id, rule) := _also(id, matching(rule))
+
+_also(id, ids) := sprintf(", which also matches %s", [concat(", ", [sprintf("KW-%s", [x]) | some x in sort(ids - {id})])]) if {
+	count(ids - {id}) > 0
 } else := ""
 
 # message(id, r, what, todo) is the message of role row id on an element r of
 # role_rules: `rules[i] <what> (<the rule's fields>)<also>; <todo>.`
-message(id, r, what, todo) := sprintf("rules[%d] %s (%s)%s; %s.", [r.index, what, describe(r.rule), also(id, r.rule), todo])
+message(id, r, what, todo) := sprintf("rules[%d] %s (%s)%s; %s.", [r.index, what, describe(r.rule), _also(id, _matching_at(r)), todo])
+
+# The rows matching r, from the ranking when r is a rule of the role under
+# review (it was computed there already).
+_matching_at(r) := m if {
+	m := ranked[r.index].matching
+} else := matching(r.rule)
 
 # aggregated(role) holds for a ClusterRole with an aggregationRule, whose
 # rules are copies of the rules of the roles it selects.
