@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -18,8 +19,12 @@ var deniedBuiltins = map[string]bool{
 }
 
 // Capabilities are OPA's capabilities minus the denied builtins, with no
-// network access.
-func Capabilities() *ast.Capabilities {
+// network access. The value is shared (OPA decodes its capabilities from JSON
+// on every call, a few milliseconds a short run paid several times): callers
+// must not modify it.
+func Capabilities() *ast.Capabilities { return capabilities() }
+
+var capabilities = sync.OnceValue(func() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	builtins := caps.Builtins[:0:0]
 	for _, b := range caps.Builtins {
@@ -30,7 +35,7 @@ func Capabilities() *ast.Capabilities {
 	caps.Builtins = builtins
 	caps.AllowNet = []string{}
 	return caps
-}
+})
 
 // Compile compiles every module of the library, with every check.
 func (l *Library) Compile() (*ast.Compiler, error) {
@@ -62,11 +67,15 @@ func (l *Library) CompileRules(rules []*Rule, always ...string) (*ast.Compiler, 
 	if err != nil {
 		return nil, err
 	}
-	modules, err := l.parsed(names)
+	// The compiler rewrites the modules it is given. Those it takes from the
+	// cache are parsed again if another rule set needs them: copying every
+	// module for every compile cost more than a short run can spare, and most
+	// runs compile once.
+	modules, err := l.parsedTaken(names)
 	if err != nil {
 		return nil, err
 	}
-	return compile(modules, l.Trusted())
+	return compileOwned(modules, l.Trusted())
 }
 
 // closure is the modules the rules need: their own, the modules (of the
@@ -149,19 +158,24 @@ var checkStages = []ast.StageID{
 }
 
 func compile(modules map[string]*ast.Module, trusted bool) (*ast.Compiler, error) {
-	c := ast.NewCompiler().
-		WithCapabilities(Capabilities()).
-		WithEnablePrintStatements(false)
-	if trusted {
-		c = c.WithSkipStages(checkStages...)
-	}
 	// The compiler rewrites what it compiles: give it copies so that the
 	// library can be compiled again for other rule sets.
 	copies := make(map[string]*ast.Module, len(modules))
 	for name, m := range modules {
 		copies[name] = m.Copy()
 	}
-	c.Compile(copies)
+	return compileOwned(copies, trusted)
+}
+
+// compileOwned compiles modules nobody else holds.
+func compileOwned(modules map[string]*ast.Module, trusted bool) (*ast.Compiler, error) {
+	c := ast.NewCompiler().
+		WithCapabilities(Capabilities()).
+		WithEnablePrintStatements(false)
+	if trusted {
+		c = c.WithSkipStages(checkStages...)
+	}
+	c.Compile(modules)
 	if c.Failed() {
 		return nil, compileErrors(c.Errors)
 	}

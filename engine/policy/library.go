@@ -151,6 +151,21 @@ func (l *Library) parsed(names []string) (map[string]*ast.Module, error) {
 	return out, nil
 }
 
+// parsedTaken is parsed, but the modules returned are removed from the
+// cache: the caller may change them (a compiler rewrites them in place).
+func (l *Library) parsedTaken(names []string) (map[string]*ast.Module, error) {
+	out, err := l.parsed(names)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, n := range names {
+		delete(l.modules, n)
+	}
+	return out, nil
+}
+
 // Rule returns the rule with id, or nil.
 func (l *Library) Rule(id string) *Rule {
 	for _, r := range l.Rules {

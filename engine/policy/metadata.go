@@ -43,7 +43,6 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 		Package:     pkg,
 		File:        f.Name,
 		Bundled:     f.Bundled,
-		Custom:      ann.Custom,
 	}
 	if loc != nil {
 		r.Line = loc.Row
