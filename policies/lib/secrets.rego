@@ -66,8 +66,13 @@ env_entry_has_private_key(entry) if has_private_key(entry.value)
 # (only data values are text); KW-SEC-004 then stays silent on the key.
 configmap_entry_has_credential(field, value) if {
 	field == "data"
-	count(credentials_in(value)) > 0
+	is_string(value)
+	regex.match(_any_credential, value)
 }
+
+# One pass over a value for all the patterns: ConfigMap values can be large
+# (dashboards, scripts), and most hold no credential.
+_any_credential := concat("|", [sprintf("(?:%s)", [pattern]) | some pattern in _credential_patterns])
 
 # only_var_refs(value) holds when a string is nothing but $(VAR) references
 # (expanded by the kubelet from the container's environment), possibly quoted.
