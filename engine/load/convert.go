@@ -217,3 +217,10 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
