@@ -38,6 +38,7 @@ type Object struct {
 
 	pos        *positions // of the object's document
 	root       int32      // the object's mapping in pos
+	line, col  int32      // where the object's mapping starts in its document
 	lineOffset int        // lines before the document in its file
 	lineMap    func(int) int
 }

@@ -44,7 +44,7 @@ func objectsOf(file string, doc int, root *yaml.Node, c chunk, limits Limits) ([
 	if problem != "" {
 		return fail(node, problem)
 	}
-	pos, top := buildPositions(node)
+	pos, top := buildPositions(node, conv.containers, conv.nodes)
 	if items, ok := field(obj, "items").(*ast.Array); ok && isList(kind, obj) {
 		nodes, roots := itemsNode(node), itemRoots(pos, top)
 		// An items key written as an alias (*k: [...]) is found by value
@@ -57,7 +57,7 @@ func objectsOf(file string, doc int, root *yaml.Node, c chunk, limits Limits) ([
 		}
 		return listItems(file, src, apiVersion, kind, items, nodes, pos, roots, c)
 	}
-	o, problem := newObject(obj, pos, top, src, c.lineOffset)
+	o, problem := newObject(obj, node, pos, top, src, c.lineOffset)
 	if problem != "" {
 		return fail(node, problem)
 	}
@@ -99,7 +99,7 @@ func listItems(file string, src Source, apiVersion, kind string, items *ast.Arra
 			at(problem)
 			continue
 		}
-		o, problem := newObject(item, pos, roots[i], s, c.lineOffset)
+		o, problem := newObject(item, n, pos, roots[i], s, c.lineOffset)
 		if problem != "" {
 			at(problem)
 			continue
@@ -194,8 +194,10 @@ func stringField(obj ast.Object, key string) (string, bool) {
 	return string(s), ok
 }
 
-func newObject(obj ast.Object, pos *positions, root int32, src Source, lineOffset int) (*Object, string) {
-	o := &Object{Source: src, pos: pos, root: root, lineOffset: lineOffset}
+// newObject makes the object of obj, converted from node, whose fields are
+// pos below root.
+func newObject(obj ast.Object, node *yaml.Node, pos *positions, root int32, src Source, lineOffset int) (*Object, string) {
+	o := &Object{Source: src, pos: pos, root: root, line: clamp(node.Line), col: clamp(node.Column), lineOffset: lineOffset}
 	o.APIVersion, _ = stringField(obj, "apiVersion")
 	o.Kind, _ = stringField(obj, "kind")
 	if t := obj.Get(ast.StringTerm("metadata")); t != nil {

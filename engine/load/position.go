@@ -21,7 +21,7 @@ func (o *Object) Position(path []any) Position {
 		return Position{}
 	}
 	n := o.root
-	line, col := t.nodes[n].line, t.nodes[n].col
+	line, col := o.line, o.col
 	for _, step := range path {
 		if n < 0 {
 			break // a scalar has no fields
@@ -40,8 +40,7 @@ func (o *Object) Start() Position {
 	if o.pos == nil {
 		return Position{}
 	}
-	n := &o.pos.nodes[o.root]
-	return o.position(n.line, n.col)
+	return o.position(o.line, o.col)
 }
 
 func (o *Object) position(line, col int32) Position {

@@ -21,11 +21,14 @@ type positions struct {
 // posNode is a mapping or a sequence. Its entries are
 // entries[first:first+count]; a mapping's merge sources (<<) follow them,
 // entries[first+count:first+count+merges], in the order they take effect.
+// Its own position is not kept: a field is where its key or item is, an
+// object where its Object says.
 type posNode struct {
-	line, col            int32
-	first, count, merges int32
-	seq                  bool
+	first, count int32
+	merges       int32 // -1 for a sequence
 }
+
+func (n *posNode) seq() bool { return n.merges < 0 }
 
 // posEntry is a mapping key (with where the key is written) or a sequence
 // item (where the item is written: an alias where the alias is, not where its
@@ -41,7 +44,7 @@ type posEntry struct {
 func (t *positions) child(n int32, step any) *posEntry {
 	node := &t.nodes[n]
 	entries := t.entries[node.first : node.first+node.count]
-	if node.seq {
+	if node.seq() {
 		i, ok := index(step)
 		if ok && i >= 0 && i < len(entries) {
 			return &entries[i]
@@ -58,8 +61,8 @@ func (t *positions) child(n int32, step any) *posEntry {
 		}
 	}
 	end := node.first + node.count
-	for _, m := range t.entries[end : end+node.merges] {
-		if m.child >= 0 && !t.nodes[m.child].seq {
+	for _, m := range t.entries[end : end+max(node.merges, 0)] {
+		if m.child >= 0 && !t.nodes[m.child].seq() {
 			if e := t.child(m.child, step); e != nil {
 				return e
 			}
@@ -76,17 +79,27 @@ type posBuilder struct {
 	shared map[*yaml.Node]int32
 }
 
-func buildPositions(root *yaml.Node) (*positions, int32) {
-	var b posBuilder
+// buildPositions records the positions of root and what is below it. The
+// converter's counts size the tables: without aliases and merge keys they are
+// exact (every value but the root is an entry).
+func buildPositions(root *yaml.Node, containers, values int) (*positions, int32) {
+	b := posBuilder{t: positions{
+		nodes:   make([]posNode, 0, containers),
+		entries: make([]posEntry, 0, max(values-1, 0)),
+	}}
 	i := b.node(root)
 	if i < 0 {
 		return nil, -1
 	}
-	// Exact sizes: the slices live as long as the objects do.
-	return &positions{
-		nodes:   append(make([]posNode, 0, len(b.t.nodes)), b.t.nodes...),
-		entries: append(make([]posEntry, 0, len(b.t.entries)), b.t.entries...),
-	}, i
+	t := &positions{nodes: b.t.nodes, entries: b.t.entries}
+	// The tables live as long as the objects do: no spare room.
+	if cap(t.nodes) > len(t.nodes) {
+		t.nodes = append([]posNode(nil), t.nodes...)
+	}
+	if cap(t.entries) > len(t.entries) {
+		t.entries = append([]posEntry(nil), t.entries...)
+	}
+	return t, i
 }
 
 // node records n (a mapping or a sequence, through aliases) and returns its
@@ -102,7 +115,7 @@ func (b *posBuilder) node(n *yaml.Node) int32 {
 		}
 	}
 	i := int32(len(b.t.nodes))
-	b.t.nodes = append(b.t.nodes, posNode{line: clamp(n.Line), col: clamp(n.Column), seq: n.Kind == yaml.SequenceNode})
+	b.t.nodes = append(b.t.nodes, posNode{})
 	if n.Anchor != "" {
 		if b.shared == nil {
 			b.shared = map[*yaml.Node]int32{}
@@ -111,7 +124,7 @@ func (b *posBuilder) node(n *yaml.Node) int32 {
 	}
 	if n.Kind == yaml.SequenceNode {
 		first := b.reserve(len(n.Content))
-		b.t.nodes[i].first, b.t.nodes[i].count = first, int32(len(n.Content))
+		b.t.nodes[i] = posNode{first: first, count: int32(len(n.Content)), merges: -1}
 		for j, item := range n.Content {
 			child := b.node(item)
 			b.t.entries[first+int32(j)] = posEntry{line: clamp(item.Line), col: clamp(item.Column), child: child}
@@ -125,7 +138,7 @@ func (b *posBuilder) node(n *yaml.Node) int32 {
 		}
 	}
 	first := b.reserve(pairs + merges)
-	b.t.nodes[i].first, b.t.nodes[i].count, b.t.nodes[i].merges = first, int32(pairs), int32(merges)
+	b.t.nodes[i] = posNode{first: first, count: int32(pairs), merges: int32(merges)}
 	m := first + int32(pairs)
 	for j := 0; j < pairs; j++ {
 		k, v := n.Content[2*j], n.Content[2*j+1]
@@ -136,7 +149,7 @@ func (b *posBuilder) node(n *yaml.Node) int32 {
 		}
 		// The merge sources are the value (a mapping) or its items (a list
 		// of mappings), already recorded as the entry's child.
-		if child >= 0 && b.t.nodes[child].seq {
+		if child >= 0 && b.t.nodes[child].seq() {
 			items := b.t.nodes[child]
 			for x := items.first; x < items.first+items.count; x++ {
 				b.t.entries[m] = posEntry{child: b.t.entries[x].child}
