@@ -143,7 +143,7 @@ func itemsOf(mapping *yaml.Node) *yaml.Node {
 // itemRoots returns the position nodes of a List's items.
 func itemRoots(pos *positions, root int32) []int32 {
 	e := pos.child(root, "items")
-	if e == nil || e.child < 0 {
+	if e == nil || e.child < 0 || !pos.nodes[e.child].seq() {
 		return nil
 	}
 	items := pos.nodes[e.child]
