@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -221,4 +222,21 @@ func TestPositionsOfManyDocuments(t *testing.T) {
 	require.Empty(t, errs)
 	require.Len(t, objs, 50)
 	assert.Equal(t, Position{Line: 5*49 + 5, Column: 8}, objs[49].Position([]any{"data", "a"}))
+}
+
+// Aliases expand in the value, not in the positions: a mapping or list that
+// many aliases refer to is recorded once.
+func TestAliasedNodesAreRecordedOnce(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fan}\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i <= 4; i++ {
+		b.WriteString("a" + strconv.Itoa(i) + ": &a" + strconv.Itoa(i) + " [" + strings.Repeat("*a"+strconv.Itoa(i-1)+", ", 9) + "*a" + strconv.Itoa(i-1) + "]\n")
+	}
+	objs, errs := Parse("fan.yaml", []byte(b.String()), DefaultLimits())
+	require.Empty(t, errs)
+	o := objs[0]
+	assert.Less(t, len(o.pos.entries), 100) // 10^5 values after expansion
+	assert.Equal(t, Position{Line: 4, Column: 13}, o.Position([]any{"a4", 9, 9, 9, 9, 1}))
+	assert.Equal(t, Position{Line: 5, Column: 15}, o.Position([]any{"a4", 9, 9, 9, 1}))
+	samePositions(t, []byte(b.String()), objs)
 }
