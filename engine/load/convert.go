@@ -16,6 +16,7 @@ import (
 type converter struct {
 	limits     Limits
 	nodes      int
+	containers int // mappings and sequences converted: a size hint for positions
 	lineOffset int // lines before the document, for line numbers in messages
 	// open are the mappings being converted: a merge key that refers to one
 	// of them would merge a mapping into itself, for ever.
@@ -51,6 +52,7 @@ func (c *converter) value(n *yaml.Node, depth int) (ast.Value, error) {
 	case yaml.MappingNode:
 		return c.mapping(n, depth)
 	case yaml.SequenceNode:
+		c.containers++
 		terms := make([]*ast.Term, 0, len(n.Content))
 		for _, item := range n.Content {
 			v, err := c.value(item, depth+1)
@@ -80,6 +82,7 @@ func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
 	}
 	c.open[n] = true
 	defer delete(c.open, n)
+	c.containers++
 	obj := ast.NewObject()
 	keyLine := map[string]int{}
 	var merges []*yaml.Node
@@ -216,4 +219,11 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
 }

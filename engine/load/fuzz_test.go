@@ -1,12 +1,14 @@
 package load
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
 
 // FuzzParse: any bytes give objects and errors, never a panic, and every
-// error names the file.
+// error names the file; the objects of a one-document input resolve every
+// field where the parse tree does.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		deployment,
@@ -15,6 +17,7 @@ func FuzzParse(f *testing.F) {
 		"---\n# Source: c/templates/a.yaml\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\n",
 		"a: &a [x, *a]\n", "- 1\n- 2\n", "kind: [\n", "\x00\x01", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nx: 1\nx: 2\n",
 		"base: &b {a: 1}\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  <<: *b\n",
+		"a: &a {x: 1}\nb: &b {<<: *a, y: 2}\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, <<: [*b, *a]}\ndata: {l: [*a, *b], <<: *b}\n",
 	} {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)
@@ -29,6 +32,15 @@ func FuzzParse(f *testing.F) {
 		for _, e := range errs {
 			if e.File != name || e.Message == "" {
 				t.Fatalf("error without file or message: %+v", e)
+			}
+		}
+		if first := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")); asJSON || len(splitDocuments(first)) == 1 {
+			var later bool
+			for _, o := range objs {
+				later = later || o.Source.Document > 0
+			}
+			if !later {
+				samePositions(t, first, objs)
 			}
 		}
 		for _, o := range objs {

@@ -4,7 +4,6 @@ package load
 
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // Source says where an object was read from.
@@ -37,7 +36,9 @@ type Object struct {
 	Value  ast.Value
 	Source Source
 
-	node       *yaml.Node // the object's mapping node, for positions
+	pos        *positions // of the object's document
+	root       int32      // the object's mapping in pos
+	line, col  int32      // where the object's mapping starts in its document
 	lineOffset int        // lines before the document in its file
 	lineMap    func(int) int
 }

@@ -44,10 +44,20 @@ func objectsOf(file string, doc int, root *yaml.Node, c chunk, limits Limits) ([
 	if problem != "" {
 		return fail(node, problem)
 	}
+	pos, top := buildPositions(node, conv.containers, conv.nodes)
 	if items, ok := field(obj, "items").(*ast.Array); ok && isList(kind, obj) {
-		return listItems(file, src, apiVersion, kind, items, itemsNode(node), c)
+		nodes, roots := itemsNode(node), itemRoots(pos, top)
+		// An items key written as an alias (*k: [...]) is found by value
+		// only: its items are placed at the list.
+		for len(nodes) < items.Len() {
+			nodes = append(nodes, node)
+		}
+		for len(roots) < items.Len() {
+			roots = append(roots, top)
+		}
+		return listItems(file, src, apiVersion, kind, items, nodes, pos, roots, c)
 	}
-	o, problem := newObject(obj, node, src, c.lineOffset)
+	o, problem := newObject(obj, node, pos, top, src, c.lineOffset)
 	if problem != "" {
 		return fail(node, problem)
 	}
@@ -61,7 +71,7 @@ func isList(kind string, obj ast.Object) bool {
 // listItems expands `kind: List` and typed lists (DeploymentList) into their
 // items. Items of a typed list may omit apiVersion and kind (the API server
 // leaves them out); they take the list's.
-func listItems(file string, src Source, apiVersion, kind string, items *ast.Array, nodes []*yaml.Node, c chunk) ([]*Object, []Error) {
+func listItems(file string, src Source, apiVersion, kind string, items *ast.Array, nodes []*yaml.Node, pos *positions, roots []int32, c chunk) ([]*Object, []Error) {
 	var objs []*Object
 	var errs []Error
 	itemKind := strings.TrimSuffix(kind, "List")
@@ -89,7 +99,7 @@ func listItems(file string, src Source, apiVersion, kind string, items *ast.Arra
 			at(problem)
 			continue
 		}
-		o, problem := newObject(item, n, s, c.lineOffset)
+		o, problem := newObject(item, n, pos, roots[i], s, c.lineOffset)
 		if problem != "" {
 			at(problem)
 			continue
@@ -99,9 +109,9 @@ func listItems(file string, src Source, apiVersion, kind string, items *ast.Arra
 	return objs, errs
 }
 
+// itemsNode returns the items of a List's mapping, for messages about them.
 func itemsNode(mapping *yaml.Node) []*yaml.Node {
-	if n, _ := child(mapping, "items"); n != nil {
-		n = resolveAlias(n)
+	if n := itemsOf(mapping); n != nil {
 		out := make([]*yaml.Node, len(n.Content))
 		for i, item := range n.Content {
 			out[i] = resolveAlias(item)
@@ -109,6 +119,39 @@ func itemsNode(mapping *yaml.Node) []*yaml.Node {
 		return out
 	}
 	return nil
+}
+
+// itemsOf finds the items key of a mapping, or of a mapping merged into it.
+func itemsOf(mapping *yaml.Node) *yaml.Node {
+	for i := 0; i+1 < len(mapping.Content); i += 2 {
+		if mapping.Content[i].Value == "items" {
+			return resolveAlias(mapping.Content[i+1])
+		}
+	}
+	for i := 0; i+1 < len(mapping.Content); i += 2 {
+		if isMerge(mapping.Content[i]) {
+			for _, m := range mergeSources(mapping.Content[i+1]) {
+				if n := itemsOf(m); n != nil {
+					return n
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// itemRoots returns the position nodes of a List's items.
+func itemRoots(pos *positions, root int32) []int32 {
+	e := pos.child(root, "items")
+	if e == nil || e.child < 0 || !pos.nodes[e.child].seq() {
+		return nil
+	}
+	items := pos.nodes[e.child]
+	out := make([]int32, items.count)
+	for i := range out {
+		out[i] = pos.entries[items.first+int32(i)].child
+	}
+	return out
 }
 
 // typeOf reads apiVersion and kind, or says why the document is not an object.
@@ -151,8 +194,10 @@ func stringField(obj ast.Object, key string) (string, bool) {
 	return string(s), ok
 }
 
-func newObject(obj ast.Object, node *yaml.Node, src Source, lineOffset int) (*Object, string) {
-	o := &Object{Source: src, node: node, lineOffset: lineOffset}
+// newObject makes the object of obj, converted from node, whose fields are
+// pos below root.
+func newObject(obj ast.Object, node *yaml.Node, pos *positions, root int32, src Source, lineOffset int) (*Object, string) {
+	o := &Object{Source: src, pos: pos, root: root, line: clamp(node.Line), col: clamp(node.Column), lineOffset: lineOffset}
 	o.APIVersion, _ = stringField(obj, "apiVersion")
 	o.Kind, _ = stringField(obj, "kind")
 	if t := obj.Get(ast.StringTerm("metadata")); t != nil {

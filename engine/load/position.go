@@ -3,8 +3,6 @@ package load
 import (
 	"strconv"
 	"strings"
-
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // Position is a place in a file. Line and Column are 1-based; 0 means unknown.
@@ -18,74 +16,38 @@ type Position struct {
 // absent, it resolves the longest prefix that exists: a finding about a
 // missing field points at its parent.
 func (o *Object) Position(path []any) Position {
-	n := o.node
-	if n == nil {
+	t := o.pos
+	if t == nil {
 		return Position{}
 	}
-	at := n // the node whose position is reported: a key for map entries
+	n := o.root
+	line, col := o.line, o.col
 	for _, step := range path {
-		n = resolveAlias(n)
-		next, pos := child(n, step)
-		if next == nil {
+		if n < 0 {
+			break // a scalar has no fields
+		}
+		e := t.child(n, step)
+		if e == nil {
 			break
 		}
-		n, at = next, pos
+		line, col, n = e.line, e.col, e.child
 	}
-	if o.lineMap != nil {
-		return Position{Line: o.mapLine(at.Line + o.lineOffset)}
-	}
-	return Position{Line: at.Line + o.lineOffset, Column: at.Column}
+	return o.position(line, col)
 }
 
 // Start is the position of the object itself.
 func (o *Object) Start() Position {
-	if o.node == nil {
+	if o.pos == nil {
 		return Position{}
 	}
+	return o.position(o.line, o.col)
+}
+
+func (o *Object) position(line, col int32) Position {
 	if o.lineMap != nil {
-		return Position{Line: o.mapLine(o.node.Line + o.lineOffset)}
+		return Position{Line: o.mapLine(int(line) + o.lineOffset)}
 	}
-	return Position{Line: o.node.Line + o.lineOffset, Column: o.node.Column}
-}
-
-func resolveAlias(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
-		n = n.Alias
-	}
-	return n
-}
-
-// child returns the node at step below n, and the node whose position stands
-// for it (the key of a mapping entry, the item of a sequence).
-func child(n *yaml.Node, step any) (*yaml.Node, *yaml.Node) {
-	switch n.Kind {
-	case yaml.MappingNode:
-		key, ok := step.(string)
-		if !ok {
-			return nil, nil
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				return n.Content[i+1], n.Content[i]
-			}
-		}
-		// Merged mappings (<<: *anchor) hold the rest of the keys.
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if isMerge(n.Content[i]) {
-				for _, m := range mergeSources(n.Content[i+1]) {
-					if v, k := child(m, step); v != nil {
-						return v, k
-					}
-				}
-			}
-		}
-	case yaml.SequenceNode:
-		i, ok := index(step)
-		if ok && i >= 0 && i < len(n.Content) {
-			return n.Content[i], n.Content[i]
-		}
-	}
-	return nil, nil
+	return Position{Line: int(line) + o.lineOffset, Column: int(col)}
 }
 
 func index(step any) (int, bool) {
