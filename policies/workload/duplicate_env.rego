@@ -44,6 +44,7 @@ deny contains {
 	some c in pods.containers
 	env := c.container.env
 	is_array(env)
+	_repeats(env)
 	some j, entry in env
 	name := entry.name
 	is_string(name)
@@ -51,3 +52,8 @@ deny contains {
 	count(earlier) > 0
 	first := min(earlier)
 }
+
+# _repeats(env) holds when fewer distinct names than entries: a linear test
+# that spares most containers the pairwise search above. (An entry without a
+# name also makes it hold; the search then decides.)
+_repeats(env) if count({e.name | some e in env}) < count(env)
