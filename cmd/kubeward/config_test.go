@@ -113,6 +113,15 @@ func TestConfigStrictValidation(t *testing.T) {
 	require.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, cfg+`:4: rules.KW-PSS-007.severity "severe" is not a severity`)
 	assert.Contains(t, r.stderr, cfg+`:5: unknown key "failon"`)
+
+	// A format only the CLI knows is checked after the file is read, and
+	// still named with its line; a --format flag replaces it.
+	cfg = writeConfig(t, "profile: all\nformat: yaml\n")
+	r = kw(t, "lint", configFixture("legacy-web.yaml"), "--config", cfg)
+	require.Equal(t, exitError, r.code)
+	assert.Contains(t, r.stderr, cfg+`:2: format "yaml" is not a report format (one of text,`)
+	r = kw(t, "lint", configFixture("legacy-web.yaml"), "--config", cfg, "-f", "json")
+	assert.Equal(t, exitFindings, r.code, r.stderr)
 }
 
 func TestConfigKeys(t *testing.T) {

@@ -129,6 +129,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		disabled, exclude = cfg.Disabled(), cfg.Excluded
 	}
 	if !contains(report.Formats, f.format) {
+		if cfg != nil && cfg.Format == f.format && !cmd.Flags().Changed("format") {
+			return usageError("%s:%d: format %q is not a report format (one of %s)", cfg.File, cfg.Lines["format"], f.format, strings.Join(report.Formats, ", "))
+		}
 		return usageError("unknown --format %q (one of %s)", f.format, strings.Join(report.Formats, ", "))
 	}
 	if f.failOn != "none" && policy.SeverityRank(f.failOn) < 0 {

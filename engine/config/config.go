@@ -36,6 +36,9 @@ type Config struct {
 	Profile string
 	FailOn  string
 	Format  string
+	// Lines holds the line of each top-level key, for errors found later
+	// (a format only the CLI knows).
+	Lines map[string]int
 	// Rules holds per-rule switches and severity overrides, by upper-case id.
 	Rules map[string]Rule
 	// Parameters are merged into data.kubeward.config (rule parameters).
@@ -196,6 +199,10 @@ func Parse(file string, content []byte) (*Config, error) {
 	p.keys(root, topKeys, "")
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
+		if c.Lines == nil {
+			c.Lines = map[string]int{}
+		}
+		c.Lines[key.Value] = key.Line
 		switch key.Value {
 		case "profile":
 			c.Profile = p.str(val, "profile")
