@@ -145,7 +145,7 @@ func (o Options) render(chartPath string) ([]rendered, error) {
 	}
 	top, err := renderValues(ch, vals, opts, caps)
 	if err != nil {
-		return nil, fmt.Errorf("values: %w", err)
+		return nil, err // names itself: "values don't meet the specifications…"
 	}
 	out, err := engine.Render(ch, top)
 	if err != nil {
