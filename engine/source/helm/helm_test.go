@@ -188,8 +188,8 @@ func TestValuesMatchHelmTemplate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			// The default Kubernetes version of Helm depends on the build
-			// (the client-go version in the binary's build info): name one.
+			// Helm's default Kubernetes version is v1.20.0 in test binaries
+			// and follows client-go's version in others (the CLI): name one.
 			if c.kw.KubeVersion == "" {
 				c.kw.KubeVersion = "1.33.0"
 				c.args = append(c.args, "--kube-version", "1.33.0")
