@@ -133,9 +133,6 @@ func (o Options) render(chartPath string) ([]rendered, error) {
 		caps.KubeVersion = *kv
 	}
 	caps.APIVersions = append(caps.APIVersions, o.APIVersions...)
-	if ch.Metadata.KubeVersion != "" && !versionMatches(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
-		return nil, fmt.Errorf("chart requires kubeVersion %s, which is incompatible with Kubernetes %s (--kube-version)", ch.Metadata.KubeVersion, caps.KubeVersion.Version)
-	}
 	opts := common.ReleaseOptions{Name: o.ReleaseName, Namespace: o.Namespace, Revision: 1, IsInstall: true}
 	if opts.Name == "" {
 		opts.Name = DefaultReleaseName
@@ -146,6 +143,10 @@ func (o Options) render(chartPath string) ([]rendered, error) {
 	top, err := renderValues(ch, vals, opts, caps)
 	if err != nil {
 		return nil, err // names itself: "values don't meet the specifications…"
+	}
+	// After the values, as helm: a chart failing both reports its values.
+	if ch.Metadata.KubeVersion != "" && !versionMatches(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
+		return nil, fmt.Errorf("chart requires kubeVersion %s, which is incompatible with Kubernetes %s (--kube-version)", ch.Metadata.KubeVersion, caps.KubeVersion.Version)
 	}
 	out, err := engine.Render(ch, top)
 	if err != nil {
