@@ -161,6 +161,12 @@ func TestValuesMatchHelmTemplate(t *testing.T) {
 			kw:   helm.Options{Set: []string{"child.grandchild.enabled=false", "child.enabled=true", "global.childEnabled=false"}, SetString: []string{"global.shared.zone=9"}},
 			args: []string{"--set", "child.grandchild.enabled=false,child.enabled=true,global.childEnabled=false", "--set-string", "global.shared.zone=9"},
 		},
+		{
+			name: "umbrella subchart section not a map", chart: umbrella,
+			kw:    helm.Options{Set: []string{"child=x"}},
+			args:  []string{"--set", "child=x"},
+			fails: []string{"child"},
+		},
 		{name: "schema valid", chart: filepath.Join(fixtures, "schema")},
 		{
 			name: "schema violated at the top", chart: filepath.Join(fixtures, "schema"),
