@@ -100,6 +100,17 @@ func TestHelmMissingDependencyIsNamed(t *testing.T) {
 	assert.Contains(t, r.stdout, chartPath("missing-dep")+": error: dependencies in Chart.yaml missing from charts/: db")
 }
 
+func TestHelmSchemaViolationIsNamed(t *testing.T) {
+	// A fixture of engine/source/helm (its README): values.schema.json at the
+	// top and in subchart db.
+	chart := filepath.Join("..", "..", "engine", "source", "helm", "testdata", "charts", "schema")
+	r := kw(t, "lint", chart, "--set", "db.port=70000")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stdout, "values don't meet the specifications of the schema(s) in the following chart(s):")
+	assert.Contains(t, r.stdout, "db:")
+	assert.Contains(t, r.stdout, "/port")
+}
+
 func TestHelmChartFoldersAreRenderedWhenWalking(t *testing.T) {
 	// The folder holds two charts: templates are never read as plain YAML
 	// (they would not parse), each chart is rendered once.

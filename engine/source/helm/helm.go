@@ -5,9 +5,12 @@
 // Library: helm.sh/helm/v4 (v4.3.2). The issue names the v3 SDK; v4 renders
 // v2 charts the same way, is the maintained line, and builds with the k8s.io
 // modules at v0.37.2 that kubeward already uses (v3.21 brings v0.36). Only the
-// chart loader, the values helpers and the template engine are used, not
-// pkg/action: that keeps the install/upgrade machinery (and its cluster
-// client, storage drivers, registry client) out of the binary.
+// chart loader, the values types, strvals and the template engine are used,
+// not pkg/action: that keeps the install/upgrade machinery (and its cluster
+// client, storage drivers, registry client) out of the binary. Values,
+// dependencies, values.schema.json and kubeVersion are handled in this
+// package (values.go, deps.go, schema.go) rather than by Helm's chart util
+// packages, whose JSON-Schema library costs ≈18 ms at every start (issue 11).
 package helm
 
 import (
@@ -21,10 +24,8 @@ import (
 	"strings"
 
 	"helm.sh/helm/v4/pkg/chart/common"
-	"helm.sh/helm/v4/pkg/chart/common/util"
 	chart "helm.sh/helm/v4/pkg/chart/v2"
 	"helm.sh/helm/v4/pkg/chart/v2/loader"
-	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
 	"helm.sh/helm/v4/pkg/engine"
 	"helm.sh/helm/v4/pkg/strvals"
 	sigsyaml "sigs.k8s.io/yaml"
@@ -120,7 +121,7 @@ func (o Options) render(chartPath string) ([]rendered, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := chartutil.ProcessDependencies(ch, vals); err != nil {
+	if err := processDependencies(ch, vals); err != nil {
 		return nil, fmt.Errorf("chart dependencies: %w", err)
 	}
 	caps := common.DefaultCapabilities.Copy()
@@ -132,9 +133,6 @@ func (o Options) render(chartPath string) ([]rendered, error) {
 		caps.KubeVersion = *kv
 	}
 	caps.APIVersions = append(caps.APIVersions, o.APIVersions...)
-	if ch.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
-		return nil, fmt.Errorf("chart requires kubeVersion %s, which is incompatible with Kubernetes %s (--kube-version)", ch.Metadata.KubeVersion, caps.KubeVersion.Version)
-	}
 	opts := common.ReleaseOptions{Name: o.ReleaseName, Namespace: o.Namespace, Revision: 1, IsInstall: true}
 	if opts.Name == "" {
 		opts.Name = DefaultReleaseName
@@ -142,9 +140,13 @@ func (o Options) render(chartPath string) ([]rendered, error) {
 	if opts.Namespace == "" {
 		opts.Namespace = "default"
 	}
-	top, err := util.ToRenderValuesWithSchemaValidation(ch, vals, opts, caps, false)
+	top, err := renderValues(ch, vals, opts, caps)
 	if err != nil {
-		return nil, fmt.Errorf("values: %w", err)
+		return nil, err // names itself: "values don't meet the specifications…"
+	}
+	// After the values, as helm: a chart failing both reports its values.
+	if ch.Metadata.KubeVersion != "" && !versionMatches(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
+		return nil, fmt.Errorf("chart requires kubeVersion %s, which is incompatible with Kubernetes %s (--kube-version)", ch.Metadata.KubeVersion, caps.KubeVersion.Version)
 	}
 	out, err := engine.Render(ch, top)
 	if err != nil {
