@@ -66,10 +66,15 @@ pods_matching_map(ns, selector) := {x |
 	selectors.map_matches(selector, x.labels)
 }
 
-_candidates(ns, selector) := object.get(_index.podsByLabel, [ns, _label_key(k, selector.matchLabels[k])], []) if {
+# The pods with the rarest of the selector's matchLabels pairs: a label every
+# chart sets (app.kubernetes.io/managed-by=Helm) would leave most of the
+# namespace to check.
+_candidates(ns, selector) := smallest if {
 	is_object(selector.matchLabels)
 	count(selector.matchLabels) > 0
-	k := sort(object.keys(selector.matchLabels))[0]
+	buckets := [object.get(_index.podsByLabel, [ns, _label_key(k, v)], []) | some k, v in selector.matchLabels]
+	fewest := min([count(b) | some b in buckets])
+	smallest := [b | some b in buckets; count(b) == fewest][0]
 } else := object.get(_index.pods, ns, [])
 
 _label_key(k, v) := sprintf("%s=%v", [k, v])
@@ -80,9 +85,62 @@ _index := data.kubeward.index if data.kubeward.index.pods
 
 else := index_build
 
-# index_build indexes the pods of every namespace: the list of pod owners, and
-# the same by "key=value" of each pod label.
-index_build := {"pods": _pods, "podsByLabel": _pods_by_label}
+# selecting(ns, kind, labels) maps name -> object for the inventory objects of
+# kind (NetworkPolicy, PodDisruptionBudget) in ns whose selector may select
+# pods with these labels: a superset, which callers filter with the kind's own
+# selector semantics. With an index it is a lookup per label instead of a
+# scan of every object of the namespace, which made checking every workload
+# quadratic in a namespace with many policies.
+selecting(ns, kind, labels) := {name: obj |
+	some name in _selecting_names(ns, kind, labels)
+	obj := get(ns, kind, name)
+}
+
+_selecting_names(ns, kind, labels) := {name |
+	some k, v in labels
+	some name in object.get(_index.selectorsByLabel, [ns, kind, _label_key(k, v)], [])
+} | {name | some name in object.get(_index.selectorsRest, [ns, kind], [])}
+
+# Where each kind keeps the selector selecting() indexes.
+_selector_paths := {"NetworkPolicy": ["spec", "podSelector"], "PodDisruptionBudget": ["spec", "selector"]}
+
+# _selector_key(obj, path) is the "key=value" of the first (sorted) matchLabels
+# pair of obj's selector: pods it selects have that label. Undefined when the
+# selector has no such pair; the object is then a candidate for every pod.
+_selector_key(obj, path) := _label_key(k, sel.matchLabels[k]) if {
+	sel := object.get(obj, path, null)
+	is_object(sel.matchLabels)
+	count(sel.matchLabels) > 0
+	k := sort(object.keys(sel.matchLabels))[0]
+}
+
+_selectors_by_label[ns] := {kind: {key: names |
+	some key in {_selector_key(o, path) | some o in objects(ns, kind)}
+	names := [name | some name, o in objects(ns, kind); _selector_key(o, path) == key]
+} |
+	some kind, path in _selector_paths
+} if {
+	some ns in namespaces
+}
+
+_selectors_rest[ns] := {kind: [name |
+	some name, o in objects(ns, kind)
+	not _selector_key(o, path)
+] |
+	some kind, path in _selector_paths
+} if {
+	some ns in namespaces
+}
+
+# index_build indexes the pods of every namespace (the list of pod owners, and
+# the same by "key=value" of each pod label) and the objects that select pods
+# by the "key=value" of their selector.
+index_build := {
+	"pods": _pods,
+	"podsByLabel": _pods_by_label,
+	"selectorsByLabel": _selectors_by_label,
+	"selectorsRest": _selectors_rest,
+}
 
 _pods[ns] := [x |
 	some kind in pods.pod_kinds

@@ -66,6 +66,6 @@ _empty_v1beta1("policy/v1beta1", sel) if {
 # matching_pdbs(ns, labels) is the set of names of the inventory
 # PodDisruptionBudgets of namespace ns that select pods with these labels.
 matching_pdbs(ns, labels) := {pdb_name |
-	some pdb_name, pdb in inventory.objects(ns, "PodDisruptionBudget")
+	some pdb_name, pdb in inventory.selecting(ns, "PodDisruptionBudget", labels)
 	pdb_selects(pdb, labels)
 }

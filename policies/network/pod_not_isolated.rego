@@ -66,11 +66,11 @@ deny contains {
 	policies := inventory.objects(namespace, "NetworkPolicy")
 	not _reported_on_namespace(namespace, policies)
 	labels := workloads.pod_labels(input)
-	not _selected(policies, labels)
+	not _selected(namespace, labels)
 }
 
-_selected(policies, labels) if {
-	some np in policies
+_selected(namespace, labels) if {
+	some np in inventory.selecting(namespace, "NetworkPolicy", labels)
 	network.selects(np, labels)
 }
 

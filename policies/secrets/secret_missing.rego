@@ -52,14 +52,20 @@ deny contains {
 } if {
 	inventory.complete
 	some ref in _refs
-	is_string(ref.name)
-	ref.name != ""
-	not ref.source.optional == true
 	namespace := inventory.namespace_of(input)
-	not inventory.has(namespace, "Secret", ref.name)
 }
 
-# _refs holds every reference to a Secret as {"source": <object with the name
+# _absent(name, source) holds when a reference names a Secret that is not in
+# the object's namespace and is not optional. It is checked before the
+# reference's message and path are built: most references resolve.
+_absent(name, source) if {
+	is_string(name)
+	name != ""
+	not source.optional == true
+	not inventory.has(inventory.namespace_of(input), "Secret", name)
+}
+
+# _refs holds every _absent reference to a Secret as {"source": <object with the name
 # and optional>, "name", "path" (of the name), "where" and "fix" (for the message)}.
 _refs contains {
 	"source": source,
@@ -70,6 +76,7 @@ _refs contains {
 } if {
 	some v in pods.volumes
 	source := v.volume.secret
+	_absent(source.secretName, source)
 }
 
 _refs contains {
@@ -82,6 +89,7 @@ _refs contains {
 	some v in pods.volumes
 	some k, projection in v.volume.projected.sources
 	source := projection.secret
+	_absent(source.name, source)
 }
 
 _refs contains {
@@ -94,6 +102,7 @@ _refs contains {
 	some c in pods.containers
 	some j, entry in c.container.env
 	source := entry.valueFrom.secretKeyRef
+	_absent(source.name, source)
 }
 
 _refs contains {
@@ -106,6 +115,7 @@ _refs contains {
 	some c in pods.containers
 	some j, entry in c.container.envFrom
 	source := entry.secretRef
+	_absent(source.name, source)
 }
 
 # imagePullSecrets have no optional flag.

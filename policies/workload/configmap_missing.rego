@@ -52,17 +52,23 @@ deny contains {
 } if {
 	inventory.complete
 	some ref in _refs
-	is_string(ref.name)
-	ref.name != ""
-
-	# The API server publishes kube-root-ca.crt into every namespace.
-	ref.name != "kube-root-ca.crt"
-	not ref.source.optional == true
 	namespace := inventory.namespace_of(input)
-	not inventory.has(namespace, "ConfigMap", ref.name)
 }
 
-# _refs holds every reference to a ConfigMap as {"source": <object with name and optional>,
+# _absent(name, source) holds when a reference names a ConfigMap that is not in
+# the object's namespace and is not optional. It is checked before the
+# reference's message and path are built: most references resolve.
+_absent(name, source) if {
+	is_string(name)
+	name != ""
+
+	# The API server publishes kube-root-ca.crt into every namespace.
+	name != "kube-root-ca.crt"
+	not source.optional == true
+	not inventory.has(inventory.namespace_of(input), "ConfigMap", name)
+}
+
+# _refs holds every _absent reference to a ConfigMap as {"source": <object with name and optional>,
 # "name", "path" (of the name), "where" and "field" (for the message)}.
 _refs contains {
 	"source": source,
@@ -73,6 +79,7 @@ _refs contains {
 } if {
 	some v in pods.volumes
 	source := v.volume.configMap
+	_absent(source.name, source)
 }
 
 _refs contains {
@@ -85,6 +92,7 @@ _refs contains {
 	some v in pods.volumes
 	some k, projection in v.volume.projected.sources
 	source := projection.configMap
+	_absent(source.name, source)
 }
 
 _refs contains {
@@ -97,6 +105,7 @@ _refs contains {
 	some c in pods.containers
 	some j, entry in c.container.env
 	source := entry.valueFrom.configMapKeyRef
+	_absent(source.name, source)
 }
 
 _refs contains {
@@ -109,4 +118,5 @@ _refs contains {
 	some c in pods.containers
 	some j, entry in c.container.envFrom
 	source := entry.configMapRef
+	_absent(source.name, source)
 }
