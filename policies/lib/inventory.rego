@@ -132,14 +132,32 @@ _selectors_rest[ns] := {kind: [name |
 	some ns in namespaces
 }
 
+# scaling(ns, kind, name) is the set of names of the HorizontalPodAutoscalers
+# of namespace ns whose scaleTargetRef names that kind and name.
+scaling(ns, kind, name) := {n | some n in object.get(_index.scaleTargets, [ns, kind, name], [])}
+
+_scale_targets[ns] := {kind: {name: [n |
+	some n, hpa in hpas
+	hpa.spec.scaleTargetRef.kind == kind
+	hpa.spec.scaleTargetRef.name == name
+] |
+	some name in {hpa.spec.scaleTargetRef.name | some hpa in hpas; hpa.spec.scaleTargetRef.kind == kind}
+} |
+	some kind in {hpa.spec.scaleTargetRef.kind | some hpa in hpas}
+} if {
+	some ns in namespaces
+	hpas := objects(ns, "HorizontalPodAutoscaler")
+}
+
 # index_build indexes the pods of every namespace (the list of pod owners, and
-# the same by "key=value" of each pod label) and the objects that select pods
-# by the "key=value" of their selector.
+# the same by "key=value" of each pod label), the objects that select pods by
+# the "key=value" of their selector, and the targets of autoscalers.
 index_build := {
 	"pods": _pods,
 	"podsByLabel": _pods_by_label,
 	"selectorsByLabel": _selectors_by_label,
 	"selectorsRest": _selectors_rest,
+	"scaleTargets": _scale_targets,
 }
 
 _pods[ns] := [x |

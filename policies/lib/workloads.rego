@@ -31,12 +31,7 @@ replicas(obj) := n if {
 # hpas_targeting(obj) is the set of names of the inventory
 # HorizontalPodAutoscalers in obj's namespace whose scaleTargetRef names obj
 # (same kind and name). Their controller owns the replica count.
-hpas_targeting(obj) := {hpa_name |
-	some hpa_name, hpa in inventory.objects(inventory.namespace_of(obj), "HorizontalPodAutoscaler")
-	ref := hpa.spec.scaleTargetRef
-	ref.kind == obj.kind
-	ref.name == obj.metadata.name
-}
+hpas_targeting(obj) := inventory.scaling(inventory.namespace_of(obj), obj.kind, obj.metadata.name)
 
 # hpa_targeted(obj) holds when an inventory HorizontalPodAutoscaler scales obj.
 hpa_targeted(obj) if count(hpas_targeting(obj)) > 0

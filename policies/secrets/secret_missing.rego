@@ -127,4 +127,5 @@ _refs contains {
 	"fix": "create it or remove the reference",
 } if {
 	some j, source in pods.spec.imagePullSecrets
+	_absent(source.name, source)
 }
