@@ -38,6 +38,7 @@ func usageError(format string, args ...any) error {
 }
 
 func main() {
+	tuneGC(os.Args[1:])
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

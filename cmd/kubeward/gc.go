@@ -1,0 +1,50 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// smallRunLimit is the input size under which a lint run is short enough to
+// skip garbage collection: a pre-commit hook's few manifests cost tens of
+// megabytes of short-lived allocations, and collecting them is time the
+// user waits for.
+const smallRunLimit = 4 << 20
+
+// tuneGC turns the collector off for `kubeward lint FILE...` over regular files
+// of smallRunLimit bytes in all (boolean flags allowed; any other argument
+// keeps the default). A soft memory limit still collects if a small file
+// expands into far more than its size. Process-wide: main only, never run(),
+// which tests call concurrently.
+func tuneGC(args []string) {
+	if len(args) < 2 || args[0] != "lint" {
+		return
+	}
+	var total int64
+	files := 0
+	for _, a := range args[1:] {
+		if a == "-" { // stdin: any size
+			return
+		}
+		if strings.HasPrefix(a, "-") {
+			if strings.Contains(a, "=") {
+				return
+			}
+			continue
+		}
+		info, err := os.Stat(a)
+		if err != nil || !info.Mode().IsRegular() {
+			return
+		}
+		if total += info.Size(); total > smallRunLimit {
+			return
+		}
+		files++
+	}
+	if files == 0 {
+		return
+	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(1 << 30)
+}
