@@ -78,6 +78,12 @@ else
 	row "conftest" "go install github.com/open-policy-agent/conftest@v0.71.1" "could not be installed: no comparison"
 fi
 
+# The cross-resource rules (those reading the inventory) on the same set: the
+# whole library against the library without them, both with --complete.
+inv=$(KUBEWARD_SCALED=$c10k go test -run '^$' -bench 'BenchmarkScaledInventory' -benchtime 1x ./engine/ 2>/dev/null |
+	awk '/whole-library/ {w=$3} /without-cross-resource/ {o=$3} END {if (w && o) printf "%.2f s vs %.2f s: %.2f×", w/1e9, o/1e9, w/o}')
+row "cross-resource rules, $objects objects, --complete (target ≤ 1.3×)" "go test -bench ScaledInventory ./engine/ (whole library vs without the rules reading the inventory)" "${inv:-n/a}"
+
 # 3. Scaling to 100,000 objects.
 if [ "${BENCH_100K:-1}" != 0 ]; then
 	c100k=$BENCH_DIR/c100k
