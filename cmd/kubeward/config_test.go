@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"strings"
@@ -279,6 +280,36 @@ func TestConfigExceptions(t *testing.T) {
 		r = kw(t, "lint", web, pod, "--profile", "pss-baseline", "--config", cfg, "--show-suppressed")
 		assert.Contains(t, r.stdout, pod+":11:9: suppressed CRITICAL KW-PSS-007 ")
 		assert.Contains(t, r.stdout, "(Pod prod/old) by exception "+cfg+":2: retired next week\n")
+	})
+	t.Run("junit report", func(t *testing.T) {
+		cfg := writeConfig(t, "exceptions:\n  - rules: [KW-PSS-007]\n    name: old\n    reason: retired next week\n  - rules: [KW-PSS-007]\n    name: nothing\n    reason: r\n    expires: 2020-01-01\n")
+		var rep struct {
+			Suites []struct {
+				Name      string `xml:"name,attr"`
+				Tests     int    `xml:"tests,attr"`
+				SystemErr string `xml:"system-err"`
+				Cases     []struct {
+					Name      string `xml:"name,attr"`
+					SystemOut string `xml:"system-out"`
+				} `xml:"testcase"`
+			} `xml:"testsuite"`
+		}
+		r := kw(t, "lint", web, pod, "--profile", "pss-baseline", "--config", cfg, "-f", "junit", "--show-suppressed")
+		require.NoError(t, xml.Unmarshal([]byte(r.stdout), &rep), r.stdout)
+		outs, errs := map[string]string{}, map[string]string{}
+		for _, s := range rep.Suites {
+			errs[s.Name] = s.SystemErr
+			for _, c := range s.Cases {
+				outs[c.Name] = c.SystemOut
+			}
+		}
+		assert.Contains(t, errs[cfg], cfg+":5: warning: the exception for KW-PSS-007 expired on 2020-01-01 (r)")
+		assert.Contains(t, outs["Pod prod/old"], pod+":11:9: suppressed KW-PSS-007 ")
+		assert.Contains(t, outs["Pod prod/old"], "by exception "+cfg+":2: retired next week\n")
+		// Without --show-suppressed, the warning still shows; the suppressed finding does not.
+		r = kw(t, "lint", web, pod, "--profile", "pss-baseline", "--config", cfg, "-f", "junit")
+		assert.Contains(t, r.stdout, "<system-err>"+cfg+":5: warning: ")
+		assert.NotContains(t, r.stdout, "<system-out>")
 	})
 }
 

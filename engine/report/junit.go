@@ -24,6 +24,9 @@ type junitSuite struct {
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
 	Cases    []junitCase `xml:"testcase"`
+	// SystemErr holds the warnings about the suite's file (expired
+	// exceptions in .kubeward.yaml): neither failures nor errors.
+	SystemErr string `xml:"system-err,omitempty"`
 }
 
 type junitCase struct {
@@ -31,6 +34,8 @@ type junitCase struct {
 	Classname string         `xml:"classname,attr"`
 	Failures  []junitProblem `xml:"failure,omitempty"`
 	Errors    []junitProblem `xml:"error,omitempty"`
+	// SystemOut lists the object's suppressed findings (--show-suppressed).
+	SystemOut string `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -41,7 +46,7 @@ type junitProblem struct {
 
 // writeJUnit writes a test suite per file and a test case per object, with a
 // failure per finding: CI systems then show which object failed which rule.
-func writeJUnit(w io.Writer, res *engine.Result) error {
+func writeJUnit(w io.Writer, res *engine.Result, opts Options) error {
 	type caseKey struct {
 		file, name     string
 		document, item int
@@ -86,6 +91,24 @@ func writeJUnit(w io.Writer, res *engine.Result) error {
 	for _, e := range res.Errors {
 		c := testcase(e.File, "input", -1, -1)
 		c.Errors = append(c.Errors, junitProblem{Message: e.Message, Type: "error", Text: e.Error()})
+	}
+	if opts.ShowSuppressed {
+		for _, f := range res.SuppressedFindings {
+			c := testcase(f.Location.File, objectName(f), f.Document, f.Item)
+			c.SystemOut += fmt.Sprintf("%s: suppressed %s %s by %s %s", position(f.Location.File, f.Location.Line, f.Location.Column),
+				f.Rule.ID, f.Message, f.Suppression.Kind, f.Suppression.Where)
+			if f.Suppression.Reason != "" {
+				c.SystemOut += ": " + f.Suppression.Reason
+			}
+			c.SystemOut += "\n"
+		}
+	}
+	for _, wn := range res.Warnings {
+		name := wn.File
+		if name == "" {
+			name = "(configuration)"
+		}
+		suite(name).SystemErr += fmt.Sprintf("%s: warning: %s\n", position(wn.File, wn.Line, 0), wn.Message)
 	}
 	out := junitSuites{Name: "kubeward"}
 	for _, k := range order {

@@ -46,7 +46,7 @@ func Write(w io.Writer, format string, res *engine.Result, opts Options) error {
 	case "sarif":
 		return writeSARIF(w, res, opts)
 	case "junit":
-		return writeJUnit(w, res)
+		return writeJUnit(w, res, opts)
 	case "github":
 		return writeGitHub(w, res)
 	case "html":
