@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/google/go-containerregistry/pkg/registry"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kubeward/kubeward/bundles"
@@ -397,4 +398,35 @@ func TestBundlePushUsesDockerConfigCredentials(t *testing.T) {
 	require.Equal(t, 0, r.code, r.stderr)
 	r = kw(t, "bundle", "pull", ref, "-o", filepath.Join(dir, "pulled.tar.gz"))
 	require.Equal(t, 0, r.code, r.stderr)
+}
+
+// TestRulesAndExplainReadBundles: the rules of a verified bundle are listed
+// and explained like the library's; a tampered or unverified one is refused.
+func TestRulesAndExplainReadBundles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	priv, pub := keygen(t, dir, "ES256")
+	signed := buildAcme(t, dir, "signed.tar.gz", "--signing-key", priv)
+
+	r := kw(t, "rules", "--bundle", signed, "--verification-key", pub, "--no-builtin")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "ACME-001")
+	assert.Contains(t, r.stdout, "1 rules\n")
+
+	r = kw(t, "rules", "--bundle", signed, "--verification-key", pub)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "ACME-001")
+	assert.Contains(t, r.stdout, "KW-PSS-007")
+
+	r = kw(t, "explain", "ACME-001", "--bundle", signed, "--verification-key", pub)
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "ACME-001")
+
+	// Unsigned with a key given: refused before anything is listed.
+	unsigned := buildAcme(t, dir, "unsigned.tar.gz")
+	r = kw(t, "rules", "--bundle", unsigned, "--verification-key", pub)
+	assert.Equal(t, exitError, r.code)
+	assert.Empty(t, r.stdout)
+	r = kw(t, "explain", "ACME-001")
+	assert.Equal(t, exitError, r.code, "without the bundle the rule is unknown")
 }

@@ -11,14 +11,20 @@ import (
 
 func newExplainCommand() *cobra.Command {
 	var dirs []string
+	var bundle bundleFlags
 	cmd := &cobra.Command{
 		Use:   "explain RULE-ID",
 		Short: "Show what a rule checks, why, how to fix it, and an example",
 		Example: `  kubeward explain KW-PSS-007
-  kubeward explain kw-pss-007 --policy ./my-policies`,
+  kubeward explain kw-pss-007 --policy ./my-policies
+  kubeward explain TEAM-001 --bundle team.tar.gz --verification-key team.pub`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib, err := policy.Load(policy.Options{PolicyDirs: dirs})
+			opts := policy.Options{PolicyDirs: dirs}
+			if err := bundle.load(cmd, &opts); err != nil {
+				return err
+			}
+			lib, err := policy.Load(opts)
 			if err != nil {
 				return &exitCode{code: exitError, err: err}
 			}
@@ -57,6 +63,7 @@ func newExplainCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "folder of your own Rego policies to include (repeatable)")
+	bundle.add(cmd)
 	return cmd
 }
 

@@ -15,16 +15,22 @@ import (
 func newRulesCommand() *cobra.Command {
 	var profile, format string
 	var dirs []string
+	var bundle bundleFlags
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rules of the library (and of your policy folders)",
 		Example: `  kubeward rules
   kubeward rules --profile pss-restricted
   kubeward rules --format markdown > RULES.md
-  kubeward rules --policy ./my-policies --format json`,
+  kubeward rules --policy ./my-policies --format json
+  kubeward rules --bundle team.tar.gz --verification-key team.pub`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lib, err := policy.Load(policy.Options{PolicyDirs: dirs})
+			opts := policy.Options{PolicyDirs: dirs}
+			if err := bundle.load(cmd, &opts); err != nil {
+				return err
+			}
+			lib, err := policy.Load(opts)
 			if err != nil {
 				return &exitCode{code: exitError, err: err}
 			}
@@ -69,6 +75,7 @@ func newRulesCommand() *cobra.Command {
 	cmd.Flags().StringVar(&profile, "profile", policy.ProfileAll, "list only the rules of this profile")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, markdown")
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "folder of your own Rego policies to include (repeatable)")
+	bundle.add(cmd)
 	return cmd
 }
 
