@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/storage/inmem"
-	"github.com/open-policy-agent/opa/v1/tester"
-
+	"github.com/kubeward/kubeward/engine/harness"
 	"github.com/kubeward/kubeward/engine/policy"
 )
 
@@ -21,32 +18,15 @@ func (e *TestFailure) Error() string {
 	return fmt.Sprintf("%d Rego test(s) failed, bundle not built:\n  %s", len(e.Failed), strings.Join(e.Failed, "\n  "))
 }
 
-// RunTests runs the library's test_ rules with OPA's test runner, with the
-// capabilities and data lint uses, and returns how many ran.
+// RunTests runs the library's test_ rules as `kubeward test` does (engine/harness:
+// lint's capabilities and data) and returns how many ran.
 func RunTests(ctx context.Context, lib *policy.Library) (int, error) {
-	modules, err := lib.Modules()
-	if err != nil {
-		return 0, err
-	}
-	store := inmem.NewFromObject(lib.Data)
-	txn, err := store.NewTransaction(ctx)
-	if err != nil {
-		return 0, err
-	}
-	defer store.Abort(ctx, txn)
-	runner := tester.NewRunner().
-		SetCompiler(ast.NewCompiler().WithCapabilities(policy.Capabilities())).
-		SetStore(store).
-		SetModules(modules).
-		RaiseBuiltinErrors(true)
-	ch, err := runner.RunTests(ctx, txn)
+	results, err := harness.RegoTests(ctx, lib, harness.Options{})
 	if err != nil {
 		return 0, fmt.Errorf("running the Rego tests: %w", err)
 	}
-	n := 0
 	var failed []string
-	for r := range ch {
-		n++
+	for _, r := range results {
 		if r.Pass() || r.Skip {
 			continue
 		}
@@ -62,7 +42,7 @@ func RunTests(ctx context.Context, lib *policy.Library) (int, error) {
 		}
 	}
 	if len(failed) > 0 {
-		return n, &TestFailure{Failed: failed}
+		return len(results), &TestFailure{Failed: failed}
 	}
-	return n, nil
+	return len(results), nil
 }

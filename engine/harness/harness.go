@@ -272,6 +272,17 @@ func hasTests(lib *policy.Library) bool {
 	return false
 }
 
+// RegoTests runs the Rego tests of a library already loaded (a bundle being
+// built), the way Run runs those of folders: lint's capabilities, the
+// library's data, opts.Timeout per test. opts.Dirs is not read.
+func RegoTests(ctx context.Context, lib *policy.Library, opts Options) ([]*tester.Result, error) {
+	res := &Result{}
+	if err := runRego(ctx, lib, opts, res); err != nil {
+		return nil, err
+	}
+	return res.Tests, nil
+}
+
 func runRego(ctx context.Context, lib *policy.Library, opts Options, res *Result) error {
 	modules, err := lib.Modules()
 	if err != nil {
