@@ -2,7 +2,8 @@ package engine
 
 import (
 	"context"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/source/cluster"
@@ -31,12 +32,7 @@ func (l *Linter) ClusterKinds() []string {
 			set[k] = true
 		}
 	}
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(set))
 }
 
 // LintCluster reads a live cluster (opts.Kinds, or ClusterKinds) and
