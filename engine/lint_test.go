@@ -322,3 +322,43 @@ func TestWrongFieldTypeIsReportedAndTheObjectStillEvaluated(t *testing.T) {
 	assert.Empty(t, byRule(res, "KW-PSS-007"))
 	assert.Len(t, byRule(res, "KW-PSS-018"), 1, "the rest of the object is still checked")
 }
+
+// TestOneLinterCompilesSeveralKindSets: each set of kinds compiles its own
+// subset of the library, and a compile takes the parsed modules it is given,
+// so a later subset that shares helper modules parses them again; the first
+// subset, kept, still gives the same findings.
+func TestOneLinterCompilesSeveralKindSets(t *testing.T) {
+	dir := t.TempDir()
+	deploy := writeFile(t, dir, "deploy.yaml", privilegedDeployment)
+	role := writeFile(t, dir, "role.yaml", `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: reader, namespace: shop}
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [get, list]
+`)
+	l, err := engine.New(engine.Options{})
+	require.NoError(t, err)
+	ctx := context.Background()
+	first := l.Lint(ctx, []string{deploy})
+	require.Empty(t, first.Errors)
+	require.Len(t, byRule(first, "KW-PSS-007"), 1)
+
+	res := l.Lint(ctx, []string{role})
+	require.Empty(t, res.Errors)
+	require.Len(t, byRule(res, "KW-RBAC-005"), 1)
+
+	res = l.Lint(ctx, []string{deploy, role})
+	require.Empty(t, res.Errors)
+	assert.Len(t, byRule(res, "KW-PSS-007"), 1)
+	assert.Len(t, byRule(res, "KW-RBAC-005"), 1)
+
+	again := l.Lint(ctx, []string{deploy})
+	assert.Equal(t, first.Findings, again.Findings)
+
+	// The library still lists its modules after compiles took them.
+	modules, err := l.Library().Modules()
+	require.NoError(t, err)
+	assert.Contains(t, modules, "policies/lib/inventory.rego")
+}

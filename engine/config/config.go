@@ -197,11 +197,9 @@ func Parse(file string, content []byte) (*Config, error) {
 		return nil, p.errs
 	}
 	p.keys(root, topKeys, "")
+	c.Lines = map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
-		if c.Lines == nil {
-			c.Lines = map[string]int{}
-		}
 		c.Lines[key.Value] = key.Line
 		switch key.Value {
 		case "profile":
