@@ -1,0 +1,6 @@
+//go:build !linux
+
+package thp
+
+// Reserve does nothing where transparent huge pages are not Linux's.
+func Reserve(uint64) uint64 { return 0 }
