@@ -49,6 +49,9 @@ median() {
 	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
 }
 row "cold start, one Deployment, whole library, median of $RUNS (target ≤ 60 ms)" "kubeward lint --no-cache one-deployment.yaml" "$(median "$KW" lint --no-cache "$one") ms"
+# The heap on huge pages is the default where THP is in madvise mode (cmd/kubeward/internal/thp);
+# GODEBUG=disablethp=1 is the run without it.
+row "the same, heap on 4 KiB pages (no huge pages)" "GODEBUG=disablethp=1 kubeward lint --no-cache one-deployment.yaml" "$(median env GODEBUG=disablethp=1 "$KW" lint --no-cache "$one") ms"
 cache=$BENCH_DIR/cache
 "$KW" lint --cache-dir "$cache" "$one" >/dev/null 2>&1 || true
 row "the same, file unchanged since the last run (result cache)" "kubeward lint one-deployment.yaml" "$(median "$KW" lint --cache-dir "$cache" "$one") ms"
@@ -63,6 +66,8 @@ read -r kw10 kw10_mb <<<"$(timed "$KW" lint "$c10k" --format json)"
 rules=$("$KW" rules --format json | grep -c '^    "id"')
 row "parse floor, $objects objects (no rule evaluated)" "kubeward lint --parse-only c10k" "${floor} s, ${floor_mb} MB"
 row "whole library ($rules rules), $objects objects, all cores" "kubeward lint c10k" "${kw10} s, ${kw10_mb} MB, $(awk -v n="$objects" -v t="$kw10" 'BEGIN{printf "%d", n/t}') objects/s, $(awk -v a="$kw10" -v b="$floor" 'BEGIN{printf "%.1f", a/b}')× the floor (target ≤ 3×)"
+read -r nothp nothp_mb <<<"$(timed env GODEBUG=disablethp=1 "$KW" lint "$c10k" --format json)"
+row "the same, heap on 4 KiB pages (no huge pages)" "GODEBUG=disablethp=1 kubeward lint c10k" "${nothp} s, ${nothp_mb} MB"
 
 # conftest v0.71.1 with the 13-rule reference policy, same files.
 conftest=$BENCH_DIR/bin/conftest
@@ -97,7 +102,8 @@ api=$(go test -run '^$' -bench 'BenchmarkLintOneObject' -benchmem ./engine/ 2>/d
 row "Go API, one Deployment, prepared Linter" "go test -bench LintOneObject ./engine/" "${api:-n/a}"
 
 echo >>"$OUT"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%d)" >>"$OUT"
+thp=$(sed -n 's/.*\[\([a-z]*\)\].*/\1/p' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), transparent huge pages: ${thp:-unknown}, $(date -u +%Y-%m-%d)" >>"$OUT"
 cat "$OUT"
 
 # The table goes into docs/performance.md between its bench markers.

@@ -20,8 +20,10 @@ const (
 	// (standard input, a cluster).
 	unknownInput = 64 * mib
 	// maxRegion bounds the address space set aside: past it the heap grows
-	// with ordinary pages, as it would without this package.
-	maxRegion = 16 * gib
+	// with ordinary pages, as it would without this package. Sized for the
+	// whole 100k set (7 GB), runs went from 96 s to anywhere between 73 and
+	// 146 s (docs/performance.md); bounded at 2 GiB, they did not get slower.
+	maxRegion = 2 * gib
 )
 
 // regionSize is how much heap the command in os.Args will likely use.
