@@ -2,11 +2,13 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -75,8 +77,14 @@ type Linter struct {
 	fingerprintValue string
 
 	mu      sync.Mutex
-	full    *ast.Compiler            // every active rule
-	subsets map[string]*ast.Compiler // by the sorted kinds they cover
+	full    *ast.Compiler     // every active rule
+	subsets map[string][]part // by the sorted kinds they cover and their number of parts
+}
+
+// part is a compiled share of the rules a run evaluates.
+type part struct {
+	compiler *ast.Compiler
+	rules    []*policy.Rule
 }
 
 // maxSubsets bounds the compiled subsets a long-lived Linter keeps; past it,
@@ -113,7 +121,7 @@ func New(opts Options) (*Linter, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
 	}
-	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string]*ast.Compiler{}}
+	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string][]part{}}
 	if !lib.Trusted() {
 		// The user's policies are compiled whole, with every check, now: a
 		// mistake in a rule for kinds absent from this input is still an error.
@@ -124,19 +132,21 @@ func New(opts Options) (*Linter, error) {
 	return l, nil
 }
 
-// compilerFor returns a compiler holding at least the active rules that apply
-// to kinds. The bundled library is compiled only for the kinds of the input,
-// which is most of a short run's time saved.
-func (l *Linter) compilerFor(kinds []string) (*ast.Compiler, error) {
+// partsFor returns compilers holding at least the active rules that apply to
+// kinds, split into n parts compiled (and later evaluated) side by side. The
+// bundled library is compiled only for the kinds of the input, which is most
+// of a short run's time saved; splitting it puts a short run's compile on
+// every core (the helper modules both parts import are compiled twice).
+func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.full != nil {
-		return l.full, nil
+		return []part{{l.full, l.active}}, nil
 	}
 	sort.Strings(kinds)
-	key := strings.Join(kinds, ",")
-	if c, ok := l.subsets[key]; ok {
-		return c, nil
+	key := strings.Join(kinds, ",") + "/" + strconv.Itoa(n)
+	if p, ok := l.subsets[key]; ok {
+		return p, nil
 	}
 	if l.opts.PauseGCWhileCompiling {
 		defer debug.SetGCPercent(debug.SetGCPercent(-1))
@@ -147,7 +157,7 @@ func (l *Linter) compilerFor(kinds []string) (*ast.Compiler, error) {
 			return nil, err
 		}
 		l.full, l.subsets = c, nil
-		return c, nil
+		return []part{{c, l.active}}, nil
 	}
 	var rules []*policy.Rule
 	for _, r := range l.active {
@@ -158,12 +168,57 @@ func (l *Linter) compilerFor(kinds []string) (*ast.Compiler, error) {
 			}
 		}
 	}
-	c, err := l.library.CompileRules(rules, indexModule)
-	if err != nil {
+	parts := split(rules, n)
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Go(func() {
+			parts[i].compiler, errs[i] = l.library.CompileRules(parts[i].rules, indexModule)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	l.subsets[key] = c
-	return c, nil
+	l.subsets[key] = parts
+	return parts, nil
+}
+
+// split cuts rules into at most n runs of consecutive rules of near equal
+// length. Rules next to each other in the library (one category) tend to
+// import the same helpers: keeping them together keeps the helpers that both
+// parts compile few. There is always one part, even with no rules, so that
+// the run's inventory index has a compiler.
+func split(rules []*policy.Rule, n int) []part {
+	n = max(1, min(n, len(rules)))
+	parts := make([]part, n)
+	for i := range parts {
+		parts[i].rules = rules[i*len(rules)/n : (i+1)*len(rules)/n]
+	}
+	return parts
+}
+
+// partsOf is how many parts a run of objects is compiled in: one per worker
+// for runs too short to keep the workers busy with objects alone, else one
+// (parts repeat the helpers' work for every object). A user's policies are
+// compiled whole, once, in New.
+func (l *Linter) partsOf(objects int) int {
+	workers := l.workers()
+	if !l.library.Trusted() || objects > shortRun*workers {
+		return 1
+	}
+	return workers
+}
+
+// shortRun is, per worker, the number of objects under which a run's time is
+// mostly its compile.
+const shortRun = 4
+
+func (l *Linter) workers() int {
+	if l.opts.Workers > 0 {
+		return l.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // Library returns every loaded rule, active or not.
@@ -211,21 +266,25 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	for k := range kindSet {
 		kinds = append(kinds, k)
 	}
-	compiler, err := l.compilerFor(kinds)
+	parts, err := l.partsFor(kinds, l.partsOf(len(objs)))
 	if err != nil {
 		res.Errors = append(res.Errors, Error{File: "(policies)", Message: err.Error()})
 		return res
 	}
-	data, err := l.runData(ctx, compiler, objs)
+	data, err := l.runData(ctx, parts, objs)
 	if err != nil {
 		res.Errors = append(res.Errors, Error{File: "(inventory)", Message: err.Error()})
 	}
-	ev := &evaluator{
-		compiler: compiler,
-		store:    inmem.NewFromASTObject(data),
-		timeout:  l.opts.Timeout,
-		byKind:   map[string]*kindQuery{},
-		rules:    l.active,
+	store := inmem.NewFromASTObject(data)
+	evs := make([]*evaluator, len(parts))
+	for i, p := range parts {
+		evs[i] = &evaluator{
+			compiler: p.compiler,
+			store:    store,
+			timeout:  l.opts.Timeout,
+			byKind:   map[string]*kindQuery{},
+			rules:    p.rules,
+		}
 	}
 	skip := owned(objs)
 	res.Owned = len(skip)
@@ -246,32 +305,33 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 		findings []Finding
 		errors   []Error
 	}
-	outcomes := make([]outcome, len(todo))
-	workers := l.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	// One job per object and part: job j is object j/len(evs) under part
+	// j%len(evs).
+	outcomes := make([]outcome, len(todo)*len(evs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	report := l.progress(len(todo))
-	for w := 0; w < workers; w++ {
+	for w := 0; w < l.workers(); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				f, e := ev.evaluate(ctx, todo[i])
-				// A field of the wrong type is an error the API server would
-				// also refuse; the object is still evaluated for the rest.
-				if invalid := validate.Object(todo[i]); invalid != nil {
-					e = append(e, *invalid)
+			for j := range next {
+				o, ev := todo[j/len(evs)], evs[j%len(evs)]
+				f, e := ev.evaluate(ctx, o)
+				if j%len(evs) == 0 {
+					// A field of the wrong type is an error the API server
+					// would also refuse; the object is still evaluated for the rest.
+					if invalid := validate.Object(o); invalid != nil {
+						e = append(e, *invalid)
+					}
+					report()
 				}
-				outcomes[i] = outcome{f, e}
-				report()
+				outcomes[j] = outcome{f, e}
 			}
 		}()
 	}
-	for i := range todo {
-		next <- i
+	for j := range outcomes {
+		next <- j
 	}
 	close(next)
 	wg.Wait()
@@ -341,7 +401,7 @@ func (l *Linter) completeOnly() []*policy.Rule {
 // inventory, and the inventory's indexes. The indexes are built by the Rego
 // library itself (data.kubeward.lib.inventory.index_build), once per run, so
 // that where pods keep their labels stays known in one place only.
-func (l *Linter) runData(ctx context.Context, compiler *ast.Compiler, objs []*load.Object) (ast.Object, error) {
+func (l *Linter) runData(ctx context.Context, parts []part, objs []*load.Object) (ast.Object, error) {
 	data := l.data.Copy()
 	kw := ast.NewObject()
 	if t := data.Get(ast.StringTerm("kubeward")); t != nil {
@@ -356,8 +416,16 @@ func (l *Linter) runData(ctx context.Context, compiler *ast.Compiler, objs []*lo
 	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
 	index := ast.NewObject()
 	for _, b := range indexBuilders {
-		// A helper module that this run's rules do not import has no index to build.
-		if _, ok := compiler.Modules[b.module]; !ok {
+		// A helper module that this run's rules do not import has no index
+		// to build; one that several parts import is built once.
+		var compiler *ast.Compiler
+		for _, p := range parts {
+			if _, ok := p.compiler.Modules[b.module]; ok {
+				compiler = p.compiler
+				break
+			}
+		}
+		if compiler == nil {
 			continue
 		}
 		t, err := l.buildIndex(ctx, compiler, data, b.ref)

@@ -362,3 +362,29 @@ rules:
 	require.NoError(t, err)
 	assert.Contains(t, modules, "policies/lib/inventory.rego")
 }
+
+// A short run is compiled and evaluated in one part per worker; the findings
+// must be those of one part, whatever the number of parts and wherever the
+// rules are cut.
+func TestPartsGiveTheSameFindings(t *testing.T) {
+	files, err := filepath.Glob("../testdata/examples/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	lint := func(workers int, file string) *engine.Result {
+		l, err := engine.New(engine.Options{Workers: workers})
+		require.NoError(t, err)
+		return l.Lint(context.Background(), []string{file})
+	}
+	total := 0
+	for _, file := range files {
+		one := lint(1, file)
+		total += len(one.Findings)
+		for _, workers := range []int{2, 3, 7} {
+			many := lint(workers, file)
+			assert.Equal(t, one.Findings, many.Findings, "%s with %d workers", file, workers)
+			assert.Equal(t, one.Errors, many.Errors, "%s with %d workers", file, workers)
+			assert.Equal(t, one.Objects, many.Objects)
+		}
+	}
+	assert.Greater(t, total, 10, "the examples have findings to compare")
+}
