@@ -11,12 +11,14 @@ package kubeward.lib.secrets
 
 # SECRET_NAME: a credential word anywhere in the name, or a short word as a
 # whole segment (delimited by start/end or _ . -), or a cloud CLI key variable.
-_secret_name_patterns := [
+# One expression, alternatives in that order: one match per name instead of
+# one per pattern (names are checked for every env var of every container).
+_secret_name_pattern := concat("|", [
 	`(?i)(password|passwd|secret|token|bearer|apikey|api_key|api-key|privatekey|private_key|credential)`,
-	`(?i)(^|[_.-])(pass|pwd|auth|access_key)([_.-]|$)`,
-	`(?i)^AZURE_.+KEY$`,
-	`(?i)^OCI_CLI_KEY_CONTENT$`,
-]
+	`(^|[_.-])(pass|pwd|auth|access_key)([_.-]|$)`,
+	`^AZURE_.+KEY$`,
+	`^OCI_CLI_KEY_CONTENT$`,
+])
 
 # Names that point at a credential instead of holding one (DB_PASSWORD_FILE, TOKEN_TTL).
 _secret_name_exclusion := `(?i)[_.-](file|path|dir|url|uri|endpoint|name|ref|ttl|timeout|length)$`
@@ -25,8 +27,7 @@ _secret_name_exclusion := `(?i)[_.-](file|path|dir|url|uri|endpoint|name|ref|ttl
 # holds a credential (SECRET_NAME).
 secret_name(name) if {
 	is_string(name)
-	some pattern in _secret_name_patterns
-	regex.match(pattern, name)
+	regex.match(_secret_name_pattern, name)
 	not regex.match(_secret_name_exclusion, name)
 }
 

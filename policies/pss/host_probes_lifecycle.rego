@@ -34,7 +34,8 @@ package kubeward.rules.pss.host_probes_lifecycle
 import data.kubeward.lib.pods
 import data.kubeward.lib.pss
 
-# The probes and lifecycle handlers PSA looks in, as paths within the container.
+# The probes and lifecycle handlers PSA looks in, as paths within the
+# container, each with the actions that can name a host.
 _handlers := [
 	["livenessProbe"],
 	["readinessProbe"],
@@ -42,6 +43,8 @@ _handlers := [
 	["lifecycle", "postStart"],
 	["lifecycle", "preStop"],
 ]
+
+_actions := ["httpGet", "tcpSocket"]
 
 deny contains {
 	"msg": sprintf(
@@ -52,7 +55,10 @@ deny contains {
 } if {
 	some c in pods.containers
 	some handler in _handlers
-	some action in ["httpGet", "tcpSocket"]
+
+	# Most containers set one or two of these: look no further into the others.
+	c.container[handler[0]]
+	some action in _actions
 	host := pss.string_field(object.get(c.container, array.concat(handler, [action]), null), "host")
 	host != ""
 }
