@@ -47,6 +47,8 @@ deny contains {
 	"msg": sprintf("container %q sets image=%q from %s, which matches the deniedRegistries entry %q; use an image from another registry.", [c.name, c.container.image, p.normalized, entry]),
 	"path": array.concat(c.path, ["image"]),
 } if {
+	# Nothing to match when none is configured (the default): parse no image.
+	count(_denied) > 0
 	some c in pods.containers
 	p := images.parse(c.container.image)
 	entry := images.first_match(_denied, p)
