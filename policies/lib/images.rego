@@ -8,8 +8,6 @@
 #   data.kubeward.lib.images.
 package kubeward.lib.images
 
-import data.kubeward.lib.pods
-
 # parse(ref) splits an image reference [registry/]path[:tag][@digest] into
 #   {"registry", "repository", "tag", "digest", "normalized", "qualified"}:
 # the digest is everything after the first "@", the tag what follows the last
@@ -21,18 +19,7 @@ import data.kubeward.lib.pods
 # registry/repository; qualified says whether the reference names its registry.
 # Undefined unless ref is a string with a non-empty name (a missing image is
 # invalid input, or a template value a controller fills in).
-parse(ref) := p if {
-	p := _parsed[ref]
-} else := _parse(ref)
-
-# _parsed are the images of the object's containers, each parsed once per
-# object: the IMG rules and the helpers below parse the same references.
-_parsed[ref] := _parse(ref) if {
-	some c in pods.containers
-	ref := c.container.image
-}
-
-_parse(ref) := {
+parse(ref) := {
 	"registry": registry,
 	"repository": _repository(registry, remainder),
 	"tag": tag,
