@@ -22,5 +22,9 @@
 package thp
 
 func init() {
-	Reserve(regionSize())
+	// Sizing a lint run walks its folders: only where there is something to
+	// reserve.
+	if huge := pageSize(); huge > 0 {
+		reserve(regionSize(), huge)
+	}
 }

@@ -18,11 +18,23 @@ const madvHugepage = 14 // MADV_HUGEPAGE; not in package syscall on every archit
 // the number of bytes advised (0 when the system, the platform or the
 // environment says not to).
 func Reserve(size uint64) uint64 {
-	huge := hugePageSize()
+	return reserve(size, pageSize())
+}
+
+// pageSize is the huge page size Reserve would use, 0 when it would do
+// nothing.
+func pageSize() uint64 {
+	if unsafe.Sizeof(uintptr(0)) < 8 || disabled() {
+		return 0
+	}
+	return hugePageSize()
+}
+
+func reserve(size, huge uint64) uint64 {
 	if ram := totalRAM(); ram > 0 {
 		size = min(size, ram)
 	}
-	if huge == 0 || size < 2*huge || unsafe.Sizeof(uintptr(0)) < 8 || disabled() {
+	if huge == 0 || size < 2*huge {
 		return 0
 	}
 	block := make([]byte, size)

@@ -36,7 +36,7 @@ func TestSizeFor(t *testing.T) {
 }
 
 func TestReserve(t *testing.T) {
-	if hugePageSize() == 0 {
+	if pageSize() == 0 {
 		t.Skip("transparent huge pages are not in madvise mode here: Reserve does nothing (covered by TestReserveDisabled)")
 	}
 	// The package's init reserved its own range, which Reserve would reuse:
