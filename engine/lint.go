@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -60,7 +61,19 @@ type Options struct {
 	// evaluated, every percent or so and at the end (from one goroutine at a
 	// time). The CLI shows it on a terminal.
 	Progress func(done, total int)
+	// StreamAfter is how many bytes of input files a run keeps whole
+	// (DefaultStreamAfter when 0; negative: no limit). Objects of the files
+	// read past it are kept as a projection (what cross-resource rules read
+	// of other objects) and read again when they are evaluated: a large
+	// input is then held in memory a few files at a time, at the cost of
+	// parsing those files twice. Only for the bundled library on its own: a
+	// user's rules may read any field of the inventory.
+	StreamAfter int64
 }
+
+// DefaultStreamAfter is Options.StreamAfter when unset: inputs of this size
+// are evaluated as before, in one read.
+const DefaultStreamAfter = 64 << 20
 
 // DefaultTimeout is the evaluation time limit for one object.
 const DefaultTimeout = 10 * time.Second
@@ -245,13 +258,58 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 }
 
 func (l *Linter) lint(ctx context.Context, paths []string) *Result {
-	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers()})
+	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers(), Loaded: l.keep()})
 	res := l.LintObjects(ctx, loaded.Objects)
 	res.Files = loaded.Files
 	res.Excluded = loaded.Excluded
 	res.Errors = append(res.Errors, loaded.Errors...)
 	sortErrors(res.Errors)
 	return res
+}
+
+// keep is what loading keeps of each file: everything whole while the input
+// read so far is at most StreamAfter bytes, then projections only, also of
+// the files read before (nil: everything whole).
+func (l *Linter) keep() func(size int, objs []*load.Object) []*load.Object {
+	limit := l.opts.StreamAfter
+	if limit == 0 {
+		limit = DefaultStreamAfter
+	}
+	if limit < 0 || !l.library.Trusted() {
+		return nil
+	}
+	var (
+		mu   sync.Mutex
+		read int64
+		// held are the files kept whole so far; Load keeps the slices it is
+		// given back, so projecting their elements projects what it keeps.
+		held      [][]*load.Object
+		streaming bool
+	)
+	projectAll := func(objs []*load.Object) {
+		for i, o := range objs {
+			objs[i] = project(o)
+		}
+	}
+	return func(size int, objs []*load.Object) []*load.Object {
+		mu.Lock()
+		read += int64(size)
+		if !streaming && read <= limit {
+			held = append(held, objs)
+			mu.Unlock()
+			return objs
+		}
+		if !streaming {
+			streaming = true
+			for _, h := range held {
+				projectAll(h)
+			}
+			held = nil
+		}
+		mu.Unlock()
+		projectAll(objs)
+		return objs
+	}
 }
 
 // LintObjects evaluates objects that were loaded elsewhere (a chart rendered
@@ -298,55 +356,85 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	res.Checked = make([]Checked, len(todo))
 	for i, o := range todo {
 		res.Checked[i] = Checked{Object: o.Ref(), File: o.Source.File, Document: o.Source.Document, Item: o.Source.Item}
-		res.Checked[i].Labels, res.Checked[i].Annotations, res.Checked[i].TemplateAnnotations = metadataOf(o)
+		if !o.Partial {
+			// Those of a projection are read from the whole object.
+			res.Checked[i].Labels, res.Checked[i].Annotations, res.Checked[i].TemplateAnnotations = metadataOf(o)
+		}
 	}
 
-	type outcome struct {
-		findings []Finding
-		errors   []Error
-	}
-	// One job per object and part: job j is object j/len(evs) under part
-	// j%len(evs).
+	// One outcome per object and part: outcomes[i*len(evs)+p] is todo[i]
+	// under part p.
 	outcomes := make([]outcome, len(todo)*len(evs))
-	next := make(chan int)
+	jobs := make(chan func())
 	var wg sync.WaitGroup
 	report := l.progress(len(todo))
+	evaluate := func(i, p int, o *load.Object) {
+		f, e := evs[p].evaluate(ctx, o)
+		if p == 0 {
+			// A field of the wrong type is an error the API server
+			// would also refuse; the object is still evaluated for the rest.
+			if invalid := validate.Object(o); invalid != nil {
+				e = append(e, *invalid)
+			}
+			report()
+		}
+		outcomes[i*len(evs)+p] = outcome{f, e}
+	}
 	for w := 0; w < l.workers(); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range next {
-				o, ev := todo[j/len(evs)], evs[j%len(evs)]
-				f, e := ev.evaluate(ctx, o)
-				if j%len(evs) == 0 {
-					// A field of the wrong type is an error the API server
-					// would also refuse; the object is still evaluated for the rest.
-					if invalid := validate.Object(o); invalid != nil {
-						e = append(e, *invalid)
-					}
-					report()
-				}
-				outcomes[j] = outcome{f, e}
+			for job := range jobs {
+				job()
 			}
 		}()
 	}
-	for j := range outcomes {
-		next <- j
+	// Objects kept whole are evaluated one part at a time; those kept as a
+	// projection (a large input) a file at a time, as the file is read again,
+	// so that only the files being evaluated are held whole.
+	reread := map[string][]int{}
+	var files []string
+	for i, o := range todo {
+		if o.Partial {
+			if _, ok := reread[o.Source.File]; !ok {
+				files = append(files, o.Source.File)
+			}
+			reread[o.Source.File] = append(reread[o.Source.File], i)
+			continue
+		}
+		for p := range evs {
+			jobs <- func() { evaluate(i, p, o) }
+		}
 	}
-	close(next)
+	for _, file := range files {
+		jobs <- func() {
+			at := reread[file]
+			whole := l.reread(file, todo, at, outcomes, len(evs))
+			// A file of many objects (a List exported from a cluster) is
+			// not left to one worker.
+			workers := 1
+			if len(at) > manyObjects {
+				workers = l.workers()
+			}
+			each(len(at), workers, func(n int) {
+				i := at[n]
+				if whole[n] == nil {
+					report()
+					return
+				}
+				c := &res.Checked[i]
+				c.Labels, c.Annotations, c.TemplateAnnotations = metadataOf(whole[n])
+				for p := range evs {
+					evaluate(i, p, whole[n])
+				}
+			})
+		}
+	}
+	close(jobs)
 	wg.Wait()
 
-	seen := map[findingKey]bool{}
+	res.Findings = merge(todo, outcomes, len(evs))
 	for _, o := range outcomes {
-		for _, f := range o.findings {
-			// The same file given twice, or one object in two files, is one problem.
-			k := keyOf(f)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			res.Findings = append(res.Findings, f)
-		}
 		res.Errors = append(res.Errors, o.errors...)
 	}
 	if !l.opts.Complete {
@@ -355,6 +443,104 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	sortFindings(res.Findings)
 	sortErrors(res.Errors)
 	return res
+}
+
+// merge lists the findings of every outcome once: the same file given twice,
+// or one object in two files, is one problem. Only findings of an object whose
+// identity occurs more than once are remembered across objects (a large run
+// has hundreds of thousands of findings); outcomes give up their findings as
+// they are copied.
+func merge(todo []*load.Object, outcomes []outcome, parts int) []Finding {
+	total := 0
+	for _, o := range outcomes {
+		total += len(o.findings)
+	}
+	count := make(map[load.Ref]int, len(todo))
+	for _, o := range todo {
+		count[o.Ref()]++
+	}
+	out := make([]Finding, 0, total)
+	across := map[findingKey]bool{}
+	within := map[findingKey]bool{}
+	for j := range outcomes {
+		if j%parts == 0 {
+			clear(within)
+		}
+		seen := within
+		if count[todo[j/parts].Ref()] > 1 {
+			seen = across
+		}
+		for _, f := range outcomes[j].findings {
+			k := keyOf(f)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, f)
+		}
+		outcomes[j].findings = nil
+	}
+	return out
+}
+
+// manyObjects is how many objects of one file read again are evaluated by
+// the worker that read it alone.
+const manyObjects = 32
+
+// each calls f(0) … f(n-1) on that many goroutines.
+func each(n, workers int, f func(int)) {
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// outcome is what evaluating one object under one part gave.
+type outcome struct {
+	findings []Finding
+	errors   []Error
+}
+
+// reread reads file again and returns, for each of todo[at...], the whole
+// object it was projected from (nil, with an error in outcomes, when the file
+// no longer holds it).
+func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []outcome, parts int) []*load.Object {
+	objs, errs := load.ReadFile(file, load.Options{Limits: l.opts.Limits})
+	type place struct{ doc, item int }
+	byPlace := make(map[place]*load.Object, len(objs))
+	for _, o := range objs {
+		byPlace[place{o.Source.Document, o.Source.Item}] = o
+	}
+	whole := make([]*load.Object, len(at))
+	for n, i := range at {
+		stub := todo[i]
+		o := byPlace[place{stub.Source.Document, stub.Source.Item}]
+		if o == nil || o.Ref() != stub.Ref() {
+			// Its loading errors were reported the first time it was read.
+			msg := fmt.Sprintf("%s changed while it was linted: %s is no longer document %d; not evaluated", file, describeObject(stub), stub.Source.Document+1)
+			if len(objs) == 0 && len(errs) > 0 {
+				msg = fmt.Sprintf("cannot read %s again to evaluate %s: %s", file, describeObject(stub), errs[0].Message)
+			}
+			outcomes[i*parts] = outcome{errors: []Error{{File: file, Message: msg}}}
+			continue
+		}
+		whole[n] = o
+	}
+	return whole
 }
 
 // progress returns what a worker calls after each object: it tells

@@ -25,15 +25,16 @@ type lintFlags struct {
 	data     []string
 	// conftestNS are conftest packages read besides "main". Not --namespace:
 	// -n/--namespace is the Kubernetes namespace, as in kubectl.
-	conftestNS []string
-	complete   bool
-	format     string
-	output     string
-	failOn     string
-	color      string
-	timeout    time.Duration
-	limits     load.Limits
-	workers    int
+	conftestNS  []string
+	complete    bool
+	format      string
+	output      string
+	failOn      string
+	color       string
+	timeout     time.Duration
+	limits      load.Limits
+	workers     int
+	streamAfter int64
 	// parseOnly reads and checks the input and evaluates no rule: the floor
 	// that make bench compares a whole run with.
 	parseOnly bool
@@ -92,6 +93,7 @@ stops the others from being checked.`,
 	fl.Int64Var(&f.limits.MaxFileSize, "max-file-size", limits.MaxFileSize, "largest input file, in bytes")
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
 	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
+	fl.Int64Var(&f.streamAfter, "stream-after", engine.DefaultStreamAfter, "bytes of input files held whole in memory; files read past it are parsed again when evaluated, to bound memory (-1: hold everything)")
 	fl.IntVar(&f.workers, "workers", 0, "objects evaluated at once (0: one per CPU)")
 	fl.StringVar(&f.cacheDir, "cache-dir", "", "where results of runs over unchanged files are kept (default $KUBEWARD_CACHE_DIR, else the user cache folder)")
 	fl.BoolVar(&f.noCache, "no-cache", false, "neither use nor store cached results")
@@ -146,8 +148,13 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
 
+	if f.streamAfter == 0 || f.streamAfter < -1 {
+		return usageError("--stream-after must be positive, or -1 to hold the whole input")
+	}
 	if f.parseOnly {
 		policyOpts = policy.Options{NoBuiltin: true}
+		// The floor is one read of every file.
+		f.streamAfter = -1
 	} else {
 		f.bundle.sources = append(f.bundle.sources, cfgBundles...)
 		if err := f.bundle.load(cmd, &policyOpts); err != nil {
@@ -155,16 +162,17 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		}
 	}
 	linter, err := engine.New(engine.Options{
-		Policy:   policyOpts,
-		Profile:  f.profile,
-		Disabled: disabled,
-		Exclude:  exclude,
-		Complete: f.complete || f.sources.cluster,
-		Timeout:  f.timeout,
-		Limits:   f.limits,
-		Workers:  f.workers,
-		Stdin:    cmd.InOrStdin(),
-		Helm:     f.sources.helm,
+		Policy:      policyOpts,
+		Profile:     f.profile,
+		Disabled:    disabled,
+		Exclude:     exclude,
+		Complete:    f.complete || f.sources.cluster,
+		Timeout:     f.timeout,
+		Limits:      f.limits,
+		Workers:     f.workers,
+		Stdin:       cmd.InOrStdin(),
+		StreamAfter: f.streamAfter,
+		Helm:        f.sources.helm,
 		// A CLI run is short: compiling is most of it when the input is small.
 		PauseGCWhileCompiling: true,
 		CacheDir:              resultCacheDir(f),

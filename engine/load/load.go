@@ -57,6 +57,11 @@ type Options struct {
 	// kustomization) into objects. A folder one of them claims is rendered,
 	// not walked; a file it claims is rendered, not parsed.
 	Renderers []Renderer
+	// Loaded, when set, is called with the objects of each plain file (not
+	// stdin, not a rendered source) and the file's size in bytes, from the
+	// goroutine that parsed it; what it returns is kept instead. A caller
+	// that can read the file again (ReadFile) keeps less of a large input.
+	Loaded func(size int, objs []*Object) []*Object
 }
 
 // Renderer is a source of objects that must be rendered before they are
@@ -126,7 +131,10 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 					results[i] = fileResult{objs, errs}
 					continue
 				}
-				objs, errs := readFile(files[i].path, opts)
+				objs, errs, size := readFile(files[i].path, opts)
+				if opts.Loaded != nil && len(objs) > 0 {
+					objs = opts.Loaded(size, objs)
+				}
 				results[i] = fileResult{objs, errs}
 			}
 		}()
@@ -262,15 +270,24 @@ func describeOSError(err error) string {
 	return err.Error()
 }
 
-func readFile(name string, opts Options) ([]*Object, []Error) {
+// ReadFile reads and parses one plain file the way Load does: the objects of
+// a file Load read, when it is read again unchanged, are the same.
+func ReadFile(name string, opts Options) ([]*Object, []Error) {
+	opts.Limits = opts.Limits.withDefaults()
+	objs, errs, _ := readFile(name, opts)
+	return objs, errs
+}
+
+// readFile also returns the number of bytes read.
+func readFile(name string, opts Options) ([]*Object, []Error, int) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, []Error{{File: name, Message: describeOSError(err)}}
+		return nil, []Error{{File: name, Message: describeOSError(err)}}, 0
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err == nil && info.Size() > opts.Limits.MaxFileSize {
-		return nil, []Error{{File: name, Message: fmt.Sprintf("file is %s, larger than the %s limit (--max-file-size)", humanBytes(info.Size()), humanBytes(opts.Limits.MaxFileSize))}}
+		return nil, []Error{{File: name, Message: fmt.Sprintf("file is %s, larger than the %s limit (--max-file-size)", humanBytes(info.Size()), humanBytes(opts.Limits.MaxFileSize))}}, 0
 	}
 	if err == nil && info.Mode().IsRegular() {
 		// The size is known: one buffer of that size, instead of io.ReadAll's
@@ -283,9 +300,10 @@ func readFile(name string, opts Options) ([]*Object, []Error) {
 			// Grew since the Stat: read the rest under the limit as a stream.
 			return readStream(name, io.MultiReader(bytes.NewReader(data), f), opts)
 		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-			return Parse(name, data[:n], opts.Limits)
+			objs, errs := Parse(name, data[:n], opts.Limits)
+			return objs, errs, n
 		default:
-			return nil, []Error{{File: name, Message: "cannot read: " + describeOSError(err)}}
+			return nil, []Error{{File: name, Message: "cannot read: " + describeOSError(err)}}, 0
 		}
 	}
 	return readStream(name, f, opts)
@@ -296,18 +314,20 @@ func readStdin(opts Options) ([]*Object, []Error) {
 	if r == nil {
 		r = os.Stdin
 	}
-	return readStream(StdinName, r, opts)
+	objs, errs, _ := readStream(StdinName, r, opts)
+	return objs, errs
 }
 
-func readStream(name string, r io.Reader, opts Options) ([]*Object, []Error) {
+func readStream(name string, r io.Reader, opts Options) ([]*Object, []Error, int) {
 	data, err := io.ReadAll(io.LimitReader(r, opts.Limits.MaxFileSize+1))
 	if err != nil {
-		return nil, []Error{{File: name, Message: "cannot read: " + describeOSError(err)}}
+		return nil, []Error{{File: name, Message: "cannot read: " + describeOSError(err)}}, 0
 	}
 	if int64(len(data)) > opts.Limits.MaxFileSize {
-		return nil, []Error{{File: name, Message: fmt.Sprintf("input is larger than the %s limit (--max-file-size)", humanBytes(opts.Limits.MaxFileSize))}}
+		return nil, []Error{{File: name, Message: fmt.Sprintf("input is larger than the %s limit (--max-file-size)", humanBytes(opts.Limits.MaxFileSize))}}, 0
 	}
-	return Parse(name, data, opts.Limits)
+	objs, errs := Parse(name, data, opts.Limits)
+	return objs, errs, len(data)
 }
 
 func humanBytes(n int64) string {

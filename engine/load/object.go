@@ -35,12 +35,25 @@ type Object struct {
 	// Value is what rules see as input: the object minus live-cluster noise.
 	Value  ast.Value
 	Source Source
+	// Partial says that Value is a projection of the object (Projected): the
+	// whole object is read again from Source.File (ReadFile) to be evaluated.
+	Partial bool
 
 	pos        *positions // of the object's document
 	root       int32      // the object's mapping in pos
 	line, col  int32      // where the object's mapping starts in its document
 	lineOffset int        // lines before the document in its file
 	lineMap    func(int) int
+}
+
+// Projected returns a copy of o that keeps v, a projection of o's Value, and
+// nothing of o's positions: what is kept of an object of a large input until
+// it is read again.
+func (o *Object) Projected(v ast.Value) *Object {
+	return &Object{
+		APIVersion: o.APIVersion, Kind: o.Kind, Namespace: o.Namespace, Name: o.Name, UID: o.UID,
+		Controller: o.Controller, Value: v, Source: o.Source, Partial: true,
+	}
 }
 
 // MapLines makes positions go through f: a renderer whose output is not the

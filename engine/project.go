@@ -1,0 +1,179 @@
+package engine
+
+import (
+	"slices"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/kubeward/kubeward/engine/load"
+)
+
+// What the bundled library's cross-resource rules read of the objects they
+// look up in data.kubeward.inventory (policies/lib/inventory.rego and its
+// callers): the whole of static Pods (their commands) and Namespaces,
+var wholeKinds = map[string]bool{"Pod": true, "Namespace": true}
+
+// all but the metadata of these kinds (selectors, roles, quotas, ...),
+var specKinds = map[string]bool{
+	"NetworkPolicy": true, "PodDisruptionBudget": true, "HorizontalPodAutoscaler": true,
+	"ServiceAccount": true, "Role": true, "ClusterRole": true, "ResourceQuota": true, "LimitRange": true,
+}
+
+// the keys, not the values, of these kinds' maps (which keys a Secret or a
+// ConfigMap holds),
+var keyedKinds = map[string][]string{
+	"Secret":    {"data", "stringData", "binaryData"},
+	"ConfigMap": {"data", "binaryData"},
+}
+
+// of a Service's spec only its ports (an Ingress backend names one),
+var specFields = map[string][]string{"Service": {"ports"}}
+
+// of the pod template of these kinds, its metadata (labels index pods) and its
+// containers' names, ports and restart policies (a Service's named target
+// ports are looked up in them), and the workload's replicas,
+var templatePaths = map[string][]string{
+	"PodTemplate": {"template"}, "Deployment": {"spec", "template"}, "ReplicaSet": {"spec", "template"},
+	"StatefulSet": {"spec", "template"}, "DaemonSet": {"spec", "template"}, "Job": {"spec", "template"},
+	"ReplicationController": {"spec", "template"}, "CronJob": {"spec", "jobTemplate", "spec", "template"},
+}
+
+var (
+	templateContainers = []string{"containers", "initContainers"}
+	containerKeys      = []string{"name", "ports", "restartPolicy"}
+)
+
+// a Secret's type (the token controller fills some keys),
+var keptFields = map[string][]string{"Secret": {"type"}}
+
+// and of every other kind only whether it exists and its group: these (and
+// metadataKeys) are kept of every object.
+var identityKeys = []string{"apiVersion", "kind"}
+
+// projection is the part of an object's Value that the library's
+// cross-resource rules can read of it through the inventory. A CRD's schema or
+// a PrometheusRule's alerts are most of a large input's bytes, and no rule
+// reads them of another object. A test compares a run's findings with and
+// without projections (TestStreamingGivesTheSameFindings). Values of the
+// wrong type are kept as they are: rules see what they would have seen.
+func projection(kind string, v ast.Value) ast.Value {
+	obj, ok := v.(ast.Object)
+	if !ok || wholeKinds[kind] {
+		return v
+	}
+	out := ast.NewObject()
+	if specKinds[kind] {
+		obj.Foreach(func(k, t *ast.Term) { out.Insert(k, t) })
+	}
+	keepKeys(out, obj, slices.Concat(identityKeys, keptFields[kind]))
+	if fields, ok := specFields[kind]; ok {
+		insert(out, "spec", subset(obj.Get(ast.StringTerm("spec")), fields))
+	}
+	keys := metadataKeys
+	if labeledKinds[kind] {
+		keys = labeledKeys
+	}
+	insert(out, "metadata", subset(obj.Get(ast.StringTerm("metadata")), keys))
+	if path, ok := templatePaths[kind]; ok {
+		insert(out, path[0], templateProjection(obj, path))
+	}
+	for _, k := range keyedKinds[kind] {
+		t := obj.Get(ast.StringTerm(k))
+		if m, ok := valueOf(t).(ast.Object); ok {
+			keys := ast.NewObject()
+			m.Foreach(func(key, _ *ast.Term) { keys.Insert(key, ast.StringTerm("")) })
+			t = ast.NewTerm(keys)
+		}
+		insert(out, k, t)
+	}
+	return out
+}
+
+// metadataKeys are what is kept of the metadata of an object that is not kept
+// whole: what identifies it, and the labels of the kinds whose labels a
+// selector of another object matches (a ClusterRole's aggregationRule; pods'
+// labels are those of the template).
+var (
+	metadataKeys = []string{"name", "namespace"}
+	labeledKeys  = []string{"name", "namespace", "labels"}
+	labeledKinds = map[string]bool{"ClusterRole": true}
+	templateKeys = []string{"labels"}
+)
+
+// valueOf is t's value, nil for nil.
+func valueOf(t *ast.Term) ast.Value {
+	if t == nil {
+		return nil
+	}
+	return t.Value
+}
+
+// insert sets key in o to t, unless t is nil.
+func insert(o ast.Object, key string, t *ast.Term) {
+	if t != nil {
+		o.Insert(ast.StringTerm(key), t)
+	}
+}
+
+// subset is an object term with only keys of t's, t itself when t is not an
+// object (nil for nil).
+func subset(t *ast.Term, keys []string) *ast.Term {
+	m, ok := valueOf(t).(ast.Object)
+	if !ok {
+		return t
+	}
+	out := ast.NewObject()
+	keepKeys(out, m, keys)
+	return ast.NewTerm(out)
+}
+
+// keepKeys copies the terms of keys that from has into to.
+func keepKeys(to, from ast.Object, keys []string) {
+	for _, k := range keys {
+		if t := from.Get(ast.StringTerm(k)); t != nil {
+			to.Insert(ast.StringTerm(k), t)
+		}
+	}
+}
+
+// templateProjection is the projection of the pod template at path (its
+// first key's term), nil when there is none.
+func templateProjection(obj ast.Object, path []string) *ast.Term {
+	t := obj.Get(ast.StringTerm(path[0]))
+	o, ok := valueOf(t).(ast.Object)
+	if !ok {
+		return t
+	}
+	out := ast.NewObject()
+	if len(path) > 1 {
+		// A budget's minAvailable is compared with the replicas of the
+		// workloads it selects.
+		keepKeys(out, o, []string{"replicas"})
+		insert(out, path[1], templateProjection(o, path[1:]))
+		return ast.NewTerm(out)
+	}
+	insert(out, "metadata", subset(o.Get(ast.StringTerm("metadata")), templateKeys))
+	specT := o.Get(ast.StringTerm("spec"))
+	spec, ok := valueOf(specT).(ast.Object)
+	if !ok {
+		insert(out, "spec", specT)
+		return ast.NewTerm(out)
+	}
+	ps := ast.NewObject()
+	for _, field := range templateContainers {
+		ct := spec.Get(ast.StringTerm(field))
+		if list, ok := valueOf(ct).(*ast.Array); ok {
+			kept := make([]*ast.Term, 0, list.Len())
+			list.Foreach(func(c *ast.Term) { kept = append(kept, subset(c, containerKeys)) })
+			ct = ast.ArrayTerm(kept...)
+		}
+		insert(ps, field, ct)
+	}
+	out.Insert(ast.StringTerm("spec"), ast.NewTerm(ps))
+	return ast.NewTerm(out)
+}
+
+// project is what a run keeps of an object it will read again.
+func project(o *load.Object) *load.Object {
+	return o.Projected(projection(o.Kind, o.Value))
+}

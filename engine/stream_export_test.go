@@ -1,0 +1,24 @@
+package engine
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kubeward/kubeward/engine/load"
+)
+
+// LoadProjected loads files keeping every object as a projection, as a run
+// past Options.StreamAfter does.
+func LoadProjected(t *testing.T, files ...string) []*load.Object {
+	t.Helper()
+	res := load.Load(context.Background(), files, load.Options{Loaded: func(_ int, objs []*load.Object) []*load.Object {
+		for i, o := range objs {
+			objs[i] = project(o)
+		}
+		return objs
+	}})
+	if len(res.Errors) > 0 {
+		t.Fatalf("loading %v: %v", files, res.Errors)
+	}
+	return res.Objects
+}
