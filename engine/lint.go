@@ -16,6 +16,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/kubeward/kubeward/engine/load"
@@ -197,6 +198,40 @@ func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 	return parts, nil
 }
 
+// wholeLibrary returns the active rules compiled in one part, whatever the
+// kinds: a run past StreamAfter evaluates objects before it knows them all.
+func (l *Linter) wholeLibrary() ([]part, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.full != nil {
+		return []part{{l.full, l.active}}, nil
+	}
+	if p, ok := l.subsets[wholeKey]; ok {
+		return p, nil
+	}
+	if l.opts.PauseGCWhileCompiling {
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	}
+	c, err := l.library.CompileRules(l.active, indexModule)
+	if err != nil {
+		return nil, err
+	}
+	parts := []part{{c, l.active}}
+	if len(l.subsets) >= maxSubsets {
+		l.full, l.subsets = c, nil
+	} else {
+		l.subsets[wholeKey] = parts
+	}
+	return parts, nil
+}
+
+// wholeKey is the subsets key of the whole library.
+const wholeKey = "*"
+
+func (l *Linter) newEvaluator(c *ast.Compiler, store storage.Store, rules []*policy.Rule) *evaluator {
+	return &evaluator{compiler: c, store: store, timeout: l.opts.Timeout, byKind: map[string]*kindQuery{}, rules: rules}
+}
+
 // split cuts rules into at most n runs of consecutive rules of near equal
 // length. Rules next to each other in the library (one category) tend to
 // import the same helpers: keeping them together keeps the helpers that both
@@ -258,8 +293,13 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 }
 
 func (l *Linter) lint(ctx context.Context, paths []string) *Result {
-	loaded := load.Load(ctx, paths, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers(), Loaded: l.keep()})
-	res := l.LintObjects(ctx, loaded.Objects)
+	opts := load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers()}
+	s := l.newStream(ctx)
+	if s != nil {
+		opts.Loaded = s.loaded
+	}
+	loaded := load.Load(ctx, paths, opts)
+	res := l.lintObjects(ctx, loaded.Objects, s)
 	res.Files = loaded.Files
 	res.Excluded = loaded.Excluded
 	res.Errors = append(res.Errors, loaded.Errors...)
@@ -267,54 +307,15 @@ func (l *Linter) lint(ctx context.Context, paths []string) *Result {
 	return res
 }
 
-// keep is what loading keeps of each file: everything whole while the input
-// read so far is at most StreamAfter bytes, then projections only, also of
-// the files read before (nil: everything whole).
-func (l *Linter) keep() func(size int, objs []*load.Object) []*load.Object {
-	limit := l.opts.StreamAfter
-	if limit == 0 {
-		limit = DefaultStreamAfter
-	}
-	if limit < 0 || !l.library.Trusted() {
-		return nil
-	}
-	var (
-		mu   sync.Mutex
-		read int64
-		// held are the files kept whole so far; Load keeps the slices it is
-		// given back, so projecting their elements projects what it keeps.
-		held      [][]*load.Object
-		streaming bool
-	)
-	projectAll := func(objs []*load.Object) {
-		for i, o := range objs {
-			objs[i] = project(o)
-		}
-	}
-	return func(size int, objs []*load.Object) []*load.Object {
-		mu.Lock()
-		read += int64(size)
-		if !streaming && read <= limit {
-			held = append(held, objs)
-			mu.Unlock()
-			return objs
-		}
-		if !streaming {
-			streaming = true
-			for _, h := range held {
-				projectAll(h)
-			}
-			held = nil
-		}
-		mu.Unlock()
-		projectAll(objs)
-		return objs
-	}
-}
-
 // LintObjects evaluates objects that were loaded elsewhere (a chart rendered
 // in memory, a cluster read).
 func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
+	return l.lintObjects(ctx, objs, nil)
+}
+
+// lintObjects evaluates objs; s, when not nil, holds what was found while
+// they loaded.
+func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream) *Result {
 	res := &Result{Rules: l.active}
 	kindSet := map[string]bool{}
 	for _, o := range objs {
@@ -324,7 +325,11 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	for k := range kindSet {
 		kinds = append(kinds, k)
 	}
-	parts, err := l.partsFor(kinds, l.partsOf(len(objs)))
+	parts := s.compiled()
+	var err error
+	if parts == nil {
+		parts, err = l.partsFor(kinds, l.partsOf(len(objs)))
+	}
 	if err != nil {
 		res.Errors = append(res.Errors, Error{File: "(policies)", Message: err.Error()})
 		return res
@@ -336,14 +341,9 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	store := inmem.NewFromASTObject(data)
 	evs := make([]*evaluator, len(parts))
 	for i, p := range parts {
-		evs[i] = &evaluator{
-			compiler: p.compiler,
-			store:    store,
-			timeout:  l.opts.Timeout,
-			byKind:   map[string]*kindQuery{},
-			rules:    p.rules,
-		}
+		evs[i] = l.newEvaluator(p.compiler, store, p.rules)
 	}
+	cross := s.crossEvaluator(parts, store)
 	skip := owned(objs)
 	res.Owned = len(skip)
 	todo := make([]*load.Object, 0, len(objs)-len(skip))
@@ -356,9 +356,12 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	res.Checked = make([]Checked, len(todo))
 	for i, o := range todo {
 		res.Checked[i] = Checked{Object: o.Ref(), File: o.Source.File, Document: o.Source.Document, Item: o.Source.Item}
-		if !o.Partial {
+		c := &res.Checked[i]
+		if e := s.earlyOf(o); e != nil {
+			c.Labels, c.Annotations, c.TemplateAnnotations = e.labels, e.annotations, e.template
+		} else if !o.Partial {
 			// Those of a projection are read from the whole object.
-			res.Checked[i].Labels, res.Checked[i].Annotations, res.Checked[i].TemplateAnnotations = metadataOf(o)
+			c.Labels, c.Annotations, c.TemplateAnnotations = metadataOf(o)
 		}
 	}
 
@@ -395,6 +398,15 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	reread := map[string][]int{}
 	var files []string
 	for i, o := range todo {
+		if e := s.earlyOf(o); e != nil {
+			// Evaluated while whole but for the rules that read other
+			// objects; read again only for those.
+			outcomes[i*len(evs)] = e.outcome
+			if !s.crossApplies(o.Kind) {
+				report()
+				continue
+			}
+		}
 		if o.Partial {
 			if _, ok := reread[o.Source.File]; !ok {
 				files = append(files, o.Source.File)
@@ -419,6 +431,13 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 			each(len(at), workers, func(n int) {
 				i := at[n]
 				if whole[n] == nil {
+					report()
+					return
+				}
+				if s.earlyOf(todo[i]) != nil {
+					f, e := cross.evaluate(ctx, whole[n])
+					o := &outcomes[i*len(evs)]
+					o.findings, o.errors = append(o.findings, f...), append(o.errors, e...)
 					report()
 					return
 				}
@@ -519,7 +538,11 @@ type outcome struct {
 // object it was projected from (nil, with an error in outcomes, when the file
 // no longer holds it).
 func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []outcome, parts int) []*load.Object {
-	objs, errs := load.ReadFile(file, load.Options{Limits: l.opts.Limits})
+	stubs := make([]*load.Object, len(at))
+	for n, i := range at {
+		stubs[n] = todo[i]
+	}
+	objs, errs := load.ReadAgain(file, load.Options{Limits: l.opts.Limits}, stubs)
 	type place struct{ doc, item int }
 	byPlace := make(map[place]*load.Object, len(objs))
 	for _, o := range objs {
@@ -535,7 +558,8 @@ func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []o
 			if len(objs) == 0 && len(errs) > 0 {
 				msg = fmt.Sprintf("cannot read %s again to evaluate %s: %s", file, describeObject(stub), errs[0].Message)
 			}
-			outcomes[i*parts] = outcome{errors: []Error{{File: file, Message: msg}}}
+			o := &outcomes[i*parts]
+			o.errors = append(o.errors, Error{File: file, Message: msg})
 			continue
 		}
 		whole[n] = o
@@ -576,11 +600,17 @@ func keyOf(f Finding) findingKey {
 func (l *Linter) completeOnly() []*policy.Rule {
 	var out []*policy.Rule
 	for _, r := range l.active {
-		if v, _ := r.Custom["requiresComplete"].(bool); v {
+		if requiresComplete(r) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// requiresComplete reports whether r is marked as firing only on complete input.
+func requiresComplete(r *policy.Rule) bool {
+	v, _ := r.Custom["requiresComplete"].(bool)
+	return v
 }
 
 // runData is data for one run: the library's data plus the run's settings, its
@@ -588,18 +618,8 @@ func (l *Linter) completeOnly() []*policy.Rule {
 // library itself (data.kubeward.lib.inventory.index_build), once per run, so
 // that where pods keep their labels stays known in one place only.
 func (l *Linter) runData(ctx context.Context, parts []part, objs []*load.Object) (ast.Object, error) {
-	data := l.data.Copy()
-	kw := ast.NewObject()
-	if t := data.Get(ast.StringTerm("kubeward")); t != nil {
-		if o, ok := t.Value.(ast.Object); ok {
-			kw = o.Copy()
-		}
-	}
-	kw.Insert(ast.StringTerm("run"), ast.NewTerm(ast.NewObject(
-		ast.Item(ast.StringTerm("assumeComplete"), ast.BooleanTerm(l.opts.Complete)),
-	)))
+	data, kw := l.baseData()
 	kw.Insert(ast.StringTerm("inventory"), ast.NewTerm(inventory(objs)))
-	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
 	index := ast.NewObject()
 	for _, b := range indexBuilders {
 		// A helper module that this run's rules do not import has no index
@@ -630,6 +650,23 @@ func (l *Linter) runData(ctx context.Context, parts []part, objs []*load.Object)
 		kw.Insert(ast.StringTerm("index"), ast.NewTerm(index))
 	}
 	return data, nil
+}
+
+// baseData is the library's data plus the run's settings; kw is its
+// data.kubeward, where runData adds the inventory.
+func (l *Linter) baseData() (data, kw ast.Object) {
+	data = l.data.Copy()
+	kw = ast.NewObject()
+	if t := data.Get(ast.StringTerm("kubeward")); t != nil {
+		if o, ok := t.Value.(ast.Object); ok {
+			kw = o.Copy()
+		}
+	}
+	kw.Insert(ast.StringTerm("run"), ast.NewTerm(ast.NewObject(
+		ast.Item(ast.StringTerm("assumeComplete"), ast.BooleanTerm(l.opts.Complete)),
+	)))
+	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
+	return data, kw
 }
 
 // buildIndex evaluates one index builder over the run's data.

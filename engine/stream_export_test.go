@@ -22,3 +22,16 @@ func LoadProjected(t *testing.T, files ...string) []*load.Object {
 	}
 	return res.Objects
 }
+
+// CrossRuleIDs are the ids of l's active rules that read other objects.
+func CrossRuleIDs(t testing.TB, l *Linter) map[string][]string {
+	parts, err := l.wholeLibrary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for r := range crossRules(parts[0].compiler, parts[0].rules) {
+		out[r.ID] = r.Kinds
+	}
+	return out
+}

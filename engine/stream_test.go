@@ -40,19 +40,24 @@ func TestStreamingGivesTheSameFindings(t *testing.T) {
 	for _, complete := range []bool{true, false} {
 		whole, err := engine.New(engine.Options{Complete: complete, StreamAfter: -1})
 		require.NoError(t, err)
-		streamed, err := engine.New(engine.Options{Complete: complete, StreamAfter: 1})
-		require.NoError(t, err)
-		findings := 0
-		for _, dir := range dirs {
-			a := whole.Lint(context.Background(), []string{dir})
-			b := streamed.Lint(context.Background(), []string{dir})
-			findings += len(a.Findings)
-			assert.Equal(t, findingLines(a), findingLines(b), "%s (complete: %v)", dir, complete)
-			assert.Equal(t, a.Errors, b.Errors, "%s (complete: %v)", dir, complete)
-			assert.Equal(t, a.Checked, b.Checked, "%s (complete: %v)", dir, complete)
-			assert.Equal(t, a.Owned, b.Owned, "%s (complete: %v)", dir, complete)
+		// From the first file on; or after a few files, which are then
+		// read again for every rule.
+		for _, after := range []int64{1, 2000} {
+			streamed, err := engine.New(engine.Options{Complete: complete, StreamAfter: after})
+			require.NoError(t, err)
+			findings := 0
+			for _, dir := range dirs {
+				a := whole.Lint(context.Background(), []string{dir})
+				b := streamed.Lint(context.Background(), []string{dir})
+				findings += len(a.Findings)
+				what := fmt.Sprintf("%s (complete: %v, stream after %d bytes)", dir, complete, after)
+				assert.Equal(t, findingLines(a), findingLines(b), what)
+				assert.Equal(t, a.Errors, b.Errors, what)
+				assert.Equal(t, a.Checked, b.Checked, what)
+				assert.Equal(t, a.Owned, b.Owned, what)
+			}
+			assert.Greater(t, findings, 100, "the fixtures have findings to compare")
 		}
-		assert.Greater(t, findings, 100, "the fixtures have findings to compare")
 	}
 }
 

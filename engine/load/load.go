@@ -62,6 +62,10 @@ type Options struct {
 	// goroutine that parsed it; what it returns is kept instead. A caller
 	// that can read the file again (ReadFile) keeps less of a large input.
 	Loaded func(size int, objs []*Object) []*Object
+
+	// only, when set, maps the chunks of a file to parse (ReadAgain) to the
+	// number of documents before each.
+	only map[int]int
 }
 
 // Renderer is a source of objects that must be rendered before they are
@@ -278,6 +282,20 @@ func ReadFile(name string, opts Options) ([]*Object, []Error) {
 	return objs, errs
 }
 
+// ReadAgain reads file again, as ReadFile does, but parses only the
+// documents that hold objs, objects read from it before (whole or
+// projected): the objects it returns are those of these documents, the same
+// as when they were first read if the file is unchanged.
+func ReadAgain(name string, opts Options, objs []*Object) ([]*Object, []Error) {
+	opts.Limits = opts.Limits.withDefaults()
+	opts.only = make(map[int]int, len(objs))
+	for _, o := range objs {
+		opts.only[o.chunk] = o.chunkDoc
+	}
+	found, errs, _ := readFile(name, opts)
+	return found, errs
+}
+
 // readFile also returns the number of bytes read.
 func readFile(name string, opts Options) ([]*Object, []Error, int) {
 	f, err := os.Open(name)
@@ -300,7 +318,7 @@ func readFile(name string, opts Options) ([]*Object, []Error, int) {
 			// Grew since the Stat: read the rest under the limit as a stream.
 			return readStream(name, io.MultiReader(bytes.NewReader(data), f), opts)
 		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-			objs, errs := Parse(name, data[:n], opts.Limits)
+			objs, errs := parseChunks(name, data[:n], opts.Limits, opts.only)
 			return objs, errs, n
 		default:
 			return nil, []Error{{File: name, Message: "cannot read: " + describeOSError(err)}}, 0
@@ -326,7 +344,7 @@ func readStream(name string, r io.Reader, opts Options) ([]*Object, []Error, int
 	if int64(len(data)) > opts.Limits.MaxFileSize {
 		return nil, []Error{{File: name, Message: fmt.Sprintf("input is larger than the %s limit (--max-file-size)", humanBytes(opts.Limits.MaxFileSize))}}, 0
 	}
-	objs, errs := Parse(name, data, opts.Limits)
+	objs, errs := parseChunks(name, data, opts.Limits, opts.only)
 	return objs, errs, len(data)
 }
 
@@ -343,6 +361,12 @@ func humanBytes(n int64) string {
 // Parse reads the objects of one file's content. name is used in errors and
 // in every object's Source.
 func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
+	return parseChunks(name, data, limits, nil)
+}
+
+// parseChunks is Parse; only, when not nil, maps the chunks to parse to the number
+// of documents before each (the others are skipped).
+func parseChunks(name string, data []byte, limits Limits, only map[int]int) ([]*Object, []Error) {
 	limits = limits.withDefaults()
 	if i := bytes.IndexByte(data[:min(len(data), 8000)], 0); i >= 0 {
 		return nil, []Error{{File: name, Message: "binary file (it contains NUL bytes); expected YAML or JSON"}}
@@ -360,7 +384,15 @@ func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
 	var objs []*Object
 	var errs []Error
 	doc, documents := 0, 0
-	for _, c := range chunks {
+	for ci, c := range chunks {
+		if only != nil {
+			before, ok := only[ci]
+			if !ok {
+				continue
+			}
+			doc = before
+		}
+		chunkDoc := doc
 		if !utf8.Valid(c.text) {
 			line := c.lineOffset + 1 + bytes.Count(c.text[:firstInvalidUTF8(c.text)], []byte("\n"))
 			errs = append(errs, Error{File: name, Line: line, Message: "not UTF-8 text; YAML and JSON must be UTF-8"})
@@ -386,12 +418,15 @@ func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
 			}
 			documents++
 			o, e := objectsOf(name, doc, &root, c, limits)
+			for _, x := range o {
+				x.chunk, x.chunkDoc = ci, chunkDoc
+			}
 			objs = append(objs, o...)
 			errs = append(errs, e...)
 			doc++
 		}
 	}
-	if documents == 0 {
+	if documents == 0 && only == nil {
 		errs = append(errs, Error{File: name, Message: "no YAML or JSON document in it (only comments or separators)"})
 	}
 	return objs, errs

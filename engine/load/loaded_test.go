@@ -52,3 +52,49 @@ func TestLoadedSeesPlainFilesAndKeepsWhatItReturns(t *testing.T) {
 		assert.Equal(t, 4*i+1, o.Start().Line, "after the --- of its document")
 	}
 }
+
+// TestReadAgainParsesOnlyTheDocumentsAsked: the objects of the documents
+// asked for, numbered and placed as when first read (an empty document and
+// a List before them included).
+func TestReadAgainParsesOnlyTheDocumentsAsked(t *testing.T) {
+	text := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n# nothing\n---\n" +
+		"apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n---\n" +
+		"apiVersion: v1\nkind: Secret\nmetadata: {name: d}\n"
+	file := filepath.Join(t.TempDir(), "four.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(text), 0o644))
+	first, errs := ReadFile(file, Options{})
+	require.Empty(t, errs)
+	require.Len(t, first, 4)
+	for _, c := range []struct {
+		ask   []int
+		names []string
+	}{
+		{[]int{3}, []string{"d"}},
+		{[]int{0}, []string{"a"}},
+		// The List's document holds both of its items.
+		{[]int{2, 3}, []string{"b", "c", "d"}},
+	} {
+		var asked []*Object
+		for _, i := range c.ask {
+			asked = append(asked, first[i].Projected(first[i].Value))
+		}
+		again, errs := ReadAgain(file, Options{}, asked)
+		require.Empty(t, errs)
+		var got []string
+		for _, o := range again {
+			got = append(got, o.Name)
+		}
+		assert.Equal(t, c.names, got)
+		for _, o := range again {
+			var orig *Object
+			for _, f := range first {
+				if f.Source == o.Source {
+					orig = f
+				}
+			}
+			require.NotNil(t, orig, "%s keeps its document and item", o.Name)
+			assert.Equal(t, orig.Start(), o.Start())
+			assert.Equal(t, orig.Position([]any{"metadata", "name"}), o.Position([]any{"metadata", "name"}))
+		}
+	}
+}

@@ -43,7 +43,10 @@ type Object struct {
 	root       int32      // the object's mapping in pos
 	line, col  int32      // where the object's mapping starts in its document
 	lineOffset int        // lines before the document in its file
-	lineMap    func(int) int
+	// chunk is the index of the object's document among the file's "---"
+	// pieces, chunkDoc the number of documents before that piece (ReadAgain).
+	chunk, chunkDoc int
+	lineMap         func(int) int
 }
 
 // Projected returns a copy of o that keeps v, a projection of o's Value, and
@@ -53,6 +56,7 @@ func (o *Object) Projected(v ast.Value) *Object {
 	return &Object{
 		APIVersion: o.APIVersion, Kind: o.Kind, Namespace: o.Namespace, Name: o.Name, UID: o.UID,
 		Controller: o.Controller, Value: v, Source: o.Source, Partial: true,
+		chunk: o.chunk, chunkDoc: o.chunkDoc,
 	}
 }
 

@@ -1,0 +1,215 @@
+package engine
+
+import (
+	"context"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/validate"
+)
+
+// stream is what a run keeps while its input loads, to bound memory past
+// Options.StreamAfter bytes of input files. Up to there every object is kept
+// whole. Past it, every object of a plain file becomes a projection (what
+// the cross-resource rules read of other objects), the files read before
+// included; those later objects are first evaluated, while still whole, by
+// every rule that reads nothing of other objects, and their files are read
+// again only for the objects that rules reading other objects apply to.
+type stream struct {
+	l     *Linter
+	ctx   context.Context
+	limit int64
+
+	mu        sync.Mutex
+	read      int64
+	held      [][]*load.Object // files kept whole so far: Load keeps these slices
+	streaming bool
+
+	setup sync.Once
+	parts []part // the whole active library, compiled when streaming starts
+	cross map[*policy.Rule]bool
+	local *evaluator // the rules that read nothing of other objects
+
+	earlyMu sync.Mutex
+	early   map[*load.Object]*early
+}
+
+// early is what was found of an object while it was whole.
+type early struct {
+	outcome
+	labels, annotations, template map[string]string
+}
+
+// newStream returns the stream of a run over paths, nil when every object is
+// to be held whole: StreamAfter is negative, or a user's rules may read any
+// field of data.kubeward.inventory.
+func (l *Linter) newStream(ctx context.Context) *stream {
+	limit := l.opts.StreamAfter
+	if limit == 0 {
+		limit = DefaultStreamAfter
+	}
+	if limit < 0 || !l.library.Trusted() {
+		return nil
+	}
+	return &stream{l: l, ctx: ctx, limit: limit, early: map[*load.Object]*early{}}
+}
+
+// loaded is load.Options.Loaded.
+func (s *stream) loaded(size int, objs []*load.Object) []*load.Object {
+	s.mu.Lock()
+	s.read += int64(size)
+	if !s.streaming && s.read <= s.limit {
+		s.held = append(s.held, objs)
+		s.mu.Unlock()
+		return objs
+	}
+	var held [][]*load.Object
+	if !s.streaming {
+		s.streaming = true
+		held, s.held = s.held, nil
+	}
+	s.mu.Unlock()
+	// Files read before: their objects are read again for every rule.
+	for _, h := range held {
+		for i, o := range h {
+			h[i] = project(o)
+		}
+	}
+	s.setup.Do(s.prepare)
+	for i, o := range objs {
+		objs[i] = s.evaluateEarly(o)
+	}
+	return objs
+}
+
+// prepare compiles the whole library once streaming starts (the kinds of the
+// input are not known yet) and splits its rules by whether they read other
+// objects. Without it (a compile error, reported by the run's own compile),
+// objects are evaluated when they are read again.
+func (s *stream) prepare() {
+	parts, err := s.l.wholeLibrary()
+	if err != nil {
+		return
+	}
+	s.parts = parts
+	p := s.parts[0]
+	s.cross = crossRules(p.compiler, p.rules)
+	var local []*policy.Rule
+	for _, r := range p.rules {
+		// A rule that needs complete input reads nothing of other objects
+		// in a run that is not: it finds nothing, whole or not.
+		if s.cross[r] && !s.l.opts.Complete && requiresComplete(r) {
+			delete(s.cross, r)
+		}
+		if !s.cross[r] {
+			local = append(local, r)
+		}
+	}
+	data, _ := s.l.baseData()
+	s.local = s.l.newEvaluator(p.compiler, inmem.NewFromASTObject(data), local)
+}
+
+// evaluateEarly evaluates o with the rules that read nothing of other
+// objects and returns its projection.
+func (s *stream) evaluateEarly(o *load.Object) *load.Object {
+	stub := project(o)
+	if s.local == nil {
+		return stub
+	}
+	f, errs := s.local.evaluate(s.ctx, o)
+	if invalid := validate.Object(o); invalid != nil {
+		errs = append(errs, *invalid)
+	}
+	e := &early{outcome: outcome{f, errs}}
+	e.labels, e.annotations, e.template = metadataOf(o)
+	s.earlyMu.Lock()
+	s.early[stub] = e
+	s.earlyMu.Unlock()
+	return stub
+}
+
+// compiled is the library compiled for the run when streaming started (nil
+// otherwise, or for a nil stream).
+func (s *stream) compiled() []part {
+	if s == nil {
+		return nil
+	}
+	return s.parts
+}
+
+// earlyOf is what was found of o while it was whole, nil when it was not
+// evaluated then. Called once loading is over.
+func (s *stream) earlyOf(o *load.Object) *early {
+	if s == nil {
+		return nil
+	}
+	return s.early[o]
+}
+
+// crossApplies reports whether a rule that reads other objects applies to kind.
+func (s *stream) crossApplies(kind string) bool {
+	for r := range s.cross {
+		if r.AppliesTo(kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// crossEvaluator evaluates the rules that read other objects, for objects
+// evaluated early (nil when there are none).
+func (s *stream) crossEvaluator(parts []part, store storage.Store) *evaluator {
+	if s == nil || s.parts == nil {
+		return nil
+	}
+	var rules []*policy.Rule
+	for _, r := range parts[0].rules {
+		if s.cross[r] {
+			rules = append(rules, r)
+		}
+	}
+	return s.l.newEvaluator(parts[0].compiler, store, rules)
+}
+
+// crossRules are the rules that read other objects: their deny, or a rule or
+// function it depends on, refers to data.kubeward.inventory or
+// data.kubeward.index. Found on the compiled rule graph, so a helper that
+// merely lives in the same package as an inventory reader does not count.
+func crossRules(c *ast.Compiler, rules []*policy.Rule) map[*policy.Rule]bool {
+	inventory := ast.MustParseRef("data.kubeward.inventory")
+	index := ast.MustParseRef("data.kubeward.index")
+	reads := func(r *ast.Rule) bool {
+		found := false
+		ast.WalkRefs(r, func(ref ast.Ref) bool {
+			found = found || ref.HasPrefix(inventory) || ref.HasPrefix(index)
+			return found
+		})
+		return found
+	}
+	out := map[*policy.Rule]bool{}
+	for _, r := range rules {
+		todo := c.GetRules(ast.MustParseRef("data." + quotePackage(r.Package) + "." + r.EntryRule()))
+		seen := map[*ast.Rule]bool{}
+		for len(todo) > 0 {
+			x := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			if seen[x] {
+				continue
+			}
+			seen[x] = true
+			if reads(x) {
+				out[r] = true
+				break
+			}
+			for d := range c.Graph.Dependencies(x) {
+				todo = append(todo, d.(*ast.Rule))
+			}
+		}
+	}
+	return out
+}
