@@ -115,10 +115,12 @@ func (s *stream) prepare() {
 }
 
 // evaluateEarly evaluates o with the rules that read nothing of other
-// objects and returns its projection.
+// objects and returns its projection. An object that rules reading other
+// objects apply to is read again anyway: it is evaluated then, by every rule
+// in one query.
 func (s *stream) evaluateEarly(o *load.Object) *load.Object {
 	stub := project(o)
-	if s.local == nil {
+	if s.local == nil || s.crossApplies(o.Kind) {
 		return stub
 	}
 	f, errs := s.local.evaluate(s.ctx, o)
