@@ -4,10 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/stretchr/testify/assert"
 
 	"github.com/kubeward/kubeward/engine"
@@ -102,48 +102,14 @@ func scaled(b *testing.B) string {
 	return dir
 }
 
-// crossResource lists the active rules that read the inventory: rules whose
-// deny, or any rule or function it depends on, refers to data.kubeward.inventory
-// or data.kubeward.index. Found on the compiled rule graph, so a helper that
-// merely lives in the same lib package as an inventory reader does not count.
+// crossResource lists the active rules that read the inventory (the engine's
+// own classification, engine/stream.go).
 func crossResource(b *testing.B, l *engine.Linter) []string {
-	c, err := l.Library().Compile()
-	if err != nil {
-		b.Fatal(err)
-	}
-	inventory := ast.MustParseRef("data.kubeward.inventory")
-	index := ast.MustParseRef("data.kubeward.index")
-	reads := func(r *ast.Rule) bool {
-		found := false
-		ast.WalkRefs(r, func(ref ast.Ref) bool {
-			if ref.HasPrefix(inventory) || ref.HasPrefix(index) {
-				found = true
-			}
-			return found
-		})
-		return found
-	}
 	var ids []string
-	for _, r := range l.Active() {
-		entry := ast.MustParseRef("data." + r.Package + "." + r.EntryRule())
-		todo := c.GetRules(entry)
-		seen := map[*ast.Rule]bool{}
-		for len(todo) > 0 {
-			x := todo[len(todo)-1]
-			todo = todo[:len(todo)-1]
-			if seen[x] {
-				continue
-			}
-			seen[x] = true
-			if reads(x) {
-				ids = append(ids, r.ID)
-				break
-			}
-			for d := range c.Graph.Dependencies(x) {
-				todo = append(todo, d.(*ast.Rule))
-			}
-		}
+	for id := range engine.CrossRuleIDs(b, l) {
+		ids = append(ids, id)
 	}
+	sort.Strings(ids)
 	return ids
 }
 

@@ -23,7 +23,8 @@ func LoadProjected(t *testing.T, files ...string) []*load.Object {
 	return res.Objects
 }
 
-// CrossRuleIDs are the ids of l's active rules that read other objects.
+// CrossRuleIDs are the ids of l's active rules that read other objects, with
+// their kinds.
 func CrossRuleIDs(t testing.TB, l *Linter) map[string][]string {
 	parts, err := l.wholeLibrary()
 	if err != nil {
