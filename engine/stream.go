@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"runtime/debug"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -37,6 +38,9 @@ type stream struct {
 
 	earlyMu sync.Mutex
 	early   map[*load.Object]*early
+
+	gcChanged bool
+	gcPercent int // to restore when the run ends
 }
 
 // early is what was found of an object while it was whole.
@@ -72,6 +76,9 @@ func (s *stream) loaded(size int, objs []*load.Object) []*load.Object {
 	if !s.streaming {
 		s.streaming = true
 		held, s.held = s.held, nil
+		if p := s.l.opts.GCPercentWhileStreaming; p > 0 {
+			s.gcPercent, s.gcChanged = debug.SetGCPercent(p), true
+		}
 	}
 	s.mu.Unlock()
 	// Files read before: their objects are read again for every rule.
@@ -85,6 +92,13 @@ func (s *stream) loaded(size int, objs []*load.Object) []*load.Object {
 		objs[i] = s.evaluateEarly(o)
 	}
 	return objs
+}
+
+// done restores what streaming changed.
+func (s *stream) done() {
+	if s != nil && s.gcChanged {
+		debug.SetGCPercent(s.gcPercent)
+	}
 }
 
 // prepare compiles the whole library once streaming starts (the kinds of the

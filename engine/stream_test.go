@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -153,4 +154,26 @@ func TestFileChangedBeforeItIsReadAgain(t *testing.T) {
 	assert.Equal(t, file, res.Errors[0].File)
 	assert.Contains(t, res.Errors[0].Message, "cannot read "+file+" again")
 	assert.Contains(t, res.Errors[0].Message, "no such file or directory")
+}
+
+// TestGCPercentWhileStreaming: the collector's percentage is the option's
+// while a run streams, and what it was once the run is over.
+func TestGCPercentWhileStreaming(t *testing.T) {
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	var during []int
+	l, err := engine.New(engine.Options{StreamAfter: 1, GCPercentWhileStreaming: 300, Progress: func(int, int) {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		during = append(during, p)
+	}})
+	require.NoError(t, err)
+	res := l.Lint(context.Background(), []string{"../testdata/e2e/checkout-availability"})
+	require.NotEmpty(t, res.Findings)
+	require.NotEmpty(t, during)
+	for _, p := range during {
+		assert.Equal(t, 300, p)
+	}
+	p := debug.SetGCPercent(before)
+	assert.Equal(t, 150, p, "restored after the run")
 }
