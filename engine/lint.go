@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -63,12 +62,12 @@ type Options struct {
 	// time). The CLI shows it on a terminal.
 	Progress func(done, total int)
 	// StreamAfter is how many bytes of input files a run keeps whole
-	// (DefaultStreamAfter when 0; negative: no limit). Objects of the files
-	// read past it are kept as a projection (what cross-resource rules read
-	// of other objects) and read again when they are evaluated: a large
-	// input is then held in memory a few files at a time, at the cost of
-	// parsing those files twice. Only for the bundled library on its own: a
-	// user's rules may read any field of the inventory.
+	// (DefaultStreamAfter when 0; negative: no limit). Past it, objects are
+	// kept as a projection (what cross-resource rules read of other
+	// objects): the rest of the rules evaluate them as they load, and the
+	// documents the cross-resource rules apply to are parsed again once the
+	// inventory is built (engine/stream.go). Only for the bundled library on
+	// its own: a user's rules may read any field of the inventory.
 	StreamAfter int64
 	// GCPercentWhileStreaming, when positive, is the garbage collector's
 	// percentage (GOGC) from the moment a run starts streaming to its end.
@@ -510,69 +509,10 @@ func merge(todo []*load.Object, outcomes []outcome, parts int) []Finding {
 	return out
 }
 
-// manyObjects is how many objects of one file read again are evaluated by
-// the worker that read it alone.
-const manyObjects = 32
-
-// each calls f(0) … f(n-1) on that many goroutines.
-func each(n, workers int, f func(int)) {
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
 // outcome is what evaluating one object under one part gave.
 type outcome struct {
 	findings []Finding
 	errors   []Error
-}
-
-// reread reads file again and returns, for each of todo[at...], the whole
-// object it was projected from (nil, with an error in outcomes, when the file
-// no longer holds it).
-func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []outcome, parts int) []*load.Object {
-	stubs := make([]*load.Object, len(at))
-	for n, i := range at {
-		stubs[n] = todo[i]
-	}
-	objs, errs := load.ReadAgain(file, load.Options{Limits: l.opts.Limits}, stubs)
-	type place struct{ doc, item int }
-	byPlace := make(map[place]*load.Object, len(objs))
-	for _, o := range objs {
-		byPlace[place{o.Source.Document, o.Source.Item}] = o
-	}
-	whole := make([]*load.Object, len(at))
-	for n, i := range at {
-		stub := todo[i]
-		o := byPlace[place{stub.Source.Document, stub.Source.Item}]
-		if o == nil || o.Ref() != stub.Ref() {
-			// Its loading errors were reported the first time it was read.
-			msg := fmt.Sprintf("%s changed while it was linted: %s is no longer document %d; not evaluated", file, describeObject(stub), stub.Source.Document+1)
-			if len(objs) == 0 && len(errs) > 0 {
-				msg = fmt.Sprintf("cannot read %s again to evaluate %s: %s", file, describeObject(stub), errs[0].Message)
-			}
-			o := &outcomes[i*parts]
-			o.errors = append(o.errors, Error{File: file, Message: msg})
-			continue
-		}
-		whole[n] = o
-	}
-	return whole
 }
 
 // progress returns what a worker calls after each object: it tells

@@ -2,8 +2,10 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -35,6 +37,10 @@ type stream struct {
 	parts []part // the whole active library, compiled when streaming starts
 	cross map[*policy.Rule]bool
 	local *evaluator // the rules that read nothing of other objects
+	// crossKinds are the kinds a rule of cross applies to (every kind when
+	// crossAll).
+	crossKinds map[string]bool
+	crossAll   bool
 
 	earlyMu sync.Mutex
 	early   map[*load.Object]*early
@@ -113,6 +119,7 @@ func (s *stream) prepare() {
 	s.parts = parts
 	p := s.parts[0]
 	s.cross = crossRules(p.compiler, p.rules)
+	s.crossKinds = map[string]bool{}
 	var local []*policy.Rule
 	for _, r := range p.rules {
 		// A rule that needs complete input reads nothing of other objects
@@ -122,6 +129,11 @@ func (s *stream) prepare() {
 		}
 		if !s.cross[r] {
 			local = append(local, r)
+			continue
+		}
+		s.crossAll = s.crossAll || len(r.Kinds) == 0
+		for _, k := range r.Kinds {
+			s.crossKinds[k] = true
 		}
 	}
 	data, _ := s.l.baseData()
@@ -169,12 +181,7 @@ func (s *stream) earlyOf(o *load.Object) *early {
 
 // crossApplies reports whether a rule that reads other objects applies to kind.
 func (s *stream) crossApplies(kind string) bool {
-	for r := range s.cross {
-		if r.AppliesTo(kind) {
-			return true
-		}
-	}
-	return false
+	return s.crossAll || s.crossKinds[kind]
 }
 
 // crossEvaluator evaluates the rules that read other objects, for objects
@@ -228,4 +235,63 @@ func crossRules(c *ast.Compiler, rules []*policy.Rule) map[*policy.Rule]bool {
 		}
 	}
 	return out
+}
+
+// reread reads file again and returns, for each of todo[at...], the whole
+// object it was projected from (nil, with an error in outcomes, when the file
+// no longer holds it).
+func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []outcome, parts int) []*load.Object {
+	stubs := make([]*load.Object, len(at))
+	for n, i := range at {
+		stubs[n] = todo[i]
+	}
+	objs, errs := load.ReadAgain(file, load.Options{Limits: l.opts.Limits}, stubs)
+	type place struct{ doc, item int }
+	byPlace := make(map[place]*load.Object, len(objs))
+	for _, o := range objs {
+		byPlace[place{o.Source.Document, o.Source.Item}] = o
+	}
+	whole := make([]*load.Object, len(at))
+	for n, i := range at {
+		stub := todo[i]
+		o := byPlace[place{stub.Source.Document, stub.Source.Item}]
+		if o == nil || o.Ref() != stub.Ref() {
+			// Its loading errors were reported the first time it was read.
+			msg := fmt.Sprintf("%s changed while it was linted: %s is no longer document %d; not evaluated", file, describeObject(stub), stub.Source.Document+1)
+			if len(objs) == 0 && len(errs) > 0 {
+				msg = fmt.Sprintf("cannot read %s again to evaluate %s: %s", file, describeObject(stub), errs[0].Message)
+			}
+			o := &outcomes[i*parts]
+			o.errors = append(o.errors, Error{File: file, Message: msg})
+			continue
+		}
+		whole[n] = o
+	}
+	return whole
+}
+
+// manyObjects is how many objects of one file read again are evaluated by
+// the worker that read it alone.
+const manyObjects = 32
+
+// each calls f(0) … f(n-1) on that many goroutines.
+func each(n, workers int, f func(int)) {
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -274,16 +274,8 @@ func describeOSError(err error) string {
 	return err.Error()
 }
 
-// ReadFile reads and parses one plain file the way Load does: the objects of
-// a file Load read, when it is read again unchanged, are the same.
-func ReadFile(name string, opts Options) ([]*Object, []Error) {
-	opts.Limits = opts.Limits.withDefaults()
-	objs, errs, _ := readFile(name, opts)
-	return objs, errs
-}
-
-// ReadAgain reads file again, as ReadFile does, but parses only the
-// documents that hold objs, objects read from it before (whole or
+// ReadAgain reads file again, as Load does, but parses only the documents
+// that hold objs, objects read from it before (whole or
 // projected): the objects it returns are those of these documents, the same
 // as when they were first read if the file is unchanged.
 func ReadAgain(name string, opts Options, objs []*Object) ([]*Object, []Error) {

@@ -14,7 +14,7 @@ import (
 
 // TestLoadedSeesPlainFilesAndKeepsWhatItReturns: the hook gets each plain
 // file's objects and size (not stdin's), and Load keeps what it returns;
-// ReadFile reads a file again into the same objects.
+// ReadAgain reads the file again into the same objects, whole.
 func TestLoadedSeesPlainFilesAndKeepsWhatItReturns(t *testing.T) {
 	dir := t.TempDir()
 	two := "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n"
@@ -42,7 +42,7 @@ func TestLoadedSeesPlainFilesAndKeepsWhatItReturns(t *testing.T) {
 	assert.False(t, res.Objects[2].Partial, "stdin cannot be read again")
 	assert.Equal(t, Position{}, res.Objects[0].Start(), "a projection keeps no positions")
 
-	again, errs := ReadFile(file, Options{})
+	again, errs := ReadAgain(file, Options{}, res.Objects[:2])
 	require.Empty(t, errs)
 	require.Len(t, again, 2)
 	for i, o := range again {
@@ -62,8 +62,9 @@ func TestReadAgainParsesOnlyTheDocumentsAsked(t *testing.T) {
 		"apiVersion: v1\nkind: Secret\nmetadata: {name: d}\n"
 	file := filepath.Join(t.TempDir(), "four.yaml")
 	require.NoError(t, os.WriteFile(file, []byte(text), 0o644))
-	first, errs := ReadFile(file, Options{})
-	require.Empty(t, errs)
+	loaded := Load(context.Background(), []string{file}, Options{})
+	require.Empty(t, loaded.Errors)
+	first := loaded.Objects
 	require.Len(t, first, 4)
 	for _, c := range []struct {
 		ask   []int
