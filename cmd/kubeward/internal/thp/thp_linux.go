@@ -18,7 +18,7 @@ const madvHugepage = 14 // MADV_HUGEPAGE; not in package syscall on every archit
 // the number of bytes advised (0 when the system, the platform or the
 // environment says not to).
 func Reserve(size uint64) uint64 {
-	return reserve(size, pageSize())
+	return reserve(size, pageSize(), debug.FreeOSMemory)
 }
 
 // pageSize is the huge page size Reserve would use, 0 when it would do
@@ -30,7 +30,8 @@ func pageSize() uint64 {
 	return hugePageSize()
 }
 
-func reserve(size, huge uint64) uint64 {
+// release frees the block reserve allocated, once it is no longer referenced.
+func reserve(size, huge uint64, release func()) uint64 {
 	if ram := totalRAM(); ram > 0 {
 		size = min(size, ram)
 	}
@@ -49,10 +50,7 @@ func reserve(size, huge uint64) uint64 {
 	}
 	runtime.KeepAlive(block)
 	block = nil
-	// Free the block now, and release it, so that it neither waits for a
-	// collection (the collector may be off for a short run) nor counts
-	// against a memory limit.
-	debug.FreeOSMemory()
+	release()
 	return advised
 }
 

@@ -7,4 +7,4 @@ func Reserve(uint64) uint64 { return 0 }
 
 func pageSize() uint64 { return 0 }
 
-func reserve(uint64, uint64) uint64 { return 0 }
+func reserve(uint64, uint64, func()) uint64 { return 0 }
