@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/kubeward/kubeward/engine"
 	"github.com/kubeward/kubeward/engine/policy"
@@ -22,9 +23,14 @@ import (
 //go:embed html.tmpl
 var htmlTemplate string
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
-	"upper": strings.ToUpper,
-}).Parse(htmlTemplate))
+// htmlPage is parsed on first use: parsing it at start-up was a measurable
+// part of every run's start, HTML or not (a test parses it, so a broken
+// template still fails the build's tests, not a user's run).
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"upper": strings.ToUpper,
+	}).Parse(htmlTemplate))
+})
 
 // htmlReport is everything the template shows.
 type htmlReport struct {
@@ -137,7 +143,7 @@ func writeHTML(w io.Writer, res *engine.Result, opts Options) error {
 	for _, r := range res.SkippedIncomplete {
 		rep.SkippedIncomplete = append(rep.SkippedIncomplete, r.ID)
 	}
-	return htmlPage.Execute(w, rep)
+	return htmlPage().Execute(w, rep)
 }
 
 func newHTMLFinding(f engine.Finding, opts Options) htmlFinding {
