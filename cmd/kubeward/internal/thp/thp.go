@@ -27,11 +27,23 @@ func init() {
 	// Sizing a lint run walks its folders: only where there is something to
 	// reserve.
 	if huge := pageSize(); huge > 0 {
+		// No collection until the block is allocated: sizing a folder
+		// allocates, and a collection would leave freed pages below the
+		// block, where the runtime would place it and then clear it
+		// (seconds, and every page made resident: see chunk).
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		size := regionSize()
 		// The block is freed, and released to the OS, by a collection of its
 		// own, so that it neither waits for one (the collector may be off for
 		// a short run) nor counts against a memory limit. That collection
-		// costs milliseconds (≈ 5 ms here): it runs beside the other
-		// packages' inits instead of before them, which allocate little.
-		reserve(regionSize(), huge, func() { go debug.FreeOSMemory() })
+		// costs ≈ 5 ms here: for a short run (a region of about the base
+		// size) it runs beside the other packages' inits instead of before
+		// them (cold start −15–20 ms). Not for a long one: there 5 ms do not
+		// matter, and the region must be free before its heap grows.
+		release := debug.FreeOSMemory
+		if size <= 2*base {
+			release = func() { go debug.FreeOSMemory() }
+		}
+		reserve(size, huge, release)
 	}
 }
