@@ -16,9 +16,10 @@ const smallRunLimit = 4 << 20
 // of smallRunLimit bytes in all (boolean flags allowed; any other argument
 // keeps the default). A soft memory limit still collects if a small file
 // expands into far more than its size. Process-wide: main only, never run(),
-// which tests call concurrently.
+// which tests call concurrently. GOGC or GOMEMLIMIT in the environment
+// leaves the collector as the user set it.
 func tuneGC(args []string) {
-	if len(args) < 2 || args[0] != "lint" {
+	if len(args) < 2 || args[0] != "lint" || userTunedGC() {
 		return
 	}
 	var total int64
@@ -47,4 +48,20 @@ func tuneGC(args []string) {
 	}
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(1 << 30)
+}
+
+// userTunedGC says whether the environment sets the collector, which then
+// wins over the CLI's own choices (here and while streaming).
+func userTunedGC() bool {
+	return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != ""
+}
+
+// streamingGCPercent is engine.Options.GCPercentWhileStreaming for a CLI run:
+// measured on the 100k set, 117 → 70 s for 2.3 → 3.7 GB peak. 0 (unchanged)
+// when the environment sets the collector.
+func streamingGCPercent() int {
+	if userTunedGC() {
+		return 0
+	}
+	return 200
 }

@@ -33,6 +33,8 @@ func TestTuneGC(t *testing.T) {
 		{[]string{"lint"}, false},
 		{[]string{"lint", "-q"}, false},
 	} {
+		t.Setenv("GOGC", "")
+		t.Setenv("GOMEMLIMIT", "")
 		tuneGC(c.args)
 		percent := debug.SetGCPercent(100)
 		limit := debug.SetMemoryLimit(math.MaxInt64)
@@ -40,5 +42,24 @@ func TestTuneGC(t *testing.T) {
 		if c.off {
 			assert.Equal(t, int64(1<<30), limit, "%v", c.args)
 		}
+	}
+}
+
+// TestGCFromTheEnvironmentWins: GOGC or GOMEMLIMIT set by the user turns off
+// the CLI's own tuning, for short runs and while streaming.
+func TestGCFromTheEnvironmentWins(t *testing.T) {
+	small := filepath.Join(t.TempDir(), "small.yaml")
+	require.NoError(t, os.WriteFile(small, []byte("kind: ConfigMap\n"), 0o644))
+	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Run(env, func(t *testing.T) {
+			t.Setenv("GOGC", "")
+			t.Setenv("GOMEMLIMIT", "")
+			assert.Equal(t, 200, streamingGCPercent())
+			t.Setenv(env, "150")
+			debug.SetGCPercent(100)
+			tuneGC([]string{"lint", small})
+			assert.Equal(t, 100, debug.SetGCPercent(100), "the collector is left on")
+			assert.Zero(t, streamingGCPercent())
+		})
 	}
 }

@@ -162,18 +162,17 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		}
 	}
 	linter, err := engine.New(engine.Options{
-		Policy:      policyOpts,
-		Profile:     f.profile,
-		Disabled:    disabled,
-		Exclude:     exclude,
-		Complete:    f.complete || f.sources.cluster,
-		Timeout:     f.timeout,
-		Limits:      f.limits,
-		Workers:     f.workers,
-		Stdin:       cmd.InOrStdin(),
-		StreamAfter: f.streamAfter,
-		// Measured on the 100k set: 117 → 70 s, for 2.3 → 3.7 GB.
-		GCPercentWhileStreaming: 200,
+		Policy:                  policyOpts,
+		Profile:                 f.profile,
+		Disabled:                disabled,
+		Exclude:                 exclude,
+		Complete:                f.complete || f.sources.cluster,
+		Timeout:                 f.timeout,
+		Limits:                  f.limits,
+		Workers:                 f.workers,
+		Stdin:                   cmd.InOrStdin(),
+		StreamAfter:             f.streamAfter,
+		GCPercentWhileStreaming: streamingGCPercent(),
 		Helm:                    f.sources.helm,
 		// A CLI run is short: compiling is most of it when the input is small.
 		PauseGCWhileCompiling: true,
