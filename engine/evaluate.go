@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
@@ -18,32 +17,47 @@ import (
 )
 
 // evaluator evaluates the active rules on objects. One query per kind holds
-// every rule that applies to that kind, prepared once on first use, so an
+// every rule that applies to that kind, compiled once on first use, so an
 // object costs one evaluation whatever the number of rules.
 type evaluator struct {
 	compiler *ast.Compiler
 	store    storage.Store
 	timeout  time.Duration
+	queries  *queries
+	rules    []*policy.Rule
+}
 
+// queries are compiled per-kind queries. They hold no data: evaluators with
+// different stores (one per call of a long-lived Linter) share them.
+type queries struct {
 	mu     sync.Mutex
 	byKind map[string]*kindQuery
-	rules  []*policy.Rule
 }
+
+func newQueries() *queries { return &queries{byKind: map[string]*kindQuery{}} }
 
 type kindQuery struct {
 	once  sync.Once
 	rules []*policy.Rule
-	query rego.PreparedEvalQuery
+	query compiledQuery
 	err   error
 }
 
-// astResults keeps results as Rego terms: converting them to Go maps would
-// cost more than the evaluation of most rules.
-var astResults = rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
+// compiledQuery is a query compiled once and evaluated many times with
+// topdown directly: rego's prepared queries are bound to one store, and a
+// call of the Go API has a store of its own (its inventory); preparing the
+// query again for each was three times the evaluation of one Deployment.
+type compiledQuery struct {
+	body     ast.Body
+	compiler ast.QueryCompiler
+}
 
-func (e *evaluator) queryFor(ctx context.Context, kind string) *kindQuery {
-	e.mu.Lock()
-	q, ok := e.byKind[kind]
+// result is the variable the query binds to the rules' deny sets.
+var result = ast.Var("x")
+
+func (e *evaluator) queryFor(kind string) *kindQuery {
+	e.queries.mu.Lock()
+	q, ok := e.queries.byKind[kind]
 	if !ok {
 		q = &kindQuery{}
 		for _, r := range e.rules {
@@ -51,31 +65,33 @@ func (e *evaluator) queryFor(ctx context.Context, kind string) *kindQuery {
 				q.rules = append(q.rules, r)
 			}
 		}
-		e.byKind[kind] = q
+		e.queries.byKind[kind] = q
 	}
-	e.mu.Unlock()
+	e.queries.mu.Unlock()
 	q.once.Do(func() {
 		if len(q.rules) == 0 {
 			return
 		}
-		q.query, q.err = e.prepare(ctx, q.rules)
+		q.query, q.err = e.prepare(q.rules)
 	})
 	return q
 }
 
-func (e *evaluator) prepare(ctx context.Context, rules []*policy.Rule) (rego.PreparedEvalQuery, error) {
+func (e *evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
 	terms := make([]string, len(rules))
 	for i, r := range rules {
 		terms[i] = "data." + quotePackage(r.Package) + "." + r.EntryRule()
 	}
-	q := "x := [" + strings.Join(terms, ", ") + "]"
-	return rego.New(
-		rego.Query(q),
-		rego.Compiler(e.compiler),
-		rego.Store(e.store),
-		rego.Capabilities(policy.Capabilities()),
-		astResults,
-	).PrepareForEval(ctx)
+	body, err := ast.ParseBodyWithOpts(string(result)+" = ["+strings.Join(terms, ", ")+"]", ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return compiledQuery{}, err
+	}
+	qc := e.compiler.QueryCompiler()
+	compiled, err := qc.Compile(body)
+	if err != nil {
+		return compiledQuery{}, err
+	}
+	return compiledQuery{body: compiled, compiler: qc}, nil
 }
 
 // quotePackage writes a package path so that segments that are not Rego
@@ -111,7 +127,7 @@ func isRegoIdent(s string) bool {
 
 // evaluate runs every rule that applies to o and returns its findings.
 func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []Error) {
-	q := e.queryFor(ctx, o.Kind)
+	q := e.queryFor(o.Kind)
 	if len(q.rules) == 0 {
 		return nil, nil
 	}
@@ -138,7 +154,7 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 	var out []Finding
 	var errs []Error
 	for _, r := range rules {
-		pq, err := e.prepare(ctx, []*policy.Rule{r})
+		pq, err := e.prepare([]*policy.Rule{r})
 		if err != nil {
 			errs = append(errs, e.ruleError(r, o, err))
 			continue
@@ -155,20 +171,35 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 	return out, errs
 }
 
-func (e *evaluator) run(ctx context.Context, pq rego.PreparedEvalQuery, o *load.Object) (*ast.Array, error) {
+func (e *evaluator) run(ctx context.Context, q compiledQuery, o *load.Object) (*ast.Array, error) {
 	if e.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, e.timeout)
 		defer cancel()
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(o.Value))
+	txn, err := e.store.NewTransaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer e.store.Abort(ctx, txn)
+	// topdown stops at its cancel, not at the context's end: tie the two.
+	c := topdown.NewCancel()
+	defer context.AfterFunc(ctx, c.Cancel)()
+	rs, err := topdown.NewQuery(q.body).
+		WithQueryCompiler(q.compiler).
+		WithCompiler(e.compiler).
+		WithStore(e.store).
+		WithTransaction(txn).
+		WithInput(ast.NewTerm(o.Value)).
+		WithCancel(c).
+		Run(ctx)
 	if err != nil {
 		return nil, err
 	}
 	if len(rs) != 1 {
 		return nil, errors.New("a rule's deny is undefined")
 	}
-	t, ok := rs[0].Bindings["x"].(*ast.Term)
+	t, ok := rs[0][result]
 	if !ok {
 		return nil, errors.New("unexpected query result")
 	}

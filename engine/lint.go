@@ -97,7 +97,7 @@ type Linter struct {
 	fingerprintValue string
 
 	mu      sync.Mutex
-	full    *ast.Compiler     // every active rule
+	full    []part            // every active rule, in one part
 	subsets map[string][]part // by the sorted kinds they cover and their number of parts
 }
 
@@ -105,6 +105,13 @@ type Linter struct {
 type part struct {
 	compiler *ast.Compiler
 	rules    []*policy.Rule
+	// queries are the part's compiled per-kind queries, kept with it so that
+	// a long-lived Linter compiles each once, not once per call.
+	queries *queries
+}
+
+func newPart(c *ast.Compiler, rules []*policy.Rule) part {
+	return part{compiler: c, rules: rules, queries: newQueries()}
 }
 
 // maxSubsets bounds the compiled subsets a long-lived Linter keeps; past it,
@@ -145,9 +152,11 @@ func New(opts Options) (*Linter, error) {
 	if !lib.Trusted() {
 		// The user's policies are compiled whole, with every check, now: a
 		// mistake in a rule for kinds absent from this input is still an error.
-		if l.full, err = lib.Compile(); err != nil {
+		c, err := lib.Compile()
+		if err != nil {
 			return nil, err
 		}
+		l.full = []part{newPart(c, active)}
 	}
 	return l, nil
 }
@@ -161,7 +170,7 @@ func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.full != nil {
-		return []part{{l.full, l.active}}, nil
+		return l.full, nil
 	}
 	sort.Strings(kinds)
 	key := strings.Join(kinds, ",") + "/" + strconv.Itoa(n)
@@ -176,8 +185,8 @@ func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 		if err != nil {
 			return nil, err
 		}
-		l.full, l.subsets = c, nil
-		return []part{{c, l.active}}, nil
+		l.full, l.subsets = []part{newPart(c, l.active)}, nil
+		return l.full, nil
 	}
 	var rules []*policy.Rule
 	for _, r := range l.active {
@@ -210,7 +219,7 @@ func (l *Linter) wholeLibrary() ([]part, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.full != nil {
-		return []part{{l.full, l.active}}, nil
+		return l.full, nil
 	}
 	if p, ok := l.subsets[wholeKey]; ok {
 		return p, nil
@@ -222,9 +231,9 @@ func (l *Linter) wholeLibrary() ([]part, error) {
 	if err != nil {
 		return nil, err
 	}
-	parts := []part{{c, l.active}}
+	parts := []part{newPart(c, l.active)}
 	if len(l.subsets) >= maxSubsets {
-		l.full, l.subsets = c, nil
+		l.full, l.subsets = parts, nil
 	} else {
 		l.subsets[wholeKey] = parts
 	}
@@ -235,7 +244,12 @@ func (l *Linter) wholeLibrary() ([]part, error) {
 const wholeKey = "*"
 
 func (l *Linter) newEvaluator(c *ast.Compiler, store storage.Store, rules []*policy.Rule) *evaluator {
-	return &evaluator{compiler: c, store: store, timeout: l.opts.Timeout, byKind: map[string]*kindQuery{}, rules: rules}
+	return &evaluator{compiler: c, store: store, timeout: l.opts.Timeout, queries: newQueries(), rules: rules}
+}
+
+// partEvaluator evaluates a part's rules with the part's compiled queries.
+func (l *Linter) partEvaluator(p part, store storage.Store) *evaluator {
+	return &evaluator{compiler: p.compiler, store: store, timeout: l.opts.Timeout, queries: p.queries, rules: p.rules}
 }
 
 // split cuts rules into at most n runs of consecutive rules of near equal
@@ -247,7 +261,7 @@ func split(rules []*policy.Rule, n int) []part {
 	n = max(1, min(n, len(rules)))
 	parts := make([]part, n)
 	for i := range parts {
-		parts[i].rules = rules[i*len(rules)/n : (i+1)*len(rules)/n]
+		parts[i] = part{rules: rules[i*len(rules)/n : (i+1)*len(rules)/n], queries: newQueries()}
 	}
 	return parts
 }
@@ -348,7 +362,7 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	store := inmem.NewFromASTObject(data)
 	evs := make([]*evaluator, len(parts))
 	for i, p := range parts {
-		evs[i] = l.newEvaluator(p.compiler, store, p.rules)
+		evs[i] = l.partEvaluator(p, store)
 	}
 	cross := s.crossEvaluator(parts, store)
 	skip := owned(objs)
@@ -616,6 +630,10 @@ func (l *Linter) baseData() (data, kw ast.Object) {
 	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
 	return data, kw
 }
+
+// astResults keeps results as Rego terms: converting them to Go maps would
+// cost more than building most indexes.
+var astResults = rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
 
 // buildIndex evaluates one index builder over the run's data.
 func (l *Linter) buildIndex(ctx context.Context, compiler *ast.Compiler, data ast.Object, ref string) (*ast.Term, error) {
