@@ -48,6 +48,16 @@ median() {
 	done
 	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
 }
+# Calibration: this machine is a virtual machine whose speed varies by the hour; the start of
+# an empty Go program and of `kubeward version` (package inits, no policy) put the cold start
+# in proportion.
+hello=$BENCH_DIR/hello
+mkdir -p "$hello"
+printf 'module hello\n\ngo 1.21\n' >"$hello/go.mod"
+printf 'package main\n\nfunc main() {}\n' >"$hello/main.go"
+(cd "$hello" && go build -o hello .)
+row "calibration: an empty Go program, median of $RUNS" "hello" "$(median "$hello/hello") ms"
+row "calibration: process start and package inits, median of $RUNS" "kubeward version" "$(median "$KW" version) ms"
 row "cold start, one Deployment, whole library, median of $RUNS (target ≤ 60 ms)" "kubeward lint --no-cache one-deployment.yaml" "$(median "$KW" lint --no-cache "$one") ms"
 # The heap on huge pages is the default where THP is in madvise mode (cmd/kubeward/internal/thp);
 # GODEBUG=disablethp=1 is the run without it.
