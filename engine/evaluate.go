@@ -140,11 +140,22 @@ func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []
 		// one by one, so that the error names the rule.
 		return e.evaluateEach(ctx, q.rules, o)
 	}
+	// Findings are kept to the end of a run (a streamed one holds hundreds
+	// of thousands): one slice of the exact size, not one grown per rule.
+	n := 0
+	for i := range q.rules {
+		if set, ok := sets.Elem(i).Value.(ast.Set); ok {
+			n += set.Len()
+		}
+	}
 	var out []Finding
+	if n > 0 {
+		out = make([]Finding, 0, n)
+	}
 	var errs []Error
 	for i, r := range q.rules {
-		f, es := e.findings(r, sets.Elem(i), o)
-		out = append(out, f...)
+		var es []Error
+		out, es = e.findings(r, sets.Elem(i), o, out)
 		errs = append(errs, es...)
 	}
 	return out, errs
@@ -164,8 +175,8 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 			errs = append(errs, e.ruleError(r, o, err))
 			continue
 		}
-		f, es := e.findings(r, sets.Elem(0), o)
-		out = append(out, f...)
+		var es []Error
+		out, es = e.findings(r, sets.Elem(0), o, out)
 		errs = append(errs, es...)
 	}
 	return out, errs
@@ -232,12 +243,11 @@ func describeObject(o *load.Object) string {
 
 // findings turns a rule's deny set into findings. A member that does not keep
 // the contract is an error naming the rule, not a silent drop.
-func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object) ([]Finding, []Error) {
+func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []Finding) ([]Finding, []Error) {
 	set, ok := t.Value.(ast.Set)
 	if !ok {
-		return nil, []Error{e.contractError(r, o, r.EntryRule()+" is not a set")}
+		return out, []Error{e.contractError(r, o, r.EntryRule()+" is not a set")}
 	}
-	var out []Finding
 	var errs []Error
 	set.Foreach(func(m *ast.Term) {
 		var msg, problem string
