@@ -57,8 +57,9 @@ func userTunedGC() bool {
 }
 
 // streamingGCPercent is engine.Options.GCPercentWhileStreaming for a CLI run:
-// measured on the 100k set, 117 → 70 s for 2.3 → 3.7 GB peak. 0 (unchanged)
-// when the environment sets the collector.
+// measured on the 100k set against Go's default of 100, 105 → 74 s for
+// 2.2 → 3.2 GB peak (docs/performance.md). 0 (unchanged) when the
+// environment sets the collector.
 func streamingGCPercent() int {
 	if userTunedGC() {
 		return 0

@@ -53,7 +53,8 @@ func reserve(size, huge uint64, release func()) uint64 {
 
 // advise allocates the block and advises it. Its pieces are contiguous in
 // practice (the heap grows upwards, an arena at a time), so the range from
-// the first to the last is advised at once; where that fails, each piece is.
+// the first to the last is advised at once; where that fails (a gap in it is
+// not mapped), each piece is.
 func advise(size, huge uint64) uint64 {
 	var pieces [][]byte
 	lo, hi := ^uintptr(0), uintptr(0)
@@ -66,9 +67,7 @@ func advise(size, huge uint64) uint64 {
 		left -= n
 	}
 	advised := madvise(lo, hi, uintptr(huge))
-	if advised == 0 || advised+uint64(len(pieces))*huge < size {
-		// Not one range: lo..hi holds other mappings too.
-		advised = 0
+	if advised == 0 {
 		for _, b := range pieces {
 			at := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 			advised += madvise(at, at+uintptr(len(b)), uintptr(huge))
