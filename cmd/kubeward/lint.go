@@ -93,6 +93,8 @@ stops the others from being checked.`,
 	fl.Int64Var(&f.limits.MaxFileSize, "max-file-size", limits.MaxFileSize, "largest input file, in bytes")
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
 	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
+	fl.DurationVar(&f.limits.RenderTimeout, "render-timeout", limits.RenderTimeout, "time limit for rendering one chart or building one kustomization")
+	fl.Int64Var(&f.limits.MaxRenderedBytes, "max-rendered-bytes", limits.MaxRenderedBytes, "most bytes one chart or kustomization may render to")
 	fl.Int64Var(&f.streamAfter, "stream-after", engine.DefaultStreamAfter, "bytes of input files held whole in memory; files read past it are parsed again when evaluated, to bound memory (-1: hold everything)")
 	fl.IntVar(&f.workers, "workers", 0, "objects evaluated at once (0: one per CPU)")
 	fl.StringVar(&f.cacheDir, "cache-dir", "", "where results of runs over unchanged files are kept (default $KUBEWARD_CACHE_DIR, else the user cache folder)")
@@ -142,8 +144,8 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if !contains([]string{"auto", "always", "never"}, f.color) {
 		return usageError("unknown --color %q (one of auto, always, never)", f.color)
 	}
-	if f.limits.MaxFileSize <= 0 || f.limits.MaxDepth <= 0 || f.limits.MaxNodes <= 0 {
-		return usageError("--max-file-size, --max-depth and --max-nodes must be positive")
+	if f.limits.MaxFileSize <= 0 || f.limits.MaxDepth <= 0 || f.limits.MaxNodes <= 0 || f.limits.RenderTimeout <= 0 || f.limits.MaxRenderedBytes <= 0 {
+		return usageError("--max-file-size, --max-depth, --max-nodes, --render-timeout and --max-rendered-bytes must be positive")
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()

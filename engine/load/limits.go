@@ -1,5 +1,7 @@
 package load
 
+import "time"
+
 // Limits bound what one input may cost. Each has a flag in `kubeward lint`.
 type Limits struct {
 	// MaxFileSize is the largest file (or stdin stream) read, in bytes.
@@ -8,6 +10,11 @@ type Limits struct {
 	MaxDepth int
 	// MaxNodes is the most values one document may expand to (aliases included).
 	MaxNodes int
+	// RenderTimeout bounds rendering one chart or building one kustomization.
+	RenderTimeout time.Duration
+	// MaxRenderedBytes is the most a chart or kustomization may render to,
+	// in bytes; the rendered text is then parsed under the other limits.
+	MaxRenderedBytes int64
 }
 
 // DefaultLimits are generous for real manifests (the largest rendered chart in
@@ -18,10 +25,17 @@ func DefaultLimits() Limits {
 		MaxFileSize: 32 << 20,
 		MaxDepth:    256,
 		MaxNodes:    2_000_000,
+		// As long as one object's evaluation may take (--timeout): a real
+		// chart renders in well under a second.
+		RenderTimeout: 10 * time.Second,
+		// Twice the input file limit: the largest rendered chart of the
+		// corpus is 2 MB.
+		MaxRenderedBytes: 64 << 20,
 	}
 }
 
-func (l Limits) withDefaults() Limits {
+// WithDefaults fills the limits left zero with DefaultLimits.
+func (l Limits) WithDefaults() Limits {
 	d := DefaultLimits()
 	if l.MaxFileSize <= 0 {
 		l.MaxFileSize = d.MaxFileSize
@@ -31,6 +45,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxNodes <= 0 {
 		l.MaxNodes = d.MaxNodes
+	}
+	if l.RenderTimeout <= 0 {
+		l.RenderTimeout = d.RenderTimeout
+	}
+	if l.MaxRenderedBytes <= 0 {
+		l.MaxRenderedBytes = d.MaxRenderedBytes
 	}
 	return l
 }

@@ -97,7 +97,7 @@ var Extensions = []string{".yaml", ".yml", ".json"}
 // for stdin. Problems are collected per file and document; they never stop the
 // rest of the input from being read.
 func Load(ctx context.Context, paths []string, opts Options) Result {
-	opts.Limits = opts.Limits.withDefaults()
+	opts.Limits = opts.Limits.WithDefaults()
 	var res Result
 	files, errs := expand(paths, opts.Renderers)
 	res.Errors = append(res.Errors, errs...)
@@ -279,7 +279,7 @@ func describeOSError(err error) string {
 // projected): the objects it returns are those of these documents, the same
 // as when they were first read if the file is unchanged.
 func ReadAgain(name string, opts Options, objs []*Object) ([]*Object, []Error) {
-	opts.Limits = opts.Limits.withDefaults()
+	opts.Limits = opts.Limits.WithDefaults()
 	opts.only = make(map[int]int, len(objs))
 	for _, o := range objs {
 		opts.only[o.chunk] = o.chunkDoc
@@ -359,7 +359,7 @@ func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
 // parseChunks is Parse; only, when not nil, maps the chunks to parse to the number
 // of documents before each (the others are skipped).
 func parseChunks(name string, data []byte, limits Limits, only map[int]int) ([]*Object, []Error) {
-	limits = limits.withDefaults()
+	limits = limits.WithDefaults()
 	if i := bytes.IndexByte(data[:min(len(data), 8000)], 0); i >= 0 {
 		return nil, []Error{{File: name, Message: "binary file (it contains NUL bytes); expected YAML or JSON"}}
 	}
