@@ -52,12 +52,16 @@ deny contains {
 
 _credential("data", key, value) if credentials.value_is_credential(key, value)
 
-_credential("binaryData", key, value) if credentials.value_is_credential(key, base64.decode(value))
+_credential("binaryData", key, value) if {
+	base64.is_valid(value)
+	credentials.value_is_credential(key, base64.decode(value))
+}
 
-# Bytes that do not decode to text (a keystore, a DER key) are key material.
+# Bytes that do not decode to text (a keystore, a DER key) are key material,
+# and a value that is no base64 cannot be judged.
 _credential("binaryData", _, value) if not _text(value)
 
 _text(value) if {
-	text := base64.decode(value)
-	regex.match(`^[\x{09}\x{0A}\x{0D}\x{20}-\x{7E}\x{80}-\x{10FFFF}]*$`, text)
+	base64.is_valid(value)
+	regex.match(`^[\x{09}\x{0A}\x{0D}\x{20}-\x{7E}\x{80}-\x{10FFFF}]*$`, base64.decode(value))
 }

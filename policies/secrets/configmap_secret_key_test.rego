@@ -73,3 +73,7 @@ test_password_keys_report_any_typed_value if {
 	got := rule.deny with input as configmap({"ADMIN_PASSWORD": "admin", "db.pass": "default", "PASSWORD_REQUIRED": "yes"}, {"redis_password": "bXlzcWw="})
 	{f.path | some f in got} == {["data", "ADMIN_PASSWORD"], ["data", "db.pass"], ["binaryData", "redis_password"]}
 }
+
+test_binary_value_that_is_no_base64_is_reported if {
+	{f.path | some f in rule.deny} == {["binaryData", "TOKEN"]} with input as configmap(null, {"TOKEN": "not base64!"})
+}

@@ -93,6 +93,7 @@ else := sprintf("%s %q: %v of %v", [w.kind, w.name, _required(v, workloads.repli
 _required(v, _) := v if is_number(v)
 
 _required(v, replicas) := ceil((to_number(m[1]) * replicas) / 100) if {
+	is_string(v)
 	m := regex.find_all_string_submatch_n(`^([0-9]+)%$`, v, 1)[0]
 }
 
