@@ -125,9 +125,12 @@ _short_number(s) if {
 # one: servers accept it, so whoever reads the manifest can log in).
 default_password(s) if lower(s) in data.kubeward.config.defaultPasswords
 
-# An identifier made of words: kebab, snake, dotted or path segments, each a
-# word (lower, UPPER or Capitalised), a word with up to three trailing digits
-# (redis7, node01), or at most four characters (k8s, v1, 2024).
+# An identifier made of words: kebab, snake, dotted or path segments, each
+# letters (any case, so Java class names such as SASLAuthenticationProvider
+# pass; the price is that a random string of letters only is missed),
+# letters with up to three trailing digits (redis7, node01), or at most four
+# characters (k8s, v1, 2024). Hex, base64 and UUIDs mix digits into longer
+# segments and are no identifiers.
 _segment := `(?:[A-Za-z]+[0-9]{0,3}|[A-Za-z0-9]{1,4})`
 
 _identifier := sprintf(`^%s(?:[-_./:@]%s)*$`, [_segment, _segment])
@@ -139,8 +142,8 @@ identifier(s) if regex.match(_identifier, s)
 # generated(s) holds when a string looks machine-generated: at least
 # credentialMinLength characters of one word (no whitespace), not an
 # identifier of words, and a Shannon entropy of at least
-# credentialMinEntropy bits per character, which rules out fillers such as
-# xxxxxxxxxxxxxxxx or 0000-0000-0000-0000 that are neither words nor keys.
+# credentialMinEntropy bits per character, which rules out redactions and
+# fillers such as **************** that are neither words nor keys.
 generated(s) if {
 	count(s) >= data.kubeward.config.credentialMinLength
 	count(s) <= 4096
