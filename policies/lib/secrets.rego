@@ -3,11 +3,14 @@
 # description: |
 #   What looks like a credential (catalogue section 7): SECRET_NAME for env
 #   var names and ConfigMap keys, PEM private keys, the credential patterns of
-#   KW-SEC-005 and credentials passed as command-line flags, plus the shared
+#   KW-SEC-005 (kept in lib/credentials.rego with the judgement of values)
+#   and credentials passed as command-line flags, plus the shared
 #   "does not fire when X fires" predicates of the SEC rules. Rules using these
 #   helpers name the key or variable in their messages, never its value.
 #   Stable API for user policies: data.kubeward.lib.secrets.
 package kubeward.lib.secrets
+
+import data.kubeward.lib.credentials
 
 # SECRET_NAME: a credential word anywhere in the name, or a short word as a
 # whole segment (delimited by start/end or _ . -), or a cloud CLI key variable.
@@ -40,23 +43,10 @@ has_private_key(value) if {
 	regex.match(pem_private_key, value)
 }
 
-# The credentials KW-SEC-005 looks for in a value, by description.
-_credential_patterns := {
-	"a PEM private key": pem_private_key,
-	"an AWS access key id": `\b(AKIA|ASIA)[A-Z0-9]{16}\b`,
-	"a GitHub token": `\bgh[pousr]_[A-Za-z0-9]{36,}`,
-	"a Slack token": `\bxox[abprs]-[A-Za-z0-9-]{10,}`,
-	"a JSON Web Token": `\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`,
-	"a URL with a password": `://[^/\s:@]+:[^/\s@]+@`,
-}
-
 # credentials_in(value) is the sorted list of the descriptions of the
-# credentials found in a string (empty when none, or when it is no string).
-credentials_in(value) := sort([what |
-	is_string(value)
-	some what, pattern in _credential_patterns
-	regex.match(pattern, value)
-])
+# credentials found in a string (empty when none, or when it is no string):
+# the known formats of data.kubeward.lib.credentials.
+credentials_in(value) := credentials.known_formats_in(value)
 
 # env_entry_has_private_key(entry) holds when a container env entry's literal
 # value contains a PEM private key: KW-SEC-002 reports it, KW-SEC-001 does not.
@@ -67,13 +57,8 @@ env_entry_has_private_key(entry) if has_private_key(entry.value)
 # (only data values are text); KW-SEC-004 then stays silent on the key.
 configmap_entry_has_credential(field, value) if {
 	field == "data"
-	is_string(value)
-	regex.match(_any_credential, value)
+	credentials.has_known_format(value)
 }
-
-# One pass over a value for all the patterns: ConfigMap values can be large
-# (dashboards, scripts), and most hold no credential.
-_any_credential := concat("|", [sprintf("(?:%s)", [pattern]) | some pattern in _credential_patterns])
 
 # only_var_refs(value) holds when a string is nothing but $(VAR) references
 # (expanded by the kubelet from the container's environment), possibly quoted.
@@ -94,12 +79,13 @@ literal_value(value) if {
 _credential_flag := `(?i)--?(password|passwd|token|secret|api[-_]?key|client[-_]secret)[=\s](\S+)`
 
 # command_line_credentials(arg) is the set of credential flags (lower case, as
-# "--password") that a command or args element passes a literal value to;
-# a value that is only $(VAR) references does not count.
+# "--password") that a command or args element passes a credential to, as
+# data.kubeward.lib.credentials judges the value under the flag's name: not
+# $(VAR) references, booleans (--enable-token=false) or identifiers.
 command_line_credentials(arg) := {flag |
 	is_string(arg)
 	some m in regex.find_all_string_submatch_n(_credential_flag, arg, -1)
-	not only_var_refs(m[2])
+	credentials.value_is_credential(m[1], m[2])
 	flag := concat("", ["--", lower(m[1])])
 }
 

@@ -134,15 +134,24 @@ test_literal_value if {
 
 test_command_line_credentials if {
 	secrets.command_line_credentials("--password=hunter2") == {"--password"}
-	secrets.command_line_credentials("-token abc") == {"--token"}
-	secrets.command_line_credentials("mysql --Passwd=x --api-key=y --apikey z --api_key=w") == {"--passwd", "--api-key", "--apikey", "--api_key"}
+	secrets.command_line_credentials("-token 9fQ2xLm7Kp3Zt8Wq") == {"--token"}
+	secrets.command_line_credentials("mysql --Passwd=x --api-key=Qk83hZp0aLw7Rt2V --apikey Qk83hZp0aLw7Rt2V --api_key=changeme") == {"--passwd", "--api-key", "--apikey", "--api_key"}
 	secrets.command_line_credentials("--client_secret=s --secret=t") == {"--client_secret", "--secret"}
 	secrets.command_line_credentials("--password=$(DB_PASSWORD)") == set()
-	secrets.command_line_credentials("--password='$(DB_PASSWORD)' --token=abc") == {"--token"}
+	secrets.command_line_credentials("--password='$(DB_PASSWORD)' --token=changeme") == {"--token"}
 	secrets.command_line_credentials("--password") == set()
 	secrets.command_line_credentials("--token-file=/var/run/token") == set()
 	secrets.command_line_credentials("--secret-name=db") == set()
 	secrets.command_line_credentials(["--password=x"]) == set()
+}
+
+test_command_line_values_that_are_no_credentials if {
+	every arg in [
+		"--enable-token=false", "--password=${DB_PASSWORD}", "--token=abc", "--api-key=etcd-cluster-k8s",
+		"--secret=/run/secrets/db", "--token 3600", "--password=<password>",
+	] {
+		secrets.command_line_credentials(arg) == set()
+	}
 }
 
 test_keys_of if {

@@ -4,7 +4,8 @@
 #   kube-system holds the cluster's own components and the most powerful
 #   ServiceAccounts and Secrets; it is usually exempt from Pod Security
 #   admission. An application deployed there shares all of that. Components
-#   the cluster installs itself are listed in systemWorkloads.
+#   the cluster installs itself are listed in systemWorkloads; static
+#   control-plane pods (kube-system, tier: control-plane) belong there.
 # custom:
 #   id: KW-NS-002
 #   severity: medium
@@ -34,6 +35,7 @@ package kubeward.rules.namespace.kube_system_workload
 
 import data.kubeward.lib.namespaces
 import data.kubeward.lib.pods
+import data.kubeward.lib.staticpods
 
 # systemWorkloads entries: an exact name, or a prefix when it ends in "*".
 _entries := [e | some e in data.kubeward.config.systemWorkloads; is_string(e)] if {
@@ -55,4 +57,7 @@ deny contains {
 	pods.is_pod_kind
 	input.metadata.namespace == "kube-system"
 	not _listed(namespaces.name)
+
+	# kubeadm names the manifest kube-apiserver, its mirror pod kube-apiserver-<node>.
+	not staticpods.control_plane(input)
 }

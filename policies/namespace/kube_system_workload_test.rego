@@ -45,3 +45,10 @@ test_unnamed_object if {
 	got := kube_system_workload.deny with input as {"kind": "Pod", "metadata": {"name": 5, "namespace": "kube-system"}}
 	{f.path | some f in got} == {["metadata", "namespace"]}
 }
+
+test_static_control_plane_pod_passes if {
+	# kubeadm names the manifest kube-apiserver; only the mirror pod has the -<node> suffix
+	count(kube_system_workload.deny) == 0 with input as object.union(obj("Pod", "kube-apiserver"), {"metadata": {"labels": {"tier": "control-plane"}}})
+	count(kube_system_workload.deny) == 1 with input as obj("Pod", "kube-apiserver")
+	count(kube_system_workload.deny) == 1 with input as object.union(obj("Deployment", "kube-apiserver"), {"metadata": {"labels": {"tier": "control-plane"}}})
+}

@@ -5,7 +5,9 @@
 #   the cluster and may connect anywhere, even when other pods of its namespace
 #   are protected. When the namespace has no policy at all and its Namespace is
 #   in the run, KW-NET-001 reports it once on the Namespace instead. This needs
-#   the whole namespace in the run, so it only reports with --complete.
+#   the whole namespace in the run, so it only reports with --complete. Static
+#   pods on the host network (kubeadm's control plane), which no NetworkPolicy
+#   can select, are not reported.
 # custom:
 #   id: KW-NET-002
 #   severity: low
@@ -52,6 +54,7 @@ package kubeward.rules.network.pod_not_isolated
 import data.kubeward.lib.inventory
 import data.kubeward.lib.network
 import data.kubeward.lib.pods
+import data.kubeward.lib.staticpods
 import data.kubeward.lib.workloads
 
 _kinds := pods.workload_kinds | {"Pod"}
@@ -62,6 +65,7 @@ deny contains {
 } if {
 	inventory.complete
 	input.kind in _kinds
+	not _static_on_host_network
 	namespace := inventory.namespace_of(input)
 	policies := inventory.objects(namespace, "NetworkPolicy")
 	not _reported_on_namespace(namespace, policies)
@@ -78,4 +82,9 @@ _selected(namespace, labels) if {
 _reported_on_namespace(namespace, policies) if {
 	count(policies) == 0
 	inventory.cluster_get("Namespace", namespace)
+}
+
+_static_on_host_network if {
+	staticpods.static(input)
+	input.spec.hostNetwork == true
 }

@@ -73,3 +73,20 @@ test_other_kinds_pass if {
 	count(deny({"kind": "PodTemplate", "metadata": {"name": "t", "namespace": "shop"}, "template": {"metadata": {"labels": {"app": "web"}}}})) == 0
 	count(deny({"kind": "Service", "metadata": {"name": "s", "namespace": "shop"}})) == 0
 }
+
+static_pod(host_network) := {
+	"kind": "Pod",
+	"metadata": {"name": "kube-apiserver", "namespace": "shop", "annotations": {"kubernetes.io/config.mirror": "9d2c"}},
+	"spec": {"hostNetwork": host_network, "containers": [{"name": "kube-apiserver"}]},
+}
+
+test_static_pod_on_host_network_passes if {
+	count(deny(static_pod(true))) == 0
+}
+
+test_static_pod_on_pod_network_still_fires if {
+	deny(static_pod(false)) == {{
+		"msg": "Pod \"kube-apiserver\": no NetworkPolicy in namespace \"shop\" selects its pods; add one whose podSelector matches their labels.",
+		"path": ["metadata", "name"],
+	}}
+}

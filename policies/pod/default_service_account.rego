@@ -4,7 +4,9 @@
 #   Every pod that names no ServiceAccount runs as the namespace's "default"
 #   one, so their tokens share one identity: RBAC granted for one workload is
 #   granted to all of them, and a compromise of any pod yields it. Give each
-#   workload that calls the API its own ServiceAccount.
+#   workload that calls the API its own ServiceAccount. Static pods (kubeadm's
+#   control plane, mirror pods) cannot name a ServiceAccount and are not
+#   reported.
 # custom:
 #   id: KW-POD-002
 #   severity: low
@@ -34,6 +36,7 @@ package kubeward.rules.pod.default_service_account
 
 import data.kubeward.lib.pods
 import data.kubeward.lib.serviceaccounts as sa
+import data.kubeward.lib.staticpods
 
 deny contains {
 	"msg": sprintf(
@@ -43,6 +46,7 @@ deny contains {
 	"path": sa.name_path,
 } if {
 	pods.is_pod_kind
+	not staticpods.static(input)
 	sa.name == "default"
 	sa.automount == true
 }

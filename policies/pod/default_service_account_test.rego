@@ -59,3 +59,16 @@ test_non_pod_kind_and_wrong_types if {
 	count(rule.deny) == 0 with input as {"kind": "ConfigMap", "data": {}}
 	count(rule.deny) == 1 with input as {"kind": "Pod", "spec": {"serviceAccountName": 7, "automountServiceAccountToken": "no"}}
 }
+
+apiserver(labels, annotations) := {"kind": "Pod", "metadata": {"name": "kube-apiserver", "namespace": "kube-system", "labels": labels, "annotations": annotations}, "spec": {"hostNetwork": true, "containers": [{"name": "kube-apiserver"}]}}
+
+test_static_pods_pass if {
+	# a static pod cannot name a ServiceAccount
+	count(rule.deny) == 0 with input as apiserver({"tier": "control-plane"}, {})
+	count(rule.deny) == 0 with input as apiserver({}, {"kubernetes.io/config.mirror": "9d2c"})
+	count(rule.deny) == 0 with input as apiserver({}, {"kubernetes.io/config.source": "file"})
+}
+
+test_kube_system_pod_of_another_tier_still_fires if {
+	{f.path | some f in rule.deny} == {["spec", "serviceAccountName"]} with input as apiserver({"tier": "frontend"}, {})
+}

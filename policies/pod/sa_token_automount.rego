@@ -5,7 +5,8 @@
 #   call the Kubernetes API with the ServiceAccount's rights. Most workloads never
 #   talk to the API server and should not carry a token. When the pod leaves the
 #   field unset and its ServiceAccount is in the run, KW-SEC-011 reports it once on
-#   the ServiceAccount instead.
+#   the ServiceAccount instead. Static pods (kubeadm's control plane, mirror
+#   pods) get no token and are not reported.
 # custom:
 #   id: KW-POD-001
 #   severity: info
@@ -40,12 +41,14 @@ package kubeward.rules.pod.sa_token_automount
 
 import data.kubeward.lib.pods
 import data.kubeward.lib.serviceaccounts as sa
+import data.kubeward.lib.staticpods
 
 deny contains {
 	"msg": "the pod sets automountServiceAccountToken=true; set it to false unless the pod calls the Kubernetes API.",
 	"path": sa.automount_path,
 } if {
 	pods.is_pod_kind
+	not staticpods.static(input)
 	pods.spec.automountServiceAccountToken == true
 }
 
@@ -57,6 +60,7 @@ deny contains {
 	"path": sa.automount_path,
 } if {
 	pods.is_pod_kind
+	not staticpods.static(input)
 	not sa.pod_sets_automount
 	not sa.in_inventory
 }

@@ -64,3 +64,20 @@ test_wrong_types_do_not_error if {
 		with data.kubeward.inventory as inv
 	count(rule.deny) == 1 with input as {"kind": "Pod", "spec": {"serviceAccountName": ["x"]}}
 }
+
+etcd(labels) := {"kind": "Pod", "metadata": {"name": "etcd", "namespace": "kube-system", "labels": labels}, "spec": {"containers": [{"name": "etcd"}]}}
+
+test_static_control_plane_pod_passes if {
+	# the kubelet mounts no token into a static pod
+	count(rule.deny) == 0 with input as etcd({"component": "etcd", "tier": "control-plane"}) with data.kubeward.inventory as inv
+	count(rule.deny) == 0 with input as object.union(etcd({"tier": "control-plane"}), {"spec": {"automountServiceAccountToken": true}})
+		with data.kubeward.inventory as inv
+}
+
+test_kube_system_pod_of_another_tier_still_fires if {
+	got := rule.deny with input as etcd({"component": "etcd"}) with data.kubeward.inventory as inv
+	got == {{
+		"msg": "the pod does not set automountServiceAccountToken (default: true) and its ServiceAccount \"default\" is not in the inventory of namespace \"kube-system\"; set it to false unless the pod calls the Kubernetes API.",
+		"path": ["spec", "automountServiceAccountToken"],
+	}}
+}

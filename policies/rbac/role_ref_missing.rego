@@ -5,7 +5,10 @@
 #   but grants whatever a role created later under that name holds: whoever can
 #   create roles in the namespace then decides what the subjects get. It is
 #   usually a typo or a forgotten manifest. This needs every role in the run,
-#   so it only reports with --complete.
+#   so it only reports with --complete. The roles the API server creates are
+#   not expected in the run: the ClusterRoles cluster-admin, admin, edit, view
+#   and system:*, and the Roles of bootstrapRoles (such as
+#   extension-apiserver-authentication-reader in kube-system).
 # custom:
 #   id: KW-RBAC-027
 #   severity: low
@@ -50,7 +53,11 @@ deny contains {
 _checked if {
 	input.kind == "RoleBinding"
 	input.roleRef.kind == "Role"
+	not input.roleRef.name in _bootstrap_roles(inventory.namespace_of(input))
 }
+
+# The Roles the API server creates in kube-system and kube-public, from data.
+_bootstrap_roles(ns) := {n | some n in data.kubeward.config.bootstrapRoles[ns]}
 
 _checked if {
 	input.roleRef.kind == "ClusterRole"

@@ -74,3 +74,18 @@ test_bootstrap_and_other_kinds_pass if {
 	count(complete(boot)) == 0
 	count(complete(binding("Role", "shop", "Role", "builder"))) == 0
 }
+
+test_bootstrap_roles_of_their_namespace_pass if {
+	# metrics-server and other aggregated API servers bind this Role in kube-system
+	count(complete(binding("RoleBinding", "kube-system", "Role", "extension-apiserver-authentication-reader"))) == 0
+	count(complete(binding("RoleBinding", "kube-system", "Role", "system::leader-locking-kube-scheduler"))) == 0
+	count(complete(binding("RoleBinding", "kube-public", "Role", "system:controller:bootstrap-signer"))) == 0
+}
+
+test_bootstrap_role_names_in_other_namespaces_fire if {
+	complete(binding("RoleBinding", "shop", "Role", "extension-apiserver-authentication-reader")) == {{
+		"msg": "roleRef names Role \"extension-apiserver-authentication-reader\", which is not in namespace \"shop\" of the run; add it, fix roleRef.name, or delete the binding.",
+		"path": ["roleRef", "name"],
+	}}
+	count(complete(binding("RoleBinding", "kube-public", "Role", "system:controller:token-cleaner"))) == 1
+}

@@ -4,7 +4,11 @@
 #   A password, token or key passed as a command-line flag is written in the
 #   manifest and visible to anyone who can read the workload, and at run time
 #   in the process list of the node and in monitoring tools. Flags that take the
-#   value from a $(VAR) reference to a Secret-backed env var are fine.
+#   value from a $(VAR) reference to a Secret-backed env var are fine. The
+#   value is judged as KW-SEC-001 judges env values under the flag's name:
+#   --password and --secret take any typed literal, --token and --api-key a
+#   generated-looking string or a default password; booleans
+#   (--enable-token=false), numbers, paths and placeholders never count.
 # custom:
 #   id: KW-SEC-012
 #   severity: high

@@ -5,7 +5,7 @@ import data.kubeward.rules.secrets.command_line_credential as rule
 test_credentials_in_command_and_args_of_a_deployment if {
 	got := rule.deny with input as {"kind": "Deployment", "spec": {"template": {"spec": {"containers": [{
 		"name": "app",
-		"command": ["sh", "-c", "exec server --token=abcd1234 --api-key hunter2-value"],
+		"command": ["sh", "-c", "exec server --token=abcd1234XyZ09876 --api-key Hx7q2Lm9Pz4Kw8Rt"],
 		"args": ["--host=db", "--password=hunter2-value", "--password=$(DB_PASSWORD)"],
 	}]}}}}
 	got == {
@@ -21,6 +21,7 @@ test_credentials_in_command_and_args_of_a_deployment if {
 	every f in got {
 		not contains(f.msg, "hunter2")
 		not contains(f.msg, "abcd1234")
+		not contains(f.msg, "Hx7q")
 	}
 }
 
@@ -34,6 +35,11 @@ test_var_references_and_other_flags_pass if {
 		"name": "app",
 		"command": ["server", "--password=$(DB_PASSWORD)", "--token-file=/var/run/secrets/token", "--secret-name=db"],
 		"args": ["--password", "$(DB_PASSWORD)", 3, null],
+	}]}}
+	count(rule.deny) == 0 with input as {"kind": "Pod", "spec": {"containers": [{
+		"name": "etcd",
+		"command": ["etcd", "--initial-cluster-token=etcd-cluster-k8s", "--client-cert-auth=true", "--auto-tls=false"],
+		"args": ["--enable-token=false", "--token 3600", "--password=<password>", "--api-key=${API_KEY}"],
 	}]}}
 	count(rule.deny) == 0 with input as {"kind": "Pod", "spec": {"containers": [{"name": "app", "args": "--password=x"}]}}
 	count(rule.deny) == 0 with input as {"kind": "Service", "spec": {"args": ["--password=x"]}}

@@ -4,7 +4,12 @@
 #   A ConfigMap value that contains a private key, a cloud or API token or a
 #   URL with a password exposes a working credential to everyone who can read
 #   ConfigMaps, which are not encrypted at rest and are rarely protected like
-#   Secrets.
+#   Secrets. Recognised by their format: PEM private keys, AWS access key
+#   ids, GitHub, GitLab, Slack, Hugging Face and npm tokens, Slack webhook
+#   URLs, Google API keys, Stripe and SendGrid keys, Azure storage account
+#   keys, JSON Web Tokens and URLs with a password. $(VAR), ${VAR} and
+#   {{ }} references are removed first: a URL whose password is filled in at
+#   run time holds none.
 # custom:
 #   id: KW-SEC-005
 #   severity: high

@@ -46,3 +46,30 @@ test_bad_input_passes if {
 	count(rule.deny) == 0 with input as configmap(["AKIAIOSFODNN7EXAMPLE"])
 	count(rule.deny) == 0 with input as {"kind": "Secret", "data": {"aws": "AKIAIOSFODNN7EXAMPLE"}}
 }
+
+test_more_token_formats if {
+	got := rule.deny with input as configmap({
+		"gitlab": "token: glpat-AzSNIK3-LRcCtiroNGok",
+		"maps": "key=AIzalScW_yejH7z6LBlnvEGm1vb4R1v0iEL20Mg",
+		"stripe": "STRIPE=sk_live_0sgbOiv9JU1Bpk8QfvJSIhp4",
+		"hf": "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",
+		"hook": "url: https://hooks.slack.com/services/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",
+		"redis": "redis://:hunter2-r3dis@redis-master:6379/0",
+	})
+	{[f.path[1], f.msg] | some f in got} == {
+		["gitlab", "ConfigMap \"settings\" data key \"gitlab\" contains a GitLab token; move it to a Secret, then revoke and rotate it."],
+		["maps", "ConfigMap \"settings\" data key \"maps\" contains a Google API key; move it to a Secret, then revoke and rotate it."],
+		["stripe", "ConfigMap \"settings\" data key \"stripe\" contains a Stripe key; move it to a Secret, then revoke and rotate it."],
+		["hf", "ConfigMap \"settings\" data key \"hf\" contains a Hugging Face token; move it to a Secret, then revoke and rotate it."],
+		["hook", "ConfigMap \"settings\" data key \"hook\" contains a Slack webhook URL; move it to a Secret, then revoke and rotate it."],
+		["redis", "ConfigMap \"settings\" data key \"redis\" contains a URL with a password; move it to a Secret, then revoke and rotate it."],
+	}
+}
+
+test_url_whose_userinfo_is_references_passes if {
+	count(rule.deny) == 0 with input as configmap({
+		"db": "postgres://$(DB_USER):$(DB_PASSWORD)@db:5432/shop",
+		"dsn": "mysql://${MYSQL_USER}:${MYSQL_PASSWORD}@mysql/app",
+		"tpl": "amqp://{{ .Values.user }}:{{ .Values.password }}@rabbitmq/",
+	})
+}

@@ -6,7 +6,7 @@ configmap(entries, binary) := {"kind": "ConfigMap", "metadata": {"name": "settin
 
 test_secret_like_keys if {
 	got := rule.deny with input as configmap(
-		{"LOG_LEVEL": "info", "db.password": "hunter2-value", "api_key": "abc123"},
+		{"LOG_LEVEL": "info", "db.password": "hunter2-value", "api_key": "c81f3a9e07d24b6f"},
 		{"signing-private_key": "AAEC"},
 	)
 	got == {
@@ -48,4 +48,32 @@ test_bad_input_passes if {
 	count(rule.deny) == 0 with input as configmap(["PASSWORD"], "x")
 	count(rule.deny) == 0 with input as configmap({"PASSWORD": 12}, {"TOKEN": null})
 	count(rule.deny) == 0 with input as {"kind": "Secret", "data": {"PASSWORD": "eA=="}}
+}
+
+test_values_that_are_no_credentials_pass if {
+	# issue 23: "false" and "default" under credential-like keys
+	count(rule.deny) == 0 with input as configmap(
+		{
+			"AUTH_ENABLED": "false", "AUTH_BACKEND": "default", "api_token": "{{ .Values.token }}", "TOKEN_MAX_AGE": "3600",
+			"oidc.auth.issuer": "https://accounts.example.com", "client_auth": "required", "SECRET_STORE": "kubernetes.secrets.v1",
+		},
+		{"AUTH_MODE": "cHVibGlj"},
+	)
+}
+
+test_token_like_keys_need_a_generated_value_or_a_default_password if {
+	got := rule.deny with input as configmap(
+		{"API_TOKEN": "changeme", "auth.token": "9fQ2xLm7Kp3Zt8Wq", "ETCD_INITIAL_CLUSTER_TOKEN": "etcd-cluster-k8s"},
+		{"AUTH_MODE": "cHVibGlj"},
+	)
+	{f.path | some f in got} == {["data", "API_TOKEN"], ["data", "auth.token"]}
+}
+
+test_password_keys_report_any_typed_value if {
+	got := rule.deny with input as configmap({"ADMIN_PASSWORD": "admin", "db.pass": "default", "PASSWORD_REQUIRED": "yes"}, {"redis_password": "bXlzcWw="})
+	{f.path | some f in got} == {["data", "ADMIN_PASSWORD"], ["data", "db.pass"], ["binaryData", "redis_password"]}
+}
+
+test_binary_value_that_is_no_base64_is_reported if {
+	{f.path | some f in rule.deny} == {["binaryData", "TOKEN"]} with input as configmap(null, {"TOKEN": "not base64!"})
 }

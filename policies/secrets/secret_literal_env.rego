@@ -5,6 +5,15 @@
 #   but whose value is written in the manifest puts the credential in version
 #   control, in the API server's copy of the object and in every place the
 #   manifest is shown. Anyone who can read the workload can read the credential.
+#   What counts: under a name that ends in the secret (PASSWORD, PWD, PASS,
+#   SECRET, SECRET_KEY) any literal except a boolean, a number of fewer than
+#   4 digits, a duration or quantity, a reference, a <placeholder>, a path or
+#   a URL without userinfo; under another credential-like name (TOKEN, AUTH,
+#   API_KEY, ACCESS_KEY, CREDENTIAL...) a generated-looking string (12+
+#   characters, not an identifier of words, high entropy) or a well-known
+#   default password; under any name a known token format (AWS, GitHub,
+#   GitLab, Slack, Google, Stripe, Hugging Face, npm, SendGrid, Azure
+#   storage, JWT, URL with a password).
 # custom:
 #   id: KW-SEC-001
 #   severity: high
@@ -38,6 +47,7 @@
 #                   value: s3cr3t-passw0rd
 package kubeward.rules.secrets.secret_literal_env
 
+import data.kubeward.lib.credentials
 import data.kubeward.lib.pods
 import data.kubeward.lib.secrets
 
@@ -49,7 +59,23 @@ deny contains {
 	some k, entry in c.container.env
 	secrets.secret_name(entry.name)
 	secrets.literal_value(entry.value)
+	credentials.value_is_credential(entry.name, entry.value)
 
 	# KW-SEC-002 reports a private key.
+	not secrets.env_entry_has_private_key(entry)
+}
+
+# A token whose format identifies it is a credential whatever the variable is
+# called (DATABASE_URL with a password, GH_PAT, GOOGLE_MAPS_KEY).
+deny contains {
+	"msg": sprintf("container %q sets env %s to a literal value that contains %s; store it in a Secret and use valueFrom.secretKeyRef.", [c.name, entry.name, concat(" and ", formats)]),
+	"path": array.concat(c.path, ["env", k, "value"]),
+} if {
+	some c in pods.containers
+	some k, entry in c.container.env
+	is_string(entry.name)
+	not secrets.secret_name(entry.name)
+	formats := credentials.known_formats_in(entry.value)
+	count(formats) > 0
 	not secrets.env_entry_has_private_key(entry)
 }

@@ -8,7 +8,7 @@ test_literal_secret_values_in_a_deployment if {
 	got := rule.deny with input as deployment([
 		{"name": "DB_PASSWORD", "value": "hunter2-value"},
 		{"name": "LOG_LEVEL", "value": "debug"},
-		{"name": "OAUTH_TOKEN", "value": "t0k3n-value"},
+		{"name": "OAUTH_TOKEN", "value": "t0k3nV4lue9Qx2Lz"},
 	])
 	got == {
 		{
@@ -32,8 +32,8 @@ test_messages_never_contain_the_value if {
 
 test_init_and_ephemeral_containers_of_a_cronjob if {
 	got := rule.deny with input as {"kind": "CronJob", "spec": {"jobTemplate": {"spec": {"template": {"spec": {
-		"initContainers": [{"name": "i", "env": [{"name": "API_KEY", "value": "k"}]}],
-		"ephemeralContainers": [{"name": "e", "env": [{"name": "AWS_ACCESS_KEY_ID", "value": "k"}]}],
+		"initContainers": [{"name": "i", "env": [{"name": "API_KEY", "value": "c81f3a9e07d24b6f"}]}],
+		"ephemeralContainers": [{"name": "e", "env": [{"name": "AWS_ACCESS_KEY_ID", "value": "AKIAIOSFODNN7EXAMPLE"}]}],
 	}}}}}}
 	{f.path | some f in got} == {
 		["spec", "jobTemplate", "spec", "template", "spec", "initContainers", 0, "env", 0, "value"],
@@ -68,4 +68,69 @@ test_bad_input_passes if {
 	count(rule.deny) == 0 with input as deployment("PASSWORD=x")
 	count(rule.deny) == 0 with input as deployment([{"name": "PASSWORD", "value": 12}, "PASSWORD", {"name": 1, "value": "x"}])
 	count(rule.deny) == 0 with input as {"kind": "ConfigMap", "data": {"PASSWORD": "x"}}
+}
+
+# issue 23: what the name alone reported on real charts.
+test_values_that_are_no_credentials_pass if {
+	count(rule.deny) == 0 with input as deployment([
+		{"name": "ZOO_ENABLE_QUORUM_AUTH", "value": "no"},
+		{"name": "ALLOW_EMPTY_PASSWORD", "value": "yes"},
+		{"name": "MYSQL_ALLOW_EMPTY_PASSWORD", "value": "1"},
+		{"name": "GF_AUTH_BASIC_ENABLED", "value": "FALSE"},
+		{"name": "MAX_NEW_TOKENS", "value": "256"},
+		{"name": "KEYCLOAK_AUTH_CLIENT_TYPE", "value": "public"},
+		{"name": "ETCD_INITIAL_CLUSTER_TOKEN", "value": "etcd-cluster-k8s"},
+		{"name": "GF_AUTH_ANONYMOUS_ORG_ROLE", "value": "Admin"},
+		{"name": "AIRFLOW__API__SECRET_KEY_CMD", "value": "cat /opt/bitnami/airflow/secrets/airflow-secret-key"},
+		{"name": "SECRET_ID", "value": "bq-readonly-key"},
+		{"name": "REDIS_PASSWORD", "value": "${REDIS_PASSWORD}"},
+		{"name": "API_TOKEN", "value": "{{ .Values.token }}"},
+		{"name": "SMTP_PASSWORD", "value": "<smtp-password>"},
+		{"name": "JWT_TOKEN_EXPIRY", "value": "24h"},
+		{"name": "OIDC_AUTH_ISSUER", "value": "https://accounts.example.com/realms/shop"},
+		{"name": "API_TOKEN", "value": "****************"},
+		{"name": "DATABASE_URL", "value": "postgres://$(DB_USER):$(DB_PASSWORD)@db:5432/shop"},
+	])
+}
+
+test_password_names_report_any_typed_value if {
+	got := rule.deny with input as deployment([
+		{"name": "GF_SECURITY_ADMIN_PASSWORD", "value": "admin"},
+		{"name": "MINIO_SECRET_KEY", "value": "minio123"},
+		{"name": "MYSQL_PASSWORD", "value": "1234"},
+		{"name": "JWT_SECRET", "value": "default"},
+	])
+	{f.path[6] | some f in got} == {0, 1, 2, 3}
+}
+
+test_token_like_names_need_a_generated_value_or_a_default_password if {
+	got := rule.deny with input as deployment([
+		{"name": "ACCESS_KEY", "value": "635fdec1-136c-44b1-8440-03a07aeb28cb"},
+		{"name": "API_TOKEN", "value": "changeme"},
+		{"name": "AUTH_TOKEN", "value": "short-token"},
+		{"name": "SECRET_VERSION", "value": "latest"},
+	])
+	{f.path[6] | some f in got} == {0, 1}
+}
+
+test_known_token_format_under_any_name if {
+	got := rule.deny with input as deployment([
+		{"name": "DATABASE_URL", "value": "postgres://shop:Xy7pQ2kL9v@db.shop.svc:5432/shop"},
+		{"name": "GH_PAT", "value": "ghp_7X8s51fbLtByHwiUmrCaoND5bgfTFAbGOUBw"},
+		{"name": "DATABASE_HOST", "value": "db.shop.svc"},
+	])
+	got == {
+		{
+			"msg": "container \"app\" sets env DATABASE_URL to a literal value that contains a URL with a password; store it in a Secret and use valueFrom.secretKeyRef.",
+			"path": ["spec", "template", "spec", "containers", 0, "env", 0, "value"],
+		},
+		{
+			"msg": "container \"app\" sets env GH_PAT to a literal value that contains a GitHub token; store it in a Secret and use valueFrom.secretKeyRef.",
+			"path": ["spec", "template", "spec", "containers", 0, "env", 1, "value"],
+		},
+	}
+}
+
+test_known_format_private_key_left_to_sec_002 if {
+	count(rule.deny) == 0 with input as deployment([{"name": "SIGNING", "value": "-----BEGIN EC PRIVATE KEY-----\nMHcC"}])
 }

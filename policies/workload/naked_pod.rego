@@ -2,8 +2,8 @@
 # title: Naked Pod
 # description: |
 #   A Pod that no controller owns is not recreated when it fails, is evicted or
-#   its node goes away, and cannot be rolled out or scaled. Static (mirror)
-#   pods and Helm hook pods are run by other means and are not reported.
+#   its node goes away, and cannot be rolled out or scaled. Static pods (mirror
+#   pods, kubeadm's control-plane manifests) and Helm hook pods are run by other means and are not reported.
 # custom:
 #   id: KW-WRK-017
 #   severity: low
@@ -25,6 +25,7 @@
 #           command: [sleep, infinity]
 package kubeward.rules.workload.naked_pod
 
+import data.kubeward.lib.staticpods
 import data.kubeward.lib.workloads
 
 deny contains {
@@ -44,6 +45,6 @@ _owned if {
 
 # Mirror pods are the API copies of the kubelet's static pods; Helm creates hook
 # pods itself around an install or upgrade.
-_exempt if _ = input.metadata.annotations["kubernetes.io/config.mirror"]
+_exempt if staticpods.static(input)
 
 _exempt if _ = input.metadata.annotations["helm.sh/hook"]

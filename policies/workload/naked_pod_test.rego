@@ -29,3 +29,9 @@ test_other_kinds_pass if {
 	count(naked_pod.deny) == 0 with input as {"kind": "Deployment", "metadata": {"name": "web"}}
 	count(naked_pod.deny) == 0 with input as {"kind": "PodTemplate", "metadata": {"name": "t"}}
 }
+
+test_static_control_plane_pod_passes if {
+	count(naked_pod.deny) == 0 with input as {"kind": "Pod", "metadata": {"name": "kube-scheduler", "namespace": "kube-system", "labels": {"tier": "control-plane"}}}
+	count(naked_pod.deny) == 0 with input as {"kind": "Pod", "metadata": {"name": "haproxy", "annotations": {"kubernetes.io/config.source": "file"}}}
+	count(naked_pod.deny) == 1 with input as {"kind": "Pod", "metadata": {"name": "kube-scheduler", "namespace": "default", "labels": {"tier": "control-plane"}}}
+}

@@ -4,7 +4,9 @@
 #   Replicas only protect against a node or zone failure if they run on
 #   different nodes or zones. Without topology spread constraints or pod
 #   anti-affinity against its own pods, the scheduler may place every replica
-#   of a workload on the same node.
+#   of a workload on the same node. A workload that a HorizontalPodAutoscaler
+#   of the inventory scales counts with the HPA's minReplicas (default 1),
+#   not spec.replicas, which the HPA rewrites.
 # custom:
 #   id: KW-WRK-012
 #   severity: low
@@ -35,15 +37,16 @@
 package kubeward.rules.workload.no_spread
 
 import data.kubeward.lib.pods
+import data.kubeward.lib.replicas
 import data.kubeward.lib.selectors
 import data.kubeward.lib.workloads
 
 deny contains {
-	"msg": sprintf("%s %q runs %v replicas but sets no topologySpreadConstraints and no podAntiAffinity term that selects its own pods (default: they may all land on one node); add one of them.", [input.kind, workloads.name(input), n]),
+	"msg": sprintf("%s %q %s but sets no topologySpreadConstraints and no podAntiAffinity term that selects its own pods (default: they may all land on one node); add one of them.", [input.kind, workloads.name(input), _runs(n)]),
 	"path": array.concat(pods.spec_path, ["topologySpreadConstraints"]),
 } if {
 	input.kind in {"Deployment", "StatefulSet"}
-	n := workloads.replicas(input)
+	n := replicas.floor(input)
 	n >= 2
 	not _spread_constraints
 	not _anti_affinity_to_self
@@ -68,3 +71,7 @@ _anti_affinity_terms contains term if {
 	some weighted in pods.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution
 	term := weighted.podAffinityTerm
 }
+
+_runs(n) := sprintf("is scaled by HorizontalPodAutoscaler %q to at least %v replicas", [min(workloads.hpas_targeting(input)), n]) if {
+	workloads.hpa_targeted(input)
+} else := sprintf("runs %v replicas", [n])

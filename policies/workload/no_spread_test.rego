@@ -54,3 +54,24 @@ test_preferred_anti_affinity_passes if {
 test_other_kinds_pass if {
 	count(no_spread.deny) == 0 with input as {"kind": "ReplicaSet", "spec": {"replicas": 3}}
 }
+
+hpa_inventory(min_replicas) := {"namespaced": {"shop": {"HorizontalPodAutoscaler": {"web-hpa": {"spec": object.union(
+	{"scaleTargetRef": {"kind": "Deployment", "name": "web"}, "maxReplicas": 10},
+	min_replicas,
+)}}}}}
+
+shop_deployment(replicas) := object.union(deployment(replicas, {"containers": [{"name": "a"}]}), {"metadata": {"namespace": "shop"}})
+
+test_hpa_min_replicas_counts_instead_of_spec_replicas if {
+	# issue 23: spec.replicas unset (1), the HPA keeps at least 2
+	got := no_spread.deny with input as shop_deployment(null) with data.kubeward.inventory as hpa_inventory({"minReplicas": 2})
+	got == {{
+		"msg": "Deployment \"web\" is scaled by HorizontalPodAutoscaler \"web-hpa\" to at least 2 replicas but sets no topologySpreadConstraints and no podAntiAffinity term that selects its own pods (default: they may all land on one node); add one of them.",
+		"path": ["spec", "template", "spec", "topologySpreadConstraints"],
+	}}
+}
+
+test_hpa_with_one_min_replica_passes if {
+	count(no_spread.deny) == 0 with input as shop_deployment(3) with data.kubeward.inventory as hpa_inventory({"minReplicas": 1})
+	count(no_spread.deny) == 0 with input as shop_deployment(3) with data.kubeward.inventory as hpa_inventory({})
+}

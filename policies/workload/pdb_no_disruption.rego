@@ -4,7 +4,10 @@
 #   A PodDisruptionBudget that never allows a pod to be evicted blocks node
 #   drains: cluster upgrades and autoscaler scale-downs hang until someone
 #   deletes the budget by hand. A budget should leave room for at least one
-#   pod to be moved at a time.
+#   pod to be moved at a time. A percentage is scaled to the replicas of the
+#   selected workloads as the disruption controller does: rounded up, for
+#   minAvailable and maxUnavailable alike (so minAvailable "51%" of 1 replica
+#   is 1 and blocks, maxUnavailable "10%" of 3 is 1 and allows one eviction).
 # custom:
 #   id: KW-WRK-010
 #   severity: medium
@@ -65,18 +68,33 @@ deny contains {
 }
 
 deny contains {
-	"msg": sprintf("PodDisruptionBudget %q sets spec.minAvailable=%v, at least the replicas of every workload it selects (%s), which allows no voluntary eviction; lower it or use maxUnavailable.", [workloads.name(input), n, concat(", ", sort(described))]),
+	"msg": sprintf("PodDisruptionBudget %q sets spec.minAvailable=%s, at least the replicas of every workload it selects (%s), which allows no voluntary eviction; lower it or use maxUnavailable.", [workloads.name(input), json.marshal(v), concat(", ", sort(described))]),
 	"path": ["spec", "minAvailable"],
 } if {
 	input.kind == "PodDisruptionBudget"
-	n := input.spec.minAvailable
-	is_number(n)
+	v := input.spec.minAvailable
+	v != "100%"
 	count(_selected) > 0
 	every w in _selected {
 		not workloads.hpa_targeted(w.object)
-		n >= workloads.replicas(w.object)
+		_required(v, workloads.replicas(w.object)) >= workloads.replicas(w.object)
 	}
-	described := [sprintf("%s %q: %v", [w.kind, w.name, workloads.replicas(w.object)]) | some w in _selected]
+	described := [_describe(v, w) | some w in _selected]
+}
+
+_describe(v, w) := sprintf("%s %q: %v", [w.kind, w.name, workloads.replicas(w.object)]) if is_number(v)
+
+else := sprintf("%s %q: %v of %v", [w.kind, w.name, _required(v, workloads.replicas(w.object)), workloads.replicas(w.object)])
+
+# _required(v, replicas) is the number of pods minAvailable v keeps: an
+# integer as is, a percentage of the replicas rounded up, as
+# intstr.GetScaledValueFromIntOrPercent(v, replicas, true) in the disruption
+# controller's getExpectedPodCount.
+_required(v, _) := v if is_number(v)
+
+_required(v, replicas) := ceil((to_number(m[1]) * replicas) / 100) if {
+	is_string(v)
+	m := regex.find_all_string_submatch_n(`^([0-9]+)%$`, v, 1)[0]
 }
 
 # _selected holds the replicated controllers of the inventory whose pods the budget selects.
