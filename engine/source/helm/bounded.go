@@ -344,8 +344,9 @@ func renderBounded(ctx context.Context, chartPath string, ch *chart.Chart, top c
 	}
 }
 
-// templateLocation is the innermost "name:line:col" of a text/template
-// execution error ("template: web/templates/x.yaml:3:9: executing …").
+// templateLocation is the innermost "name:line" of a text/template
+// execution error ("template: web/templates/x.yaml:3:9: executing …");
+// the column is left out, as instrument may have moved it.
 func templateLocation(msg string) string {
 	const mark = "template: "
 	i := strings.LastIndex(msg, mark)
@@ -357,7 +358,12 @@ func templateLocation(msg string) string {
 	if end <= 0 {
 		return ""
 	}
-	return rest[:end]
+	loc := rest[:end]
+	if name, line, ok := strings.Cut(loc, ":"); ok {
+		line, _, _ = strings.Cut(line, ":")
+		return name + ":" + line
+	}
+	return loc
 }
 
 // maxMessage bounds a rendering error's text: a define nested a thousand
