@@ -48,7 +48,6 @@ type guard struct {
 	failed  atomic.Value // the first error of a bounded function (error)
 	left    atomic.Int64 // bytes the bounded functions may still produce
 	max     int64
-	chart   string
 }
 
 func (g *guard) check() error {
@@ -293,9 +292,9 @@ func (g *guard) seq(params ...int) (string, error) {
 }
 
 // renderBounded runs Helm's engine on the chart under the context, the
-// time limit and the byte budget; chartPath names the chart in errors.
-func renderBounded(ctx context.Context, chartPath string, ch *chart.Chart, top common.Values, timeout time.Duration, maxBytes int64) (map[string]string, error) {
-	g := &guard{max: maxBytes, chart: chartPath}
+// time limit and the byte budget.
+func renderBounded(ctx context.Context, ch *chart.Chart, top common.Values, timeout time.Duration, maxBytes int64) (map[string]string, error) {
+	g := &guard{max: maxBytes}
 	g.left.Store(maxBytes)
 	eng := engine.Engine{CustomTemplateFuncs: g.funcs()}
 	type result struct {

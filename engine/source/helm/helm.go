@@ -181,7 +181,7 @@ func (o Options) render(ctx context.Context, chartPath string, limits load.Limit
 	sources := map[string][]byte{}
 	collectTemplates(ch, sources) // as written: what findings are mapped back to
 	instrumentCharts(ch)
-	out, err := renderBounded(ctx, chartPath, ch, top, limits.RenderTimeout, limits.MaxRenderedBytes)
+	out, err := renderBounded(ctx, ch, top, limits.RenderTimeout, limits.MaxRenderedBytes)
 	if err != nil {
 		return nil, err
 	}
