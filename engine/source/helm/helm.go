@@ -16,6 +16,7 @@ package helm
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -25,11 +26,10 @@ import (
 
 	"helm.sh/helm/v4/pkg/chart/common"
 	chart "helm.sh/helm/v4/pkg/chart/v2"
-	"helm.sh/helm/v4/pkg/chart/v2/loader"
-	"helm.sh/helm/v4/pkg/engine"
 	"helm.sh/helm/v4/pkg/strvals"
 	sigsyaml "sigs.k8s.io/yaml"
 
+	"github.com/kubeward/kubeward/engine/confine"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/source/linemap"
 )
@@ -71,9 +71,10 @@ func (s Source) Claims(path string, dir bool) bool { return IsChart(path, dir) }
 
 // Render implements load.Renderer.
 func (s Source) Render(ctx context.Context, chartPath string, limits load.Limits) ([]*load.Object, []load.Error) {
-	files, err := s.Options.render(chartPath)
+	limits = limits.WithDefaults()
+	files, err := s.Options.render(ctx, chartPath, limits)
 	if err != nil {
-		return nil, []load.Error{{File: chartPath, Message: err.Error()}}
+		return nil, []load.Error{errorOf(chartPath, err)}
 	}
 	var objs []*load.Object
 	var errs []load.Error
@@ -109,15 +110,41 @@ type rendered struct {
 	output   []byte
 }
 
-func (o Options) render(chartPath string) ([]rendered, error) {
-	ch, err := loader.Load(chartPath)
+// fileError is a refusal that names a file of the chart other than the
+// chart itself (its values.schema.json, say).
+type fileError struct{ File, Message string }
+
+func (e *fileError) Error() string { return e.File + ": " + e.Message }
+
+// errorOf reports err against the file it names, if it names one.
+func errorOf(chartPath string, err error) load.Error {
+	var fe *fileError
+	if errors.As(err, &fe) {
+		return load.Error{File: fe.File, Message: fe.Message}
+	}
+	var ce *confine.Error
+	if errors.As(err, &ce) {
+		return load.Error{File: ce.Path, Message: ce.Reason}
+	}
+	return load.Error{File: chartPath, Message: err.Error()}
+}
+
+func (o Options) render(ctx context.Context, chartPath string, limits load.Limits) ([]rendered, error) {
+	info, err := os.Stat(chartPath)
 	if err != nil {
-		return nil, fmt.Errorf("loading the chart: %w", err)
+		return nil, &confine.Error{Path: chartPath, Reason: "cannot read the chart", Err: err}
+	}
+	ch, err := loadChart(chartPath, info.IsDir(), limits)
+	if err != nil {
+		return nil, err
 	}
 	if err := checkDependencies(ch); err != nil {
 		return nil, err
 	}
-	vals, err := o.values()
+	if err := checkSchemaRefs(ch, chartPath); err != nil {
+		return nil, err
+	}
+	vals, err := o.values(limits.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
@@ -148,12 +175,16 @@ func (o Options) render(chartPath string) ([]rendered, error) {
 	if ch.Metadata.KubeVersion != "" && !versionMatches(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
 		return nil, fmt.Errorf("chart requires kubeVersion %s, which is incompatible with Kubernetes %s (--kube-version)", ch.Metadata.KubeVersion, caps.KubeVersion.Version)
 	}
-	out, err := engine.Render(ch, top)
-	if err != nil {
-		return nil, fmt.Errorf("rendering: %w", err)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("not rendered: %w", err)
 	}
 	sources := map[string][]byte{}
-	collectTemplates(ch, sources)
+	collectTemplates(ch, sources) // as written: what findings are mapped back to
+	instrumentCharts(ch)
+	out, err := renderBounded(ctx, ch, top, limits.RenderTimeout, limits.MaxRenderedBytes)
+	if err != nil {
+		return nil, err
+	}
 	names := make([]string, 0, len(out))
 	for name := range out {
 		if strings.HasSuffix(name, "NOTES.txt") {
@@ -213,10 +244,10 @@ func checkDependencies(ch *chart.Chart) error {
 }
 
 // values merges the values files and --set flags the way helm does.
-func (o Options) values() (map[string]any, error) {
+func (o Options) values(maxFile int64) (map[string]any, error) {
 	base := map[string]any{}
 	for _, f := range o.ValuesFiles {
-		data, err := os.ReadFile(f)
+		data, err := confine.ReadFile(f, maxFile)
 		if err != nil {
 			return nil, fmt.Errorf("values file: %w", err)
 		}
