@@ -42,6 +42,7 @@ type lintFlags struct {
 	noCache   bool
 
 	config         string
+	configWarnings []engine.Warning // discovered configurations not used
 	showSuppressed bool
 	baseline       string
 	writeBaseline  string
@@ -123,7 +124,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	}
 	applyConfigDefaults(cmd, f, cfg)
 	cfgBundles := configBundles(cfg)
-	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS}, cfg)
+	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS, MaxFileSize: f.limits.MaxFileSize, SkipRefused: true}, cfg)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
