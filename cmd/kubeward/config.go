@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -112,7 +113,16 @@ func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, lib *pol
 	if f.baseline != "" {
 		content, err := confine.ReadFile(f.baseline, f.limits.MaxFileSize)
 		if err != nil {
-			return fmt.Errorf("reading the baseline: %w", err)
+			// An error of the run (exit 2): the report still shows what was
+			// found, none of it hidden by a baseline that was not read.
+			e := engine.Error{File: f.baseline, Message: err.Error()}
+			var ce *confine.Error
+			if errors.As(err, &ce) {
+				e = engine.Error{File: ce.Path, Message: ce.Reason}
+			}
+			e.Message += " (the baseline is not applied)"
+			res.Errors = append(res.Errors, e)
+			return nil
 		}
 		b, err := engine.ParseBaseline(f.baseline, content)
 		if err != nil {
