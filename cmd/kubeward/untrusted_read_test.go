@@ -38,7 +38,8 @@ func newHostileRepo(t *testing.T) hostileRepo {
 	require.NoError(t, err)
 	h.write(t, "repo/web.yaml", string(web))
 	// What a finding or an error message could print if it were read.
-	h.write(t, "outside/secret.yaml", secretToken+": [\n")
+	// Linted, this would be an error quoting the key: duplicate key "KWSECRET…".
+	h.write(t, "outside/secret.yaml", secretToken+": 1\n"+secretToken+": 2\n")
 	h.write(t, "outside/data.yaml", "kubeward:\n  config:\n    stolen: "+secretToken+"\n")
 	h.write(t, "outside/leak.rego", "package kubeward.rules.leak\n\n# "+secretToken+"\ndeny contains {\"msg\": \""+secretToken+"\"} if true\n")
 	h.write(t, "outside/x.tar.gz", secretToken)

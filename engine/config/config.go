@@ -175,7 +175,7 @@ func untrusted(dir, file string, info os.FileInfo) string {
 		target, _ := os.Readlink(file)
 		resolved, err := filepath.EvalSymlinks(file)
 		realDir, err2 := filepath.EvalSymlinks(dir)
-		if err != nil || err2 != nil || filepath.Dir(resolved) != realDir {
+		if err != nil || err2 != nil || !confine.Within(realDir, resolved) {
 			return fmt.Sprintf("not used: it is a symbolic link to %s, outside its folder", target)
 		}
 		if info, err = os.Stat(file); err != nil {
