@@ -93,7 +93,7 @@ stops the others from being checked.`,
 	fl.DurationVar(&f.timeout, "timeout", engine.DefaultTimeout, "time limit for evaluating one object")
 	fl.Int64Var(&f.limits.MaxFileSize, "max-file-size", limits.MaxFileSize, "largest input file, in bytes")
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
-	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
+	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one file, over all its documents, aliases expanded")
 	fl.DurationVar(&f.limits.RenderTimeout, "render-timeout", limits.RenderTimeout, "time limit for rendering one chart or building one kustomization")
 	fl.Int64Var(&f.limits.MaxRenderedBytes, "max-rendered-bytes", limits.MaxRenderedBytes, "most bytes one chart or kustomization may render to")
 	fl.Int64Var(&f.streamAfter, "stream-after", engine.DefaultStreamAfter, "bytes of input files held whole in memory; files read past it are parsed again when evaluated, to bound memory (-1: hold everything)")
