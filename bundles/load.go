@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/util"
 
+	"github.com/kubeward/kubeward/engine/confine"
 	"github.com/kubeward/kubeward/engine/policy"
 )
 
@@ -54,14 +54,12 @@ func ReadSource(ctx context.Context, src string, opts LoadOptions) ([]byte, erro
 		}
 		return p.Data, nil
 	}
-	info, err := os.Stat(src)
+	// A regular file only (a FIFO would block), of at most MaxBundleSize.
+	data, err := confine.ReadFile(src, MaxBundleSize)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read bundle: %w", err)
 	}
-	if info.Size() > MaxBundleSize {
-		return nil, fmt.Errorf("%s is %d bytes, more than the %d byte limit", src, info.Size(), MaxBundleSize)
-	}
-	return os.ReadFile(src)
+	return data, nil
 }
 
 // Load reads a bundle, verifies it as opts say, and only then turns its Rego

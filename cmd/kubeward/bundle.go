@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kubeward/kubeward/bundles"
+	"github.com/kubeward/kubeward/engine/confine"
 )
 
 func newBundleCommand() *cobra.Command {
@@ -53,14 +54,7 @@ func writeFileAtomic(file string, data []byte, mode os.FileMode) error {
 }
 
 func readArchive(file string) (*bundles.Archive, error) {
-	info, err := os.Stat(file)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read bundle: %w", err)
-	}
-	if info.Size() > bundles.MaxBundleSize {
-		return nil, fmt.Errorf("%s is larger than the %d byte limit", file, bundles.MaxBundleSize)
-	}
-	data, err := os.ReadFile(file)
+	data, err := confine.ReadFile(file, bundles.MaxBundleSize)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read bundle: %w", err)
 	}
@@ -305,14 +299,7 @@ http is used only for localhost and 127.0.0.1, or with --plain-http.`,
 			if !bundles.IsOCI(args[1]) {
 				return usageError("%q is not a registry reference (want oci://registry/repository:tag)", args[1])
 			}
-			info, err := os.Stat(args[0])
-			if err != nil {
-				return bundleError(fmt.Errorf("cannot read bundle: %w", err))
-			}
-			if info.Size() > bundles.MaxBundleSize {
-				return bundleError(fmt.Errorf("%s is larger than the %d byte limit", args[0], bundles.MaxBundleSize))
-			}
-			data, err := os.ReadFile(args[0])
+			data, err := confine.ReadFile(args[0], bundles.MaxBundleSize)
 			if err != nil {
 				return bundleError(fmt.Errorf("cannot read bundle: %w", err))
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/kubeward/kubeward/engine"
 	"github.com/kubeward/kubeward/engine/config"
+	"github.com/kubeward/kubeward/engine/confine"
 	"github.com/kubeward/kubeward/engine/policy"
 )
 
@@ -20,7 +22,9 @@ var now = time.Now
 
 // loadConfig finds and reads .kubeward.yaml: --config FILE, or the first one
 // found walking up from the first input path (the working folder for
-// --cluster). It returns nil when there is none.
+// --cluster) to the repository's root. It returns nil when there is none. A
+// discovered file it does not use (someone else's, a link out of its folder)
+// becomes a warning in f.configWarnings.
 func loadConfig(f *lintFlags, args []string) (*config.Config, error) {
 	file := f.config
 	if file == "" {
@@ -28,13 +32,16 @@ func loadConfig(f *lintFlags, args []string) (*config.Config, error) {
 		if len(args) > 0 {
 			start = args[0]
 		}
-		found, err := config.Discover(start)
+		found, ignored, err := config.Discover(start)
+		for _, e := range ignored {
+			f.configWarnings = append(f.configWarnings, engine.Warning{File: e.File, Line: e.Line, Message: e.Message})
+		}
 		if err != nil || found == "" {
 			return nil, err
 		}
 		file = found
 	}
-	return config.Load(file)
+	return config.Load(file, f.limits.MaxFileSize)
 }
 
 // applyConfigDefaults fills the settings the command line did not give from
@@ -83,7 +90,8 @@ func configBundles(cfg *config.Config) []string {
 // the baseline when asked. Warnings also go to stderr: they must be seen
 // whatever the report format.
 func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, lib *policy.Library, res *engine.Result) error {
-	res.Warnings = append(res.Warnings, unknownRules(cfg, lib)...)
+	refusedReads(f, cfg, lib, res)
+	res.Warnings = append(append(f.configWarnings, res.Warnings...), unknownRules(cfg, lib)...)
 	engine.ApplyConfig(res, cfg, now())
 	for _, w := range res.Warnings {
 		where := w.File
@@ -103,9 +111,18 @@ func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, lib *pol
 		fmt.Fprintf(cmd.ErrOrStderr(), "kubeward: wrote %d findings to the baseline %s\n", len(res.Findings), f.writeBaseline)
 	}
 	if f.baseline != "" {
-		content, err := os.ReadFile(f.baseline)
+		content, err := confine.ReadFile(f.baseline, f.limits.MaxFileSize)
 		if err != nil {
-			return fmt.Errorf("reading the baseline: %w", err)
+			// An error of the run (exit 2): the report still shows what was
+			// found, none of it hidden by a baseline that was not read.
+			e := engine.Error{File: f.baseline, Message: err.Error()}
+			var ce *confine.Error
+			if errors.As(err, &ce) {
+				e = engine.Error{File: ce.Path, Message: ce.Reason}
+			}
+			e.Message += " (the baseline is not applied)"
+			res.Errors = append(res.Errors, e)
+			return nil
 		}
 		b, err := engine.ParseBaseline(f.baseline, content)
 		if err != nil {
@@ -135,4 +152,31 @@ func unknownRules(cfg *config.Config, lib *policy.Library) []engine.Warning {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
+}
+
+// refusedReads adds to the run's errors what was left out so that nothing
+// outside the repository or its folders is read: configuration paths that
+// leave the repository, and policy or data files the read model refused.
+// They are errors (exit 2), and the rest was still evaluated.
+func refusedReads(f *lintFlags, cfg *config.Config, lib *policy.Library, res *engine.Result) {
+	n := len(res.Errors)
+	if cfg != nil {
+		for _, e := range cfg.Refused {
+			res.Errors = append(res.Errors, engine.Error{File: e.File, Line: e.Line, Message: e.Message})
+		}
+	}
+	if lib != nil {
+		for _, e := range lib.Refused {
+			res.Errors = append(res.Errors, engine.Error{File: e.File, Line: e.Line, Message: e.Message})
+		}
+	}
+	if len(res.Errors) > n {
+		sort.SliceStable(res.Errors, func(i, j int) bool {
+			a, b := res.Errors[i], res.Errors[j]
+			if a.File != b.File {
+				return a.File < b.File
+			}
+			return a.Line < b.Line
+		})
+	}
 }

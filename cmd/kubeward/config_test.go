@@ -173,13 +173,12 @@ func TestConfigKeys(t *testing.T) {
 		assert.Empty(t, findingsOf(decodeReport(t, r.stdout), "KW-IMG-006"))
 	})
 	t.Run("policies relative to the file", func(t *testing.T) {
+		// A copy of the test rules in the configuration's folder: paths in
+		// a configuration stay in its repository (untrusted_read_test.go).
 		dir := t.TempDir()
-		abs, err := filepath.Abs(fixture("policies"))
-		require.NoError(t, err)
-		rel, err := filepath.Rel(dir, abs)
-		require.NoError(t, err)
+		require.NoError(t, os.CopyFS(filepath.Join(dir, "rules", "kw"), os.DirFS(fixture("policies"))))
 		cfg := filepath.Join(dir, ".kubeward.yaml")
-		require.NoError(t, os.WriteFile(cfg, []byte("profile: kwtest\npolicies: ["+rel+"]\n"), 0o644))
+		require.NoError(t, os.WriteFile(cfg, []byte("profile: kwtest\npolicies: [rules/kw]\n"), 0o644))
 		r := kw(t, "lint", fixture("kwtest"), "--config", cfg, "--format", "json")
 		require.NotEqual(t, exitError, r.code, r.stderr)
 		rep := decodeReport(t, r.stdout)

@@ -42,6 +42,7 @@ type lintFlags struct {
 	noCache   bool
 
 	config         string
+	configWarnings []engine.Warning // discovered configurations not used
 	showSuppressed bool
 	baseline       string
 	writeBaseline  string
@@ -92,7 +93,7 @@ stops the others from being checked.`,
 	fl.DurationVar(&f.timeout, "timeout", engine.DefaultTimeout, "time limit for evaluating one object")
 	fl.Int64Var(&f.limits.MaxFileSize, "max-file-size", limits.MaxFileSize, "largest input file, in bytes")
 	fl.IntVar(&f.limits.MaxDepth, "max-depth", limits.MaxDepth, "deepest nesting of a document")
-	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one document, aliases expanded")
+	fl.IntVar(&f.limits.MaxNodes, "max-nodes", limits.MaxNodes, "most values in one file, over all its documents, aliases expanded")
 	fl.DurationVar(&f.limits.RenderTimeout, "render-timeout", limits.RenderTimeout, "time limit for rendering one chart or building one kustomization")
 	fl.Int64Var(&f.limits.MaxRenderedBytes, "max-rendered-bytes", limits.MaxRenderedBytes, "most bytes one chart or kustomization may render to")
 	fl.Int64Var(&f.streamAfter, "stream-after", engine.DefaultStreamAfter, "bytes of input files held whole in memory; files read past it are parsed again when evaluated, to bound memory (-1: hold everything)")
@@ -123,7 +124,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	}
 	applyConfigDefaults(cmd, f, cfg)
 	cfgBundles := configBundles(cfg)
-	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS}, cfg)
+	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS, MaxFileSize: f.limits.MaxFileSize, SkipRefused: true}, cfg)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}

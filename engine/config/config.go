@@ -19,6 +19,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/kubeward/kubeward/engine/confine"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 )
@@ -32,6 +33,10 @@ type Config struct {
 	File string
 	// Dir is File's folder: policies, exclude and exception files are relative to it.
 	Dir string
+	// Root is the repository the configuration belongs to: the folder
+	// holding .git found walking up from Dir (Load), else Dir. Its
+	// policies and bundles must stay beneath it.
+	Root string
 
 	Profile string
 	FailOn  string
@@ -51,6 +56,13 @@ type Config struct {
 	Exclude []string
 	// Exceptions suppress findings.
 	Exceptions []Exception
+	// Refused are the policies and bundles entries left out because they
+	// would read outside Root: an absolute path, one that climbs out with
+	// "..", or a link that leads out. They are errors to report; the rest
+	// of the configuration holds.
+	Refused Errors
+
+	pathLines map[string]int // the line of each resolved policies/bundles path
 }
 
 // Rule is the configuration of one rule.
@@ -116,30 +128,104 @@ func (es Errors) Error() string {
 }
 
 // Discover looks for FileName in the folder of start (start itself when it is
-// a folder) and then in each parent folder. It returns "" when there is none.
-// Standard input ("-") starts at the working directory.
-func Discover(start string) (string, error) {
+// a folder) and then in each parent folder, up to the repository's root (the
+// folder holding .git; the filesystem's root when there is none): a file
+// above the repository is not the repository's. It returns "" when there is
+// none. Standard input ("-") starts at the working directory.
+//
+// A file found is not used when someone else owns it (not the current user,
+// nor root: anyone may write a .kubeward.yaml into a shared folder such as
+// /tmp), or when it is a link that leads out of its folder; ignored says
+// which, and the search stops there. A file named with --config is the
+// user's choice and is not checked this way.
+func Discover(start string) (file string, ignored Errors, err error) {
 	if start == "" || start == "-" {
 		start = "."
 	}
 	dir, err := filepath.Abs(start)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		dir = filepath.Dir(dir)
 	}
 	for {
 		candidate := filepath.Join(dir, FileName)
-		if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
-			return relativeToCwd(candidate), nil
+		if info, err := os.Lstat(candidate); err == nil && !info.IsDir() {
+			name := relativeToCwd(candidate)
+			if why := untrusted(dir, candidate, info); why != "" {
+				return "", Errors{{File: name, Message: why}}, nil
+			}
+			return name, nil, nil
+		}
+		if isRepoRoot(dir) {
+			return "", nil, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", nil
+			return "", nil, nil
 		}
 		dir = parent
 	}
+}
+
+// untrusted says why a discovered configuration is not used ("" when it is).
+func untrusted(dir, file string, info os.FileInfo) string {
+	if info.Mode()&os.ModeSymlink != 0 {
+		target, _ := os.Readlink(file)
+		resolved, err := filepath.EvalSymlinks(file)
+		realDir, err2 := filepath.EvalSymlinks(dir)
+		if err != nil || err2 != nil || !confine.Within(realDir, resolved) {
+			return fmt.Sprintf("not used: it is a symbolic link to %s, outside its folder", target)
+		}
+		if info, err = os.Stat(file); err != nil {
+			return "not used: " + describe(err)
+		}
+	}
+	if !info.Mode().IsRegular() {
+		return "not used: not a regular file"
+	}
+	if owner, ok := foreignOwner(info); ok {
+		return fmt.Sprintf("not used: it belongs to uid %d, neither you (uid %d) nor root; name it with --config to use it", owner, os.Getuid())
+	}
+	return ""
+}
+
+// isRepoRoot reports whether dir holds .git (a folder, or the file of a
+// worktree or submodule).
+func isRepoRoot(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	return err == nil
+}
+
+// RepoRoot is the repository dir belongs to: the nearest folder at or above
+// it that holds .git, else dir itself.
+func RepoRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; {
+		if isRepoRoot(d) {
+			if rel, err := filepath.Rel(abs, d); err == nil {
+				return filepath.Join(dir, rel)
+			}
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+func describe(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
 }
 
 // relativeToCwd shortens an absolute path for messages when it is below the
@@ -155,17 +241,57 @@ func relativeToCwd(p string) string {
 	return p
 }
 
-// Load reads and validates a configuration file.
-func Load(file string) (*Config, error) {
-	b, err := os.ReadFile(file)
+// Load reads and validates a configuration file of at most maxSize bytes
+// (no limit when maxSize <= 0). Its policies and bundles must stay in its
+// repository (RepoRoot of its folder), links included: the others are
+// left out and listed in Config.Refused.
+func Load(file string, maxSize int64) (*Config, error) {
+	b, err := confine.ReadFile(file, maxSize)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
+		var ce *confine.Error
+		if errors.As(err, &ce) {
+			return nil, &Error{File: file, Message: "cannot read the configuration: " + ce.Reason}
 		}
-		return nil, &Error{File: file, Message: "cannot read the configuration: " + err.Error()}
+		return nil, &Error{File: file, Message: "cannot read the configuration: " + describe(err)}
 	}
-	return Parse(file, b)
+	c, err := parse(file, b, RepoRoot(filepath.Dir(file)))
+	if err != nil {
+		return nil, err
+	}
+	c.refuseLinksOut()
+	return c, nil
+}
+
+// refuseLinksOut moves to Refused the policies and bundles that stay in
+// Root as written but lead out of it through a link.
+func (c *Config) refuseLinksOut() {
+	root, err := confine.Open(c.Root, 0)
+	if err != nil {
+		return // then every path fails to read, and says why
+	}
+	defer root.Close()
+	check := func(key string, paths []string) []string {
+		kept := paths[:0]
+		for _, p := range paths {
+			if strings.Contains(p, "://") {
+				kept = append(kept, p)
+				continue
+			}
+			rel, err := filepath.Rel(c.Root, p)
+			if err == nil {
+				_, err = root.Stat(filepath.ToSlash(rel))
+			}
+			var ce *confine.Error
+			if err != nil && errors.As(err, &ce) && errors.Is(err, confine.ErrOutside) {
+				c.Refused = append(c.Refused, &Error{File: c.File, Line: c.pathLines[p], Message: fmt.Sprintf("%s: %s is not read: %s: %s", key, p, ce.Path, ce.Reason)})
+				continue
+			}
+			kept = append(kept, p)
+		}
+		return kept
+	}
+	c.Policies = check("policies", c.Policies)
+	c.Bundles = check("bundles", c.Bundles)
 }
 
 var topKeys = []string{"profile", "failOn", "format", "rules", "parameters", "policies", "bundles", "exclude", "exceptions"}
@@ -174,9 +300,14 @@ var exceptionKeys = []string{"rules", "namespace", "kind", "name", "selector", "
 var selectorKeys = []string{"matchLabels", "matchExpressions"}
 var requirementKeys = []string{"key", "operator", "values"}
 
-// Parse validates content read from file.
+// Parse validates content read from file. It reads nothing else: the
+// repository is taken to be file's folder (Load finds the real one).
 func Parse(file string, content []byte) (*Config, error) {
-	c := &Config{File: file, Dir: filepath.Dir(file), Rules: map[string]Rule{}}
+	return parse(file, content, filepath.Dir(file))
+}
+
+func parse(file string, content []byte, repo string) (*Config, error) {
+	c := &Config{File: file, Dir: filepath.Dir(file), Root: repo, Rules: map[string]Rule{}}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(content))
 	if err := dec.Decode(&doc); err != nil {
@@ -222,15 +353,18 @@ func Parse(file string, content []byte) (*Config, error) {
 				c.Parameters = m
 			}
 		case "policies":
-			for _, s := range p.strs(val, "policies") {
-				c.Policies = append(c.Policies, c.resolve(s))
+			for i, s := range p.strs(val, "policies") {
+				if r, ok := c.resolve(itemNode(val, i), "policies", s); ok {
+					c.Policies = append(c.Policies, r)
+				}
 			}
 		case "bundles":
-			for _, s := range p.strs(val, "bundles") {
-				if !strings.Contains(s, "://") {
-					s = c.resolve(s)
+			for i, s := range p.strs(val, "bundles") {
+				if strings.Contains(s, "://") {
+					c.Bundles = append(c.Bundles, s)
+				} else if r, ok := c.resolve(itemNode(val, i), "bundles", s); ok {
+					c.Bundles = append(c.Bundles, r)
 				}
-				c.Bundles = append(c.Bundles, s)
 			}
 		case "exclude":
 			c.Exclude = p.globs(val, "exclude")
@@ -252,12 +386,48 @@ func Parse(file string, content []byte) (*Config, error) {
 	return c, nil
 }
 
-// resolve makes a path in the file relative to the file's folder.
-func (c *Config) resolve(p string) string {
-	if filepath.IsAbs(p) {
-		return p
+// resolve makes a path in the file relative to the file's folder, or
+// refuses it (Refused) when it is absolute or leaves the repository: a
+// committed configuration must not make kubeward read the machine's files
+// into data, where a finding could print them. Absolute paths are for the
+// command line (--policy, --bundle).
+func (c *Config) resolve(n *yaml.Node, key, p string) (string, bool) {
+	refuse := func(format string, args ...any) (string, bool) {
+		c.Refused = append(c.Refused, &Error{File: c.File, Line: n.Line, Message: key + ": " + fmt.Sprintf(format, args...)})
+		return "", false
 	}
-	return filepath.Join(c.Dir, p)
+	defer func() {
+		if c.pathLines == nil {
+			c.pathLines = map[string]int{}
+		}
+		c.pathLines[filepath.Join(c.Dir, p)] = n.Line
+	}()
+	if filepath.IsAbs(p) || filepath.VolumeName(p) != "" || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) {
+		return refuse("%s is not read: a configuration names paths relative to its folder, in its repository (give an absolute path on the command line: --policy, --bundle)", p)
+	}
+	r := filepath.Join(c.Dir, p)
+	absRoot, err1 := filepath.Abs(c.Root)
+	absPath, err2 := filepath.Abs(r)
+	if err1 != nil || err2 != nil || !confine.Within(absRoot, absPath) {
+		return refuse("%s is not read: it leaves the repository %s (paths in a configuration stay in it)", p, c.Root)
+	}
+	return r, true
+}
+
+// itemNode is the i-th string of a list (or the scalar itself), for lines.
+func itemNode(n *yaml.Node, i int) *yaml.Node {
+	if n.Kind == yaml.SequenceNode {
+		k := 0
+		for _, item := range n.Content {
+			if item.Kind == yaml.ScalarNode && item.Tag != "!!null" && item.Value != "" {
+				if k == i {
+					return item
+				}
+				k++
+			}
+		}
+	}
+	return n
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

@@ -40,7 +40,9 @@ exceptions:
 	assert.Equal(t, []string{"KW-PSS-007"}, c.Disabled())
 	assert.Equal(t, "critical", c.Severity("kw-img-006"))
 	assert.Equal(t, map[string]any{"allowedRegistries": []any{"registry.example.com"}}, c.Parameters)
-	assert.Equal(t, []string{filepath.Join("repo", "policies"), "/abs/rules"}, c.Policies)
+	assert.Equal(t, []string{filepath.Join("repo", "policies")}, c.Policies)
+	require.Len(t, c.Refused, 1, "an absolute path is for the command line")
+	assert.Equal(t, "repo/.kubeward.yaml:10: policies: /abs/rules is not read: a configuration names paths relative to its folder, in its repository (give an absolute path on the command line: --policy, --bundle)", c.Refused[0].Error())
 	assert.Equal(t, []string{filepath.Join("repo", "b.tar.gz"), "oci://ghcr.io/acme/policies:1"}, c.Bundles)
 	assert.Equal(t, []string{"charts/**"}, c.Exclude)
 	require.Len(t, c.Exceptions, 1)
@@ -91,12 +93,83 @@ func TestDiscoverWalksUp(t *testing.T) {
 	// The nearest file wins over any further up.
 	require.NoError(t, os.WriteFile(filepath.Join(root, FileName), nil, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(root, "a", FileName), nil, 0o644))
-	found, err := Discover(filepath.Join(deep, "x.yaml"))
+	found, ignored, err := Discover(filepath.Join(deep, "x.yaml"))
+	require.NoError(t, err)
+	assert.Empty(t, ignored)
+	assert.Equal(t, filepath.Join(root, "a", FileName), mustAbs(t, found))
+	found, _, err = Discover(deep)
 	require.NoError(t, err)
 	assert.Equal(t, filepath.Join(root, "a", FileName), mustAbs(t, found))
-	found, err = Discover(deep)
+}
+
+// Discovery stops at the folder holding .git: a configuration above the
+// repository is someone else's.
+func TestDiscoverStopsAtTheRepository(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	deep := filepath.Join(repo, "apps", "web")
+	require.NoError(t, os.MkdirAll(deep, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(root, FileName), []byte("policies: [/etc]\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(repo, ".git"), []byte("gitdir: elsewhere\n"), 0o644))
+	found, ignored, err := Discover(deep)
 	require.NoError(t, err)
-	assert.Equal(t, filepath.Join(root, "a", FileName), mustAbs(t, found))
+	assert.Empty(t, ignored)
+	assert.Empty(t, found, "the file above .git is not the repository's")
+	assert.Equal(t, repo, RepoRoot(deep))
+
+	require.NoError(t, os.WriteFile(filepath.Join(repo, FileName), nil, 0o644))
+	found, _, err = Discover(deep)
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(repo, FileName), mustAbs(t, found), "the repository's own, at its root")
+}
+
+// A discovered configuration that is a link out of its folder is not used
+// (and not read: its bytes could be quoted in a validation error).
+func TestDiscoverIgnoresALinkOutOfItsFolder(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, ".git"), 0o755))
+	secret := filepath.Join(root, "secret.yaml")
+	require.NoError(t, os.WriteFile(secret, []byte("token: s3cr3t\n"), 0o644))
+	require.NoError(t, os.Symlink(secret, filepath.Join(repo, FileName)))
+	found, ignored, err := Discover(repo)
+	require.NoError(t, err)
+	assert.Empty(t, found)
+	require.Len(t, ignored, 1)
+	assert.Equal(t, "not used: it is a symbolic link to "+secret+", outside its folder", ignored[0].Message)
+}
+
+// Loaded from disk, a configuration's paths stay in its repository, links
+// included.
+func TestLoadRefusesPathsOutOfTheRepository(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	sub := filepath.Join(repo, "deploy")
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, "policies"), 0o755))
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, ".git"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "outside"), 0o755))
+	require.NoError(t, os.Symlink(filepath.Join(root, "outside"), filepath.Join(repo, "linked")))
+	file := filepath.Join(sub, FileName)
+	require.NoError(t, os.WriteFile(file, []byte("policies:\n  - ../policies\n  - ../../outside\n  - ../linked\nbundles: [../../b.tar.gz, oci://r.example/p:1]\n"), 0o644))
+	c, err := Load(file, 1<<20)
+	require.NoError(t, err)
+	assert.Equal(t, repo, c.Root)
+	assert.Equal(t, []string{filepath.Join(repo, "policies")}, c.Policies)
+	assert.Equal(t, []string{"oci://r.example/p:1"}, c.Bundles)
+	var msgs []string
+	for _, e := range c.Refused {
+		msgs = append(msgs, e.Error())
+	}
+	assert.ElementsMatch(t, []string{
+		file + ":3: policies: ../../outside is not read: it leaves the repository " + repo + " (paths in a configuration stay in it)",
+		file + ":5: bundles: ../../b.tar.gz is not read: it leaves the repository " + repo + " (paths in a configuration stay in it)",
+		file + ":4: policies: " + filepath.Join(repo, "linked") + " is not read: " + filepath.Join(repo, "linked") + ": is a symbolic link to " + filepath.Join(root, "outside") + ", outside " + repo,
+	}, msgs)
+
+	_, err = Load(file, 10)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), file+": cannot read the configuration: is 105 bytes, larger than the 10 bytes limit")
 }
 
 func mustAbs(t *testing.T, p string) string {

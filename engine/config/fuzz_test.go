@@ -2,7 +2,13 @@ package config
 
 import (
 	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/kubeward/kubeward/engine/confine"
 )
 
 // FuzzParse feeds arbitrary bytes to the configuration parser: it must never
@@ -53,5 +59,60 @@ exceptions:
 		// What parsed must be usable.
 		cfg.Disabled()
 		cfg.Excluded("dir/charts/legacy/x.yaml")
+	})
+}
+
+// FuzzConfigPaths gives policies:, bundles: and exclude: arbitrary entries:
+// parsing must not panic, and no policy or bundle path it keeps may leave
+// the repository (the configuration's folder, for Parse).
+func FuzzConfigPaths(f *testing.F) {
+	for _, seed := range [][3]string{
+		{"policies", "b.tar.gz", "charts/**"},
+		{"/etc", "../x.tar.gz", "../**"},
+		{"../../outside", "/abs/b.tar.gz", "/etc/**"},
+		{"a/../../b", "oci://r.example/p:1", "**"},
+		{"./a/./../..", "a/..", "["},
+		{`..\..\win`, `C:\b.tar.gz`, `\\server\share`},
+		{"a\x00b", "~/b", "."},
+	} {
+		f.Add(seed[0], seed[1], seed[2])
+	}
+	f.Fuzz(func(t *testing.T, policy, bundle, exclude string) {
+		content, err := yaml.Marshal(map[string][]string{
+			"policies": {policy, "ok/" + policy},
+			"bundles":  {bundle},
+			"exclude":  {exclude},
+		})
+		if err != nil {
+			return
+		}
+		const file = "repo/sub/.kubeward.yaml"
+		cfg, err := Parse(file, content)
+		if err != nil {
+			return // a bad glob, an empty entry: errors named in the file
+		}
+		root, err := filepath.Abs(filepath.Dir(file))
+		if err != nil {
+			t.Skip(err)
+		}
+		kept := append(append([]string(nil), cfg.Policies...), cfg.Bundles...)
+		for _, p := range kept {
+			if strings.Contains(p, "://") {
+				continue
+			}
+			abs, err := filepath.Abs(p)
+			if err != nil || !confine.Within(root, abs) {
+				t.Fatalf("%q resolved to %q, outside %s", p, abs, root)
+			}
+		}
+		if len(kept)+len(cfg.Refused) != 3 {
+			t.Fatalf("3 paths given, %d kept and %d refused: one dropped silently", len(kept), len(cfg.Refused))
+		}
+		for _, e := range cfg.Refused {
+			if e.File != file || e.Line == 0 {
+				t.Fatalf("refusal without its file and line: %v", e)
+			}
+		}
+		cfg.Excluded("repo/sub/x.yaml")
 	})
 }

@@ -16,8 +16,12 @@ import (
 // trip through JSON or interface{} maps, and the limits are enforced while the
 // value grows, so an alias bomb stops long before it takes memory.
 type converter struct {
-	limits     Limits
-	nodes      int
+	limits Limits
+	nodes  int
+	// before is what the file's earlier documents expanded to: --max-nodes
+	// bounds a file, or a file of many documents each just under it would
+	// take what the limit is there to refuse.
+	before     int
 	containers int // mappings and sequences converted: a size hint for positions
 	lineOffset int // lines before the document, for line numbers in messages
 	// open are the mappings being converted: a merge key that refers to one
@@ -42,8 +46,11 @@ func (c *converter) value(n *yaml.Node, depth int) (ast.Value, error) {
 		return nil, errorAt(n, "document nests deeper than %d levels (limit --max-depth)", c.limits.MaxDepth)
 	}
 	c.nodes++
-	if c.nodes > c.limits.MaxNodes {
-		return nil, errorAt(n, "document has more than %d values after expanding aliases (limit --max-nodes)", c.limits.MaxNodes)
+	if c.before+c.nodes > c.limits.MaxNodes {
+		if c.before > 0 {
+			return nil, errorAt(n, "file has more than %d values in its documents after expanding aliases (limit --max-nodes, counted per file); the rest of the file is not read", c.limits.MaxNodes)
+		}
+		return nil, errorAt(n, "document has more than %d values after expanding aliases (limit --max-nodes, counted per file); the rest of the file is not read", c.limits.MaxNodes)
 	}
 	switch n.Kind {
 	case yaml.AliasNode:

@@ -8,7 +8,9 @@ type Limits struct {
 	MaxFileSize int64
 	// MaxDepth is the deepest nesting of mappings and lists in a document.
 	MaxDepth int
-	// MaxNodes is the most values one document may expand to (aliases included).
+	// MaxNodes is the most values one file may expand to, over all its
+	// documents (aliases included): per document, a file of many documents
+	// each just under it would take what it is there to refuse.
 	MaxNodes int
 	// RenderTimeout bounds rendering one chart or building one kustomization.
 	RenderTimeout time.Duration

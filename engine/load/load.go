@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/kubeward/kubeward/engine/confine"
 )
 
 // StdinName is how objects read from standard input are named in reports.
@@ -99,7 +101,8 @@ var Extensions = []string{".yaml", ".yml", ".json"}
 func Load(ctx context.Context, paths []string, opts Options) Result {
 	opts.Limits = opts.Limits.WithDefaults()
 	var res Result
-	files, errs := expand(paths, opts.Renderers)
+	files, roots, errs := expand(paths, opts.Renderers, opts.Limits.MaxFileSize)
+	defer closeAll(roots)
 	res.Errors = append(res.Errors, errs...)
 	if opts.Exclude != nil {
 		kept := files[:0]
@@ -135,7 +138,7 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 					results[i] = fileResult{objs, errs}
 					continue
 				}
-				objs, errs, size := readFile(files[i].path, opts)
+				objs, errs, size := readFile(files[i], opts)
 				if opts.Loaded != nil && len(objs) > 0 {
 					objs = opts.Loaded(size, objs)
 				}
@@ -174,6 +177,11 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 type input struct {
 	path     string
 	renderer Renderer
+	// root is the folder walked to find the file (nil for a path given):
+	// the file is read through it, as rel, so that a link cannot take the
+	// read out of the folder.
+	root *confine.Root
+	rel  string
 }
 
 func claim(renderers []Renderer, path string, dir bool) Renderer {
@@ -185,38 +193,47 @@ func claim(renderers []Renderer, path string, dir bool) Renderer {
 	return nil
 }
 
-// expand turns the input paths into the list of files to read, in a stable order.
-func expand(paths []string, renderers []Renderer) ([]input, []Error) {
+// expand turns the input paths into the list of files to read, in a stable
+// order. A folder is walked, and its files later read, through a confine.Root
+// of it (returned, to be closed once they are read): links that leave the
+// folder and files that are not regular are refused, by name, when read.
+func expand(paths []string, renderers []Renderer, maxFileSize int64) ([]input, []*confine.Root, []Error) {
 	var files []input
+	var roots []*confine.Root
 	var errs []Error
 	for _, p := range paths {
 		if p == "-" {
 			files = append(files, input{path: p})
 			continue
 		}
+		// A path given may be a link, and is followed: the user named it.
 		info, err := os.Stat(p)
 		if err != nil {
 			errs = append(errs, Error{File: p, Message: describeOSError(err)})
 			continue
 		}
 		if r := claim(renderers, p, info.IsDir()); r != nil {
-			files = append(files, input{p, r})
+			files = append(files, input{path: p, renderer: r})
 			continue
 		}
 		if !info.IsDir() {
 			files = append(files, input{path: p})
 			continue
 		}
-		var found []input
-		// WalkDir does not follow a symbolic link, not even the root: a
-		// trailing separator makes the root the folder the link points to.
-		root := p
-		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
-			root = p + string(filepath.Separator)
+		root, err := confine.Open(p, maxFileSize)
+		if err != nil {
+			errs = append(errs, readError(p, err))
+			continue
 		}
-		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		roots = append(roots, root)
+		var found []input
+		// The walk lists folders through the root and does not follow links
+		// (a link is listed as itself; one named like a manifest is read,
+		// and refused if it leaves the folder).
+		walkErr := fs.WalkDir(root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+			path := root.Path(rel)
 			if err != nil {
-				errs = append(errs, Error{File: path, Message: describeOSError(err)})
+				errs = append(errs, readError(path, err))
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -224,30 +241,51 @@ func expand(paths []string, renderers []Renderer) ([]input, []Error) {
 			}
 			if d.IsDir() {
 				// Hidden folders (.git, .github) hold no manifests to lint.
-				if path != root && strings.HasPrefix(d.Name(), ".") {
+				if rel != "." && strings.HasPrefix(d.Name(), ".") {
 					return fs.SkipDir
 				}
 				// A chart or kustomization inside the folder is rendered
 				// whole; its files are not manifests on their own.
-				if r := claim(renderers, path, true); r != nil && path != root {
-					found = append(found, input{path, r})
+				if r := claim(renderers, path, true); r != nil && rel != "." {
+					found = append(found, input{path: path, renderer: r})
 					return fs.SkipDir
 				}
 				return nil
 			}
 			// kubeward's own configuration is not a manifest.
 			if hasExtension(path) && d.Name() != ConfigFileName {
-				found = append(found, input{path: path})
+				found = append(found, input{path: path, root: root, rel: rel})
 			}
 			return nil
 		})
 		if walkErr != nil {
-			errs = append(errs, Error{File: p, Message: describeOSError(walkErr)})
+			errs = append(errs, readError(p, walkErr))
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].path < found[j].path })
 		files = append(files, found...)
 	}
-	return files, errs
+	return files, roots, errs
+}
+
+func closeAll(roots []*confine.Root) {
+	for _, r := range roots {
+		r.Close()
+	}
+}
+
+// readError is the Error of a failed read of path. A refusal of the read
+// model names its own path (for a link, the link) and why, never the bytes
+// of what it refused to read.
+func readError(path string, err error) Error {
+	var ce *confine.Error
+	if errors.As(err, &ce) {
+		msg := ce.Reason
+		if errors.Is(err, confine.ErrNotRegular) && !strings.Contains(msg, "folder") {
+			msg += " (to lint a stream, pipe it to standard input: -)"
+		}
+		return Error{File: ce.Path, Message: msg}
+	}
+	return Error{File: path, Message: describeOSError(err)}
 }
 
 func hasExtension(path string) bool {
@@ -277,24 +315,56 @@ func describeOSError(err error) string {
 // ReadAgain reads file again, as Load does, but parses only the documents
 // that hold objs, objects read from it before (whole or
 // projected): the objects it returns are those of these documents, the same
-// as when they were first read if the file is unchanged.
+// as when they were first read if the file is unchanged. A file found by
+// walking a folder is read through that folder again.
 func ReadAgain(name string, opts Options, objs []*Object) ([]*Object, []Error) {
 	opts.Limits = opts.Limits.WithDefaults()
 	opts.only = make(map[int]int, len(objs))
+	in := input{path: name}
+	dir := ""
 	for _, o := range objs {
 		opts.only[o.chunk] = o.chunkDoc
+		if o.walkDir != "" {
+			dir, in.rel = o.walkDir, o.walkRel
+		}
 	}
-	found, errs, _ := readFile(name, opts)
+	if dir != "" {
+		root, err := confine.Open(dir, opts.Limits.MaxFileSize)
+		if err != nil {
+			return nil, []Error{readError(name, err)}
+		}
+		defer root.Close()
+		in.root = root
+	}
+	found, errs, _ := readFile(in, opts)
 	return found, errs
 }
 
-// readFile also returns the number of bytes read.
-func readFile(name string, opts Options) ([]*Object, []Error, int) {
-	f, err := os.Open(name)
+// readFile also returns the number of bytes read. Only a regular file is
+// opened: a FIFO or device is refused by type, before it can block.
+func readFile(in input, opts Options) ([]*Object, []Error, int) {
+	name := in.path
+	var f *os.File
+	var err error
+	if in.root != nil {
+		f, err = in.root.Open(in.rel)
+	} else {
+		f, err = confine.OpenFile(name)
+	}
 	if err != nil {
-		return nil, []Error{{File: name, Message: describeOSError(err)}}, 0
+		return nil, []Error{readError(name, err)}, 0
 	}
 	defer f.Close()
+	objs, errs, n := readOpened(name, f, opts)
+	if in.root != nil {
+		for _, o := range objs {
+			o.walkDir, o.walkRel = in.root.Dir(), in.rel
+		}
+	}
+	return objs, errs, n
+}
+
+func readOpened(name string, f *os.File, opts Options) ([]*Object, []Error, int) {
 	info, err := f.Stat()
 	if err == nil && info.Size() > opts.Limits.MaxFileSize {
 		return nil, []Error{{File: name, Message: fmt.Sprintf("file is %s, larger than the %s limit (--max-file-size)", humanBytes(info.Size()), humanBytes(opts.Limits.MaxFileSize))}}, 0
@@ -376,6 +446,10 @@ func parseChunks(name string, data []byte, limits Limits, only map[int]int) ([]*
 	var objs []*Object
 	var errs []Error
 	doc, documents := 0, 0
+	// used is what the file's documents expanded to so far: --max-nodes is
+	// a budget per file.
+	used := 0
+chunks:
 	for ci, c := range chunks {
 		if only != nil {
 			before, ok := only[ci]
@@ -392,7 +466,8 @@ func parseChunks(name string, data []byte, limits Limits, only map[int]int) ([]*
 			documents++
 			continue
 		}
-		dec := yaml.NewDecoder(bytes.NewReader(c.text))
+		in := bytes.NewReader(c.text)
+		dec := yaml.NewDecoder(in)
 		for {
 			var root yaml.Node
 			err := dec.Decode(&root)
@@ -400,7 +475,9 @@ func parseChunks(name string, data []byte, limits Limits, only map[int]int) ([]*
 				break
 			}
 			if err != nil {
-				errs = append(errs, yamlError(name, c, err))
+				// How far the parser read bounds where it failed: the
+				// syntax-error locator searches below it, not the whole chunk.
+				errs = append(errs, yamlError(name, c, err, len(c.text)-in.Len()))
 				doc++
 				documents++
 				break // the decoder cannot resync inside a chunk
@@ -409,13 +486,16 @@ func parseChunks(name string, data []byte, limits Limits, only map[int]int) ([]*
 				continue // between separators, or only comments, as Helm writes them
 			}
 			documents++
-			o, e := objectsOf(name, doc, &root, c, limits)
+			o, e, nodes := objectsOf(name, doc, &root, c, limits, used)
 			for _, x := range o {
 				x.chunk, x.chunkDoc = ci, chunkDoc
 			}
 			objs = append(objs, o...)
 			errs = append(errs, e...)
 			doc++
+			if used += nodes; used > limits.MaxNodes {
+				break chunks // the error says the rest is not read
+			}
 		}
 	}
 	if documents == 0 && only == nil {
@@ -435,9 +515,16 @@ func isEmptyDocument(root *yaml.Node) bool {
 }
 
 // problemLine finds the first line at which the document fails with msg: the
-// shortest prefix of whole lines that gives the same error (binary search;
-// parsing a prefix costs what parsing the document does).
-func problemLine(text []byte, msg string) int {
+// shortest prefix of whole lines that gives the same error. The parser's
+// message carries the line where the enclosing construct starts, often far
+// above the problem. read is how many bytes of text the parser had read when
+// it failed (its buffer is 512 bytes): parsing text[:read] again, fed a byte
+// at a time, tells how far the parser had to read to fail, and the prefix
+// through that line fails the same way. The search gallops up from there and
+// then bisects. On a large document with an error at its end that is about
+// three parses, where bisecting the whole text took one per halving of it;
+// and all probes together are bounded (probeBudget).
+func problemLine(text []byte, msg string, read int) int {
 	var ends []int // offset after each line
 	for i, b := range text {
 		if b == '\n' {
@@ -447,22 +534,90 @@ func problemLine(text []byte, msg string) int {
 	if len(ends) == 0 || ends[len(ends)-1] != len(text) {
 		ends = append(ends, len(text))
 	}
-	fails := func(k int) bool {
-		var n yaml.Node
-		err := yaml.Unmarshal(text[:ends[k-1]], &n)
-		return err != nil && strings.HasSuffix(err.Error(), strings.TrimPrefix(yamlLine.ReplaceAllString(msg, "$2"), "yaml: "))
-	}
-	lo, hi := 1, len(ends)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if fails(mid) {
-			hi = mid
-		} else {
-			lo = mid + 1
+	want := strings.TrimPrefix(yamlLine.ReplaceAllString(msg, "$2"), "yaml: ")
+	budget := probeBudget*len(text) + probeFloor
+	hi := len(ends) // a line whose prefix fails
+	if read > 0 && read <= len(text) {
+		budget -= read
+		if err, used := parseTrickle(text[:read]); err != nil && strings.HasSuffix(err.Error(), want) {
+			hi = sort.SearchInts(ends, max(used, 1)) + 1
 		}
 	}
-	return lo
+	fails := func(k int) (failed, probed bool) {
+		if budget < ends[k-1] {
+			return false, false
+		}
+		budget -= ends[k-1]
+		err := parseProbe(text[:ends[k-1]])
+		return err != nil && strings.HasSuffix(err.Error(), want), true
+	}
+	// Gallop up: lo is a line whose prefix does not fail (0: none yet).
+	lo := 0
+	for step := 1; hi-step >= 1; step *= 2 {
+		failed, probed := fails(hi - step)
+		if !probed {
+			return hi
+		}
+		if !failed {
+			lo = hi - step
+			break
+		}
+		hi -= step
+	}
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		failed, probed := fails(mid)
+		if !probed {
+			return hi
+		}
+		if failed {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
+
+// probeBudget and probeFloor bound the syntax-error locator's work: its
+// parses read at most probeBudget times the text plus probeFloor bytes (then
+// it answers with the best line so far, at or below the problem). Documents
+// of real size are located exactly; a large hostile one costs a few parses.
+const (
+	probeBudget = 4
+	probeFloor  = 4 << 20
+)
+
+// parseProbe parses every document of text, for problemLine (a variable:
+// tests count its calls).
+var parseProbe = func(text []byte) error {
+	return parseAll(bytes.NewReader(text))
+}
+
+// parseTrickle parses text fed one byte per read, and returns the error and
+// how many bytes the parser had read when it stopped.
+func parseTrickle(text []byte) (error, int) {
+	r := bytes.NewReader(text)
+	err := parseAll(oneByteReader{r})
+	return err, len(text) - r.Len()
+}
+
+func parseAll(r io.Reader) error {
+	dec := yaml.NewDecoder(r)
+	for {
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+type oneByteReader struct{ r io.Reader }
+
+func (o oneByteReader) Read(p []byte) (int, error) { return o.r.Read(p[:min(len(p), 1)]) }
 
 func firstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
@@ -483,7 +638,7 @@ var (
 // yamlError turns a parser error into an Error at a file line. The parser
 // counts lines from the start of the document; some of its messages carry no
 // line, and those we locate ourselves where we can.
-func yamlError(file string, c chunk, err error) Error {
+func yamlError(file string, c chunk, err error, read int) Error {
 	offset := c.lineOffset
 	msg := err.Error()
 	e := Error{File: file, Message: "invalid YAML: " + msg}
@@ -497,7 +652,7 @@ func yamlError(file string, c chunk, err error) Error {
 			// Parser (not scanner) errors carry the line where the enclosing
 			// construct starts, counted from 0: often far above the problem.
 			if strings.HasPrefix(m[2], "did not find expected") {
-				n = problemLine(c.text, msg)
+				n = problemLine(c.text, msg, read)
 			}
 			e.Line = offset + n
 		}

@@ -47,6 +47,10 @@ type Object struct {
 	// pieces, chunkDoc the number of documents before that piece (ReadAgain).
 	chunk, chunkDoc int
 	lineMap         func(int) int
+	// walkDir is the folder a walk found the file in ("" for a file given),
+	// walkRel the file's path below it: ReadAgain reads it through that
+	// folder again.
+	walkDir, walkRel string
 }
 
 // Projected returns a copy of o that keeps v, a projection of o's Value, and
@@ -56,7 +60,7 @@ func (o *Object) Projected(v ast.Value) *Object {
 	return &Object{
 		APIVersion: o.APIVersion, Kind: o.Kind, Namespace: o.Namespace, Name: o.Name, UID: o.UID,
 		Controller: o.Controller, Value: v, Source: o.Source, Partial: true,
-		chunk: o.chunk, chunkDoc: o.chunkDoc,
+		chunk: o.chunk, chunkDoc: o.chunkDoc, walkDir: o.walkDir, walkRel: o.walkRel,
 	}
 }
 

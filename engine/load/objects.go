@@ -20,23 +20,35 @@ var (
 )
 
 // objectsOf turns one parsed YAML document into objects: one, or the items
-// of a List.
-func objectsOf(file string, doc int, root *yaml.Node, c chunk, limits Limits) ([]*Object, []Error) {
+// of a List. before is how many values the file's earlier documents
+// expanded to (the --max-nodes budget is the file's); it also returns the
+// document's own count.
+func objectsOf(file string, doc int, root *yaml.Node, c chunk, limits Limits, before int) ([]*Object, []Error, int) {
 	node := resolveAlias(root.Content[0])
-	fail := func(n *yaml.Node, msg string) ([]*Object, []Error) {
-		return nil, []Error{{File: file, Line: c.lineOffset + n.Line, Column: n.Column, Message: msg}}
+	fail := func(n *yaml.Node, msg string) ([]*Object, []Error, int) {
+		return nil, []Error{{File: file, Line: c.lineOffset + n.Line, Column: n.Column, Message: msg}}, 0
 	}
 	if node.Kind != yaml.MappingNode {
 		return fail(node, fmt.Sprintf("document is %s, not a Kubernetes object (a mapping with apiVersion and kind)", describeNode(node)))
 	}
-	conv := &converter{limits: limits, lineOffset: c.lineOffset}
+	conv := &converter{limits: limits, lineOffset: c.lineOffset, before: before}
 	v, err := conv.value(node, 0)
 	if err != nil {
 		var ne *nodeError
 		if errors.As(err, &ne) {
-			return nil, []Error{{File: file, Line: c.lineOffset + ne.line, Column: ne.column, Message: ne.msg}}
+			return nil, []Error{{File: file, Line: c.lineOffset + ne.line, Column: ne.column, Message: ne.msg}}, conv.nodes
 		}
-		return fail(node, err.Error())
+		o, e, _ := fail(node, err.Error())
+		return o, e, conv.nodes
+	}
+	objs, errs := objectsOfValue(file, doc, node, v, conv, c)
+	return objs, errs, conv.nodes
+}
+
+// objectsOfValue is objectsOf once the document is converted.
+func objectsOfValue(file string, doc int, node *yaml.Node, v ast.Value, conv *converter, c chunk) ([]*Object, []Error) {
+	fail := func(n *yaml.Node, msg string) ([]*Object, []Error) {
+		return nil, []Error{{File: file, Line: c.lineOffset + n.Line, Column: n.Column, Message: msg}}
 	}
 	src := Source{File: file, Document: doc, Item: -1, Template: helmTemplate(c.text)}
 	obj := v.(ast.Object)

@@ -19,6 +19,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"sigs.k8s.io/yaml"
 
+	"github.com/kubeward/kubeward/engine/confine"
 	"github.com/kubeward/kubeward/policies"
 )
 
@@ -28,6 +29,9 @@ type Error struct {
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+
+	// refused: the read model refused the file (Options.SkipRefused).
+	refused bool
 }
 
 func (e *Error) Error() string {
@@ -71,12 +75,27 @@ type Options struct {
 	// ConftestNamespaces are packages read as conftest policies besides
 	// "main" (deny/violation/warn rules returning strings or {msg}).
 	ConftestNamespaces []string
+	// MaxFileSize is the largest policy or data file read, in bytes
+	// (DefaultMaxFileSize when 0).
+	MaxFileSize int64
+	// SkipRefused leaves out the files the read model refuses (a link that
+	// leaves its policy folder, a FIFO or device, a file over MaxFileSize)
+	// and lists them in Library.Refused, instead of failing Load: a caller
+	// that reports them as errors can still lint with the rest.
+	SkipRefused bool
 }
+
+// DefaultMaxFileSize is the size limit of a policy or data file when
+// Options.MaxFileSize is 0 (the default --max-file-size).
+const DefaultMaxFileSize = 32 << 20
 
 // Library is a loaded, not yet compiled, set of policies.
 type Library struct {
 	Rules []*Rule
 	Data  map[string]any
+	// Refused are the policy and data files left out (Options.SkipRefused),
+	// each naming the file and why.
+	Refused Errors
 
 	sources map[string]File        // every Rego file, by name
 	mu      sync.Mutex             // guards modules
@@ -225,9 +244,26 @@ func Load(opts Options) (*Library, error) {
 		}
 	}
 	var errs Errors
+	max := opts.MaxFileSize
+	if max <= 0 {
+		max = DefaultMaxFileSize
+	}
+	refuse := func(e *Error) {
+		if opts.SkipRefused {
+			lib.Refused = append(lib.Refused, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
 	for _, dir := range opts.PolicyDirs {
-		fsFiles, err := readDir(dir)
-		errs = append(errs, err...)
+		fsFiles, err := readDir(dir, max)
+		for _, e := range err {
+			if e.refused {
+				refuse(e)
+			} else {
+				errs = append(errs, e)
+			}
+		}
 		files = append(files, fsFiles...)
 	}
 	files = append(files, opts.Files...)
@@ -245,9 +281,13 @@ func Load(opts Options) (*Library, error) {
 		}
 	}
 	for _, name := range opts.DataFiles {
-		b, err := os.ReadFile(name)
+		b, err := confine.ReadFile(name, max)
 		if err != nil {
-			errs = append(errs, &Error{File: name, Message: "cannot read data file: " + describe(err)})
+			if e := readError(name, err); e.refused {
+				refuse(e)
+			} else {
+				errs = append(errs, &Error{File: name, Message: "cannot read data file: " + describe(err)})
+			}
 			continue
 		}
 		if err := lib.addData(name, b, false); err != nil {
@@ -290,49 +330,84 @@ func isDataFile(name string) bool {
 }
 
 // readDir reads the Rego and data files of a user's policy folder. Tests are
-// left out: they run with `kubeward test`, not during lint.
-func readDir(dir string) ([]File, Errors) {
+// left out: they run with `kubeward test`, not during lint. The folder is
+// read through a confine.Root: a link that leaves it, a file that is not
+// regular and one over max bytes are refused, by name (Error.refused).
+func readDir(dir string, max int64) ([]File, Errors) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, Errors{{File: dir, Message: "cannot read policy folder: " + describe(err)}}
 	}
-	var files []File
-	var errs Errors
-	add := func(p string) {
-		if strings.HasSuffix(p, "_test.rego") || !(strings.HasSuffix(p, ".rego") || isDataFile(p)) {
-			return
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			errs = append(errs, &Error{File: p, Message: "cannot read: " + describe(err)})
-			return
-		}
-		files = append(files, File{Name: p, Content: b})
+	wanted := func(p string) bool {
+		return !strings.HasSuffix(p, "_test.rego") && (strings.HasSuffix(p, ".rego") || isDataFile(p))
 	}
 	if !info.IsDir() {
-		add(dir)
-		return files, errs
-	}
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if !wanted(dir) {
+			return nil, nil
+		}
+		b, err := confine.ReadFile(dir, max)
 		if err != nil {
-			errs = append(errs, &Error{File: p, Message: describe(err)})
+			return nil, Errors{readError(dir, err)}
+		}
+		return []File{{Name: dir, Content: b}}, nil
+	}
+	root, err := confine.Open(dir, max)
+	if err != nil {
+		return nil, Errors{readError(dir, err)}
+	}
+	defer root.Close()
+	var files []File
+	var errs Errors
+	err = fs.WalkDir(root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+		p := root.Path(rel)
+		if err != nil {
+			errs = append(errs, readError(p, err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
 			return nil
 		}
-		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
-			return fs.SkipDir
+		if d.IsDir() {
+			if rel != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			if rel != "." && isSuiteDir(root, rel) {
+				return fs.SkipDir // a fixture suite's manifests are input, not data
+			}
+			return nil
 		}
-		if d.IsDir() && p != dir && IsSuiteDir(p) {
-			return fs.SkipDir // a fixture suite's manifests are input, not data
+		if !wanted(p) {
+			return nil
 		}
-		if !d.IsDir() {
-			add(p)
+		b, err := root.ReadFile(rel)
+		if err != nil {
+			errs = append(errs, readError(p, err))
+			return nil
 		}
+		files = append(files, File{Name: p, Content: b})
 		return nil
 	})
 	if err != nil {
-		errs = append(errs, &Error{File: dir, Message: describe(err)})
+		errs = append(errs, readError(dir, err))
 	}
 	return files, errs
+}
+
+// readError is the Error of a failed read. The read model's refusals name
+// the file (for a link, where it points) and are marked refused.
+func readError(name string, err error) *Error {
+	var ce *confine.Error
+	if errors.As(err, &ce) {
+		refused := errors.Is(err, confine.ErrOutside) || errors.Is(err, confine.ErrNotRegular) || errors.Is(err, confine.ErrTooLarge)
+		return &Error{File: ce.Path, Message: ce.Reason, refused: refused}
+	}
+	return &Error{File: name, Message: "cannot read: " + describe(err)}
+}
+
+// isSuiteDir is IsSuiteDir for a folder below root.
+func isSuiteDir(root *confine.Root, rel string) bool {
+	_, err := root.Lstat(path.Join(rel, SuiteFile))
+	return err == nil
 }
 
 // SuiteFile marks a fixture-suite folder (see engine/suite): it holds
