@@ -122,6 +122,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	applyConfigDefaults(cmd, f, cfg)
+	if err := checkOutputs(f, args, cfg); err != nil {
+		return err
+	}
 	cfgBundles := configBundles(cfg)
 	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS}, cfg)
 	if err != nil {
@@ -129,8 +132,12 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	}
 	var disabled []string
 	var exclude func(string) bool
+	disabledBy := map[string]string{}
 	if cfg != nil {
 		disabled, exclude = cfg.Disabled(), cfg.Excluded
+		for _, id := range disabled {
+			disabledBy[id] = fmt.Sprintf("%s:%d", cfg.File, cfg.Rules[id].Line)
+		}
 	}
 	if !contains(report.Formats, f.format) {
 		if cfg != nil && cfg.Format == f.format && !cmd.Flags().Changed("format") {
@@ -154,7 +161,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return usageError("--stream-after must be positive, or -1 to hold the whole input")
 	}
 	if f.parseOnly {
-		policyOpts = policy.Options{NoBuiltin: true}
+		policyOpts = policy.Options{NoBuiltin: true, NoBuiltinBy: "--parse-only"}
 		// The floor is one read of every file.
 		f.streamAfter = -1
 	} else {
@@ -167,6 +174,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Policy:                  policyOpts,
 		Profile:                 f.profile,
 		Disabled:                disabled,
+		DisabledBy:              disabledBy,
 		Exclude:                 exclude,
 		Complete:                f.complete || f.sources.cluster,
 		Timeout:                 f.timeout,

@@ -31,6 +31,9 @@ func (b *bundleFlags) add(cmd *cobra.Command) {
 // fails verification stops the run (exit 2) before any of its Rego is parsed.
 func (b *bundleFlags) load(cmd *cobra.Command, opts *policy.Options) error {
 	opts.NoBuiltin = b.noBuiltin
+	if b.noBuiltin {
+		opts.NoBuiltinBy = "--no-builtin"
+	}
 	if len(b.sources) == 0 {
 		if b.key != "" || b.insecure {
 			return usageError("--verification-key and --insecure-skip-verify apply to --bundle, which is not given")
@@ -47,8 +50,8 @@ func (b *bundleFlags) load(cmd *cobra.Command, opts *policy.Options) error {
 			fmt.Fprintln(cmd.ErrOrStderr(), "kubeward: warning: "+w)
 		}
 		opts.Files = append(opts.Files, l.Files...)
-		if l.NoBuiltin {
-			opts.NoBuiltin = true
+		if l.NoBuiltin && !opts.NoBuiltin {
+			opts.NoBuiltin, opts.NoBuiltinBy = true, "the manifest of bundle "+src+" (builtin: false)"
 		}
 	}
 	return nil

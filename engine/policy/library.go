@@ -62,6 +62,9 @@ type File struct {
 type Options struct {
 	// NoBuiltin leaves the bundled library out.
 	NoBuiltin bool
+	// NoBuiltinBy says what asked for NoBuiltin ("--no-builtin", a bundle's
+	// manifest): a report names it beside the rules that did not run.
+	NoBuiltinBy string
 	// PolicyDirs are folders (or files) of user Rego and data files.
 	PolicyDirs []string
 	// DataFiles are YAML or JSON documents merged into data at its root.
@@ -71,6 +74,10 @@ type Options struct {
 	// ConftestNamespaces are packages read as conftest policies besides
 	// "main" (deny/violation/warn rules returning strings or {msg}).
 	ConftestNamespaces []string
+	// EmptyDirsOK accepts a PolicyDirs folder without a .rego file (the test
+	// harness: a folder of fixture suites only). Otherwise it is an error: a
+	// mistyped or emptied folder would make a run check nothing it asked for.
+	EmptyDirsOK bool
 }
 
 // Library is a loaded, not yet compiled, set of policies.
@@ -229,6 +236,9 @@ func Load(opts Options) (*Library, error) {
 		fsFiles, err := readDir(dir)
 		errs = append(errs, err...)
 		files = append(files, fsFiles...)
+		if len(err) == 0 && !opts.EmptyDirsOK && !hasRego(fsFiles) {
+			errs = append(errs, &Error{File: dir, Message: "no policy here: a policy folder needs at least one .rego file besides tests (data alone goes in with --data)"})
+		}
 	}
 	files = append(files, opts.Files...)
 	parsed := parseAll(files, parserOptions)
@@ -261,6 +271,15 @@ func Load(opts Options) (*Library, error) {
 		return lib, errs
 	}
 	return lib, nil
+}
+
+func hasRego(files []File) bool {
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".rego") {
+			return true
+		}
+	}
+	return false
 }
 
 // DescribeError is an OS error as a message for a file's error: the reason,

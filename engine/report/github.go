@@ -27,6 +27,9 @@ func writeGitHub(w io.Writer, res *engine.Result) error {
 	for _, wn := range res.Warnings {
 		fmt.Fprintf(&b, "::warning file=%s,line=%d::%s\n", escapeProperty(wn.File), max(wn.Line, 1), escapeData(wn.Message))
 	}
+	for _, off := range res.RulesOff {
+		fmt.Fprintf(&b, "::notice title=%s::%s\n", escapeProperty("kubeward: rules off"), escapeData(off.Message))
+	}
 	b.WriteString(escapeData(strings.TrimSuffix(summary(res), "\n")) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
