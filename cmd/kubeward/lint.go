@@ -165,7 +165,10 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		// The floor is one read of every file.
 		f.streamAfter = -1
 	} else {
-		f.bundle.sources = append(f.bundle.sources, cfgBundles...)
+		f.bundle.config = cfgBundles
+		if cfg != nil {
+			f.bundle.configFile = cfg.File
+		}
 		if err := f.bundle.load(cmd, &policyOpts); err != nil {
 			return err
 		}

@@ -11,7 +11,12 @@ import (
 
 // bundleFlags are lint's bundle flags.
 type bundleFlags struct {
-	sources   []string
+	sources []string
+	// config are the bundles the configuration file names (configFile):
+	// they load after the --bundle ones and must be verified.
+	config     []string
+	configFile string
+
 	key       string
 	insecure  bool
 	noBuiltin bool
@@ -34,14 +39,18 @@ func (b *bundleFlags) load(cmd *cobra.Command, opts *policy.Options) error {
 	if b.noBuiltin {
 		opts.NoBuiltinBy = "--no-builtin"
 	}
-	if len(b.sources) == 0 {
+	if len(b.sources)+len(b.config) == 0 {
 		if b.key != "" || b.insecure {
 			return usageError("--verification-key and --insecure-skip-verify apply to --bundle, which is not given")
 		}
 		return nil
 	}
-	lo := bundles.LoadOptions{KeyFile: b.key, InsecureSkipVerify: b.insecure, Remote: bundles.RemoteOptions{PlainHTTP: b.plainHTTP}}
-	for _, src := range b.sources {
+	lo := bundles.LoadOptions{KeyFile: b.key, InsecureSkipVerify: b.insecure, NoBuiltin: b.noBuiltin, Remote: bundles.RemoteOptions{PlainHTTP: b.plainHTTP}}
+	for i, src := range append(append([]string(nil), b.sources...), b.config...) {
+		lo := lo
+		if i >= len(b.sources) {
+			lo.RequireVerification, lo.NamedBy = true, b.configFile
+		}
 		l, err := bundles.Load(cmd.Context(), src, lo)
 		if err != nil {
 			return &exitCode{code: exitError, err: err}
