@@ -136,7 +136,11 @@ func rulesOffCount(res *engine.Result) int {
 // also breaks "##[", the older GitHub Actions command form that the runner
 // looks for anywhere in a line, as "#\x23[". A backslash is left as it is
 // (Windows paths): the escapes are for reading, not for parsing back.
-func textSafe(s string) string {
+func textSafe(s string) string { return escapeControls(s, false) }
+
+// escapeControls is textSafe; keepBreaks leaves CR and LF as they are, for a
+// format that escapes them its own way (GitHub's %0D, %0A).
+func escapeControls(s string, keepBreaks bool) string {
 	if !needsEscape(s) {
 		return s
 	}
@@ -146,6 +150,8 @@ func textSafe(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case keepBreaks && (r == '\n' || r == '\r'):
+			b.WriteRune(r)
 		case r == '\n':
 			b.WriteString(`\n`)
 		case r == '\r':
