@@ -66,7 +66,7 @@ func rulesOff(lib *policy.Library, opts Options, profile string) []RulesOff {
 	}
 	var disabled []RulesOff
 	for _, id := range opts.Disabled {
-		real, ok := inProfile[strings.ToUpper(id)]
+		loaded, ok := inProfile[strings.ToUpper(id)]
 		if !ok {
 			continue // not loaded (the CLI warns about that) or not in the profile
 		}
@@ -74,8 +74,8 @@ func rulesOff(lib *policy.Library, opts Options, profile string) []RulesOff {
 		if by == "" {
 			by = "Options.Disabled"
 		}
-		disabled = append(disabled, RulesOff{Reason: OffDisabled, Count: 1, Rules: []string{real}, By: by,
-			Message: fmt.Sprintf("%s disabled by %s", real, by)})
+		disabled = append(disabled, RulesOff{Reason: OffDisabled, Count: 1, Rules: []string{loaded}, By: by,
+			Message: fmt.Sprintf("%s disabled by %s", loaded, by)})
 	}
 	sort.Slice(disabled, func(i, j int) bool { return disabled[i].Rules[0] < disabled[j].Rules[0] })
 	return append(out, disabled...)

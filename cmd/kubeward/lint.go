@@ -161,7 +161,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return usageError("--stream-after must be positive, or -1 to hold the whole input")
 	}
 	if f.parseOnly {
-		policyOpts = policy.Options{NoBuiltin: true, NoBuiltinBy: "--parse-only"}
+		policyOpts = policy.Options{NoBuiltin: true}
 		// The floor is one read of every file.
 		f.streamAfter = -1
 	} else {
@@ -198,6 +198,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	res, err := lintInputs(ctx, cmd, f, linter, args)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
+	}
+	if f.parseOnly {
+		res.RulesOff = nil // no rule is meant to run: nothing was switched off
 	}
 	if err := filterResult(cmd, f, cfg, linter.Library(), res); err != nil {
 		return &exitCode{code: exitError, err: err}
