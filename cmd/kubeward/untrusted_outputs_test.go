@@ -385,3 +385,28 @@ func TestBundleStaysWithinWhatItOwns(t *testing.T) {
 	require.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, filepath.Join(dir, "shadow", "lib.rego")+":1: package kubeward.lib.pods belongs to the built-in library")
 }
+
+// TestStderrStartsNoWorkflowCommand: errors and warnings printed by the CLI
+// quote input too, and standard error is in the CI log as well.
+func TestStderrStartsNoWorkflowCommand(t *testing.T) {
+	dir, deploy := t.TempDir(), privilegedFileAbs(t)
+	writeUnder(t, dir, map[string]string{".kubeward.yaml": "rules:\n  \"X\\n::add-mask::y\": {enabled: false}\n"})
+	t.Chdir(dir)
+	r := kw(t, "lint", deploy, "--profile", "pss-baseline", "--no-cache", "--config", ".kubeward.yaml")
+	require.Equal(t, exitFindings, r.code, r.stderr)
+	assert.NotRegexp(t, startsCommand, r.stderr)
+	assert.Equal(t, `kubeward: warning: .kubeward.yaml:2: rules: no loaded rule has the id X\n::ADD-MASK::Y`+"\n", r.stderr)
+	r = kw(t, "lint", deploy, "--no-cache", "--policy", "a\n::error::missing")
+	require.Equal(t, exitError, r.code, r.stdout)
+	// Errors keep their lines (several errors are one per line); a line that
+	// would start a command gets "./" in front.
+	assert.Equal(t, "kubeward: a\n./::error::missing: cannot read policy folder: no such file or directory\n", r.stderr)
+}
+
+// privilegedFileAbs is privilegedFile from any working folder.
+func privilegedFileAbs(t *testing.T) string {
+	t.Helper()
+	abs, err := filepath.Abs(privilegedFile)
+	require.NoError(t, err)
+	return abs
+}

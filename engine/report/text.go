@@ -196,6 +196,22 @@ func unsafeRune(r rune) bool {
 	return false
 }
 
+// SafeLines is s, its lines kept, made safe to print where the text report
+// goes (a terminal, a CI log): each line as textSafe writes it, and no line
+// starting like a workflow command. For messages the CLI prints itself
+// (errors, warnings), which quote input as reports do.
+func SafeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = textSafe(l)
+	}
+	return guardLines(strings.Join(lines, "\n"))
+}
+
+// SafeLine is SafeLines for a message that is one line: a line break in it
+// is written \n.
+func SafeLine(s string) string { return guardLines(textSafe(s)) }
+
 // guardLines makes sure no line of a report printed in a CI log starts with
 // "::", which the GitHub Actions runner reads as a workflow command
 // (::add-mask::, ::error::, ::stop-commands::…) after trimming the line's
