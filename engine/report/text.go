@@ -136,11 +136,12 @@ func rulesOffCount(res *engine.Result) int {
 // also breaks "##[", the older GitHub Actions command form that the runner
 // looks for anywhere in a line, as "#\x23[". A backslash is left as it is
 // (Windows paths): the escapes are for reading, not for parsing back.
-func textSafe(s string) string { return escapeControls(s, false) }
+func textSafe(s string) string { return escapeControls(s, "") }
 
-// escapeControls is textSafe; keepBreaks leaves CR and LF as they are, for a
-// format that escapes them its own way (GitHub's %0D, %0A).
-func escapeControls(s string, keepBreaks bool) string {
+// escapeControls is textSafe but for the characters of keep, left as they
+// are: CR and LF for a format that escapes them its own way (GitHub's %0D,
+// %0A), a tab in the CLI's own messages (cobra's suggestions indent with it).
+func escapeControls(s, keep string) string {
 	if !needsEscape(s) {
 		return s
 	}
@@ -150,7 +151,7 @@ func escapeControls(s string, keepBreaks bool) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case keepBreaks && (r == '\n' || r == '\r'):
+		case r < 0x20 && strings.ContainsRune(keep, r):
 			b.WriteRune(r)
 		case r == '\n':
 			b.WriteString(`\n`)
@@ -203,7 +204,7 @@ func unsafeRune(r rune) bool {
 func SafeLines(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = textSafe(l)
+		lines[i] = escapeControls(l, "\t")
 	}
 	return guardLines(strings.Join(lines, "\n"))
 }
