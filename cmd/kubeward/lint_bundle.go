@@ -7,6 +7,7 @@ import (
 
 	"github.com/kubeward/kubeward/bundles"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/report"
 )
 
 // bundleFlags are lint's bundle flags.
@@ -56,7 +57,7 @@ func (b *bundleFlags) load(cmd *cobra.Command, opts *policy.Options) error {
 			return &exitCode{code: exitError, err: err}
 		}
 		for _, w := range l.Warnings {
-			fmt.Fprintln(cmd.ErrOrStderr(), "kubeward: warning: "+w)
+			fmt.Fprintln(cmd.ErrOrStderr(), "kubeward: warning: "+report.SafeLine(w))
 		}
 		opts.Files = append(opts.Files, l.Files...)
 		if l.NoBuiltin && !opts.NoBuiltin {
