@@ -410,3 +410,28 @@ func privilegedFileAbs(t *testing.T) string {
 	require.NoError(t, err)
 	return abs
 }
+
+// TestUntrustedObjectName: an object's name reaches every line about it.
+func TestUntrustedObjectName(t *testing.T) {
+	dir := t.TempDir()
+	writeUnder(t, dir, map[string]string{"p.yaml": `apiVersion: v1
+kind: Pod
+metadata:
+  name: "web\e[31m\r\n::error::pwned%0A"
+  namespace: shop
+spec:
+  containers:
+  - name: app
+    image: nginx
+    securityContext: {privileged: true}
+`})
+	t.Chdir(dir)
+	r := kw(t, "lint", "p.yaml", "--profile", "pss-baseline", "--no-cache")
+	require.Equal(t, exitFindings, r.code, r.stderr)
+	assert.Equal(t, `p.yaml:10:23: CRITICAL KW-PSS-007 container "app" sets securityContext.privileged=true; remove it or set it to false. (Pod shop/web\x1b[31m\r\n::error::pwned%0A)`+"\n"+
+		"1 object, 1 finding (1 critical), 0 errors.\n", r.stdout)
+	r = kw(t, "lint", "p.yaml", "--profile", "pss-baseline", "--no-cache", "--format", "github")
+	require.Equal(t, exitFindings, r.code, r.stderr)
+	assert.Equal(t, `::error file=p.yaml,line=10,col=23,title=KW-PSS-007 Privileged container::container "app" sets securityContext.privileged=true; remove it or set it to false. (Pod shop/web\x1b[31m%0D%0A::error::pwned%250A)`+"\n"+
+		"1 object, 1 finding (1 critical), 0 errors.\n", r.stdout)
+}
