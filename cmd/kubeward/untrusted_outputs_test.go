@@ -103,6 +103,7 @@ func TestUntrustedValuesInEveryFormat(t *testing.T) {
 		assert.Equal(t, "note says "+hostileNote, rep.Findings[0].Message)
 		assert.Contains(t, r.stdout, `"message": "note says \u001b[31mred\r\n::error::pwned %0A `+"\u202e"+`evil ##[add-mask]x <b>"`)
 		r = untrustedLint(t, "sarif")
+		sarifOf(t, r.stdout)
 		assert.Contains(t, r.stdout, `"text": "note says \u001b[31mred\r\n::error::pwned %0A `+"\u202e"+`evil ##[add-mask]x <b>"`)
 	})
 	t.Run("junit is well-formed XML", func(t *testing.T) {
@@ -197,7 +198,9 @@ func TestRulesOffAreNamedInEveryFormat(t *testing.T) {
 				} `json:"invocations"`
 			} `json:"runs"`
 		}
-		require.NoError(t, json.Unmarshal([]byte(lint(t, "sarif")), &rep))
+		out := lint(t, "sarif")
+		sarifOf(t, out) // valid SARIF 2.1.0, nothing the model does not know
+		require.NoError(t, json.Unmarshal([]byte(out), &rep))
 		notes := rep.Runs[0].Invocations[0].Notes
 		require.Len(t, notes, 2)
 		assert.Equal(t, "note", notes[0].Level)
