@@ -32,7 +32,7 @@ func FuzzReadBundle(f *testing.F) {
 			return
 		}
 		_ = Verify(a, key, pemText)
-		_ = (&Loaded{}).addFiles("fuzz.tar.gz", a)
+		_ = (&Loaded{}).addFiles("fuzz.tar.gz", a, LoadOptions{})
 		b, err := a.Bytes()
 		if err != nil {
 			t.Fatalf("writing back: %v", err)

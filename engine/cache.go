@@ -145,7 +145,7 @@ func (l *Linter) cacheGet(key string) (*Result, bool) {
 	if err := json.Unmarshal(b, &c); err != nil {
 		return nil, false
 	}
-	res := &Result{Rules: l.active, Errors: c.Errors, Objects: c.Objects, Checked: c.Checked, Owned: c.Owned, Files: c.Files, Excluded: c.Excluded}
+	res := &Result{Rules: l.active, RulesOff: l.off, Errors: c.Errors, Objects: c.Objects, Checked: c.Checked, Owned: c.Owned, Files: c.Files, Excluded: c.Excluded}
 	for _, f := range c.Findings {
 		r := l.library.Rule(f.Rule)
 		if r == nil {

@@ -53,6 +53,9 @@ type Result struct {
 	Files int
 	// Rules are the rules that were active.
 	Rules []*policy.Rule
+	// RulesOff are the rules of the profile that did not run, and what
+	// switched them off (every report names them).
+	RulesOff []RulesOff
 	// SkippedIncomplete are active rules that only fire on complete input and
 	// were silent because the input was not declared complete.
 	SkippedIncomplete []*policy.Rule

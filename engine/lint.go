@@ -32,6 +32,9 @@ type Options struct {
 	Profile string
 	// Disabled are rule ids left out of the run.
 	Disabled []string
+	// DisabledBy says, by upper-case rule id, what disabled it (a
+	// configuration's file:line): reports name it (Result.RulesOff).
+	DisabledBy map[string]string
 	// Complete declares the input the whole picture: rules that fire because
 	// something is absent run only then.
 	Complete bool
@@ -91,6 +94,7 @@ type Linter struct {
 	opts    Options
 	library *policy.Library
 	active  []*policy.Rule
+	off     []RulesOff
 	data    ast.Object
 
 	fingerprintOnce  sync.Once
@@ -148,7 +152,8 @@ func New(opts Options) (*Linter, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
 	}
-	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string][]part{}}
+	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string][]part{},
+		off: rulesOff(lib, opts, opts.Profile)}
 	if !lib.Trusted() {
 		// The user's policies are compiled whole, with every check, now: a
 		// mistake in a rule for kinds absent from this input is still an error.
@@ -337,7 +342,7 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 // lintObjects evaluates objs; s, when not nil, holds what was found while
 // they loaded.
 func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream) *Result {
-	res := &Result{Rules: l.active}
+	res := &Result{Rules: l.active, RulesOff: l.off}
 	kindSet := map[string]bool{}
 	for _, o := range objs {
 		kindSet[o.Kind] = true

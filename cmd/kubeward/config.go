@@ -15,6 +15,7 @@ import (
 	"github.com/kubeward/kubeward/engine/config"
 	"github.com/kubeward/kubeward/engine/confine"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/report"
 )
 
 // now is the clock exceptions' expiry dates are compared with; tests set it.
@@ -98,7 +99,7 @@ func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, lib *pol
 		if w.Line > 0 {
 			where = fmt.Sprintf("%s:%d", w.File, w.Line)
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "kubeward: warning: %s: %s\n", where, w.Message)
+		fmt.Fprintf(cmd.ErrOrStderr(), "kubeward: warning: %s\n", report.SafeLine(where+": "+w.Message))
 	}
 	if f.writeBaseline != "" {
 		b, err := engine.NewBaseline(res).Marshal(f.writeBaseline)

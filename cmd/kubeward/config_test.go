@@ -91,7 +91,8 @@ func TestConfigDiscoveredWalkingUp(t *testing.T) {
 	r = kw(t, "lint", configFixture("discover", "apps"), "--format", "text", "--fail-on", "low")
 	require.Equal(t, exitFindings, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "1 object, ")
-	assert.NotContains(t, r.stdout, "KW-PSS-007")
+	assert.NotContains(t, r.stdout, "CRITICAL KW-PSS-007")
+	assert.Regexp(t, `\nnote: KW-PSS-007 disabled by [^\n]*discover/\.kubeward\.yaml:5\.\n`, r.stdout, "the report says it is off, and where")
 
 	// --config FILE replaces discovery.
 	cfg := writeConfig(t, "format: text\n")
@@ -136,9 +137,10 @@ func TestConfigKeys(t *testing.T) {
 		assert.Equal(t, "KW-PSS-007", rep.Findings[0].Rule.ID)
 	})
 	t.Run("rule disabled", func(t *testing.T) {
-		r := kw(t, "lint", web, "--profile", "pss-baseline", "--config", writeConfig(t, "rules:\n  kw-pss-007: {enabled: false}\n"))
+		off := writeConfig(t, "rules:\n  kw-pss-007: {enabled: false}\n")
+		r := kw(t, "lint", web, "--profile", "pss-baseline", "--config", off)
 		require.Equal(t, exitClean, r.code, r.stderr)
-		assert.Equal(t, "1 object, 0 findings, 0 errors.\n", r.stdout)
+		assert.Equal(t, "1 object, 0 findings, 0 errors; 1 rule off (see below).\nnote: KW-PSS-007 disabled by "+off+":2.\n", r.stdout)
 		cfg := writeConfig(t, "rules:\n  kw-pss-007: {enabled: false}\n  KW-PSS-999: {enabled: false}\n")
 		r = kw(t, "lint", web, "--profile", "pss-baseline", "--config", cfg)
 		require.Equal(t, exitClean, r.code, r.stderr)
@@ -199,7 +201,7 @@ func TestConfigKeys(t *testing.T) {
 		buildAcme(t, dir, "acme.tar.gz")
 		cfg := filepath.Join(dir, ".kubeward.yaml")
 		require.NoError(t, os.WriteFile(cfg, []byte("profile: acme\nbundles: [acme.tar.gz]\n"), 0o644))
-		r := kw(t, "lint", bundleFixture("deploy.yaml"), "--config", cfg, "--format", "json")
+		r := kw(t, "lint", bundleFixture("deploy.yaml"), "--config", cfg, "--format", "json", "--insecure-skip-verify")
 		require.Equal(t, exitFindings, r.code, r.stderr)
 		require.NotEmpty(t, decodeReport(t, r.stdout).Findings)
 		missing := writeConfig(t, "bundles: [nowhere.tar.gz]\n")

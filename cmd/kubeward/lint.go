@@ -123,6 +123,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	applyConfigDefaults(cmd, f, cfg)
+	if err := checkOutputs(f, args, cfg); err != nil {
+		return err
+	}
 	cfgBundles := configBundles(cfg)
 	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS, MaxFileSize: f.limits.MaxFileSize, SkipRefused: true}, cfg)
 	if err != nil {
@@ -130,8 +133,12 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	}
 	var disabled []string
 	var exclude func(string) bool
+	disabledBy := map[string]string{}
 	if cfg != nil {
 		disabled, exclude = cfg.Disabled(), cfg.Excluded
+		for _, id := range disabled {
+			disabledBy[id] = fmt.Sprintf("%s:%d", cfg.File, cfg.Rules[id].Line)
+		}
 	}
 	if !contains(report.Formats, f.format) {
 		if cfg != nil && cfg.Format == f.format && !cmd.Flags().Changed("format") {
@@ -159,7 +166,10 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		// The floor is one read of every file.
 		f.streamAfter = -1
 	} else {
-		f.bundle.sources = append(f.bundle.sources, cfgBundles...)
+		f.bundle.config = cfgBundles
+		if cfg != nil {
+			f.bundle.configFile = cfg.File
+		}
 		if err := f.bundle.load(cmd, &policyOpts); err != nil {
 			return err
 		}
@@ -168,6 +178,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Policy:                  policyOpts,
 		Profile:                 f.profile,
 		Disabled:                disabled,
+		DisabledBy:              disabledBy,
 		Exclude:                 exclude,
 		Complete:                f.complete || f.sources.cluster,
 		Timeout:                 f.timeout,
@@ -188,6 +199,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	res, err := lintInputs(ctx, cmd, f, linter, args)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
+	}
+	if f.parseOnly {
+		res.RulesOff = nil // no rule is meant to run: nothing was switched off
 	}
 	if err := filterResult(cmd, f, cfg, linter.Library(), res); err != nil {
 		return &exitCode{code: exitError, err: err}

@@ -7,11 +7,17 @@ import (
 
 	"github.com/kubeward/kubeward/bundles"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/report"
 )
 
 // bundleFlags are lint's bundle flags.
 type bundleFlags struct {
-	sources   []string
+	sources []string
+	// config are the bundles the configuration file names (configFile):
+	// they load after the --bundle ones and must be verified.
+	config     []string
+	configFile string
+
 	key       string
 	insecure  bool
 	noBuiltin bool
@@ -31,24 +37,31 @@ func (b *bundleFlags) add(cmd *cobra.Command) {
 // fails verification stops the run (exit 2) before any of its Rego is parsed.
 func (b *bundleFlags) load(cmd *cobra.Command, opts *policy.Options) error {
 	opts.NoBuiltin = b.noBuiltin
-	if len(b.sources) == 0 {
+	if b.noBuiltin {
+		opts.NoBuiltinBy = "--no-builtin"
+	}
+	if len(b.sources)+len(b.config) == 0 {
 		if b.key != "" || b.insecure {
 			return usageError("--verification-key and --insecure-skip-verify apply to --bundle, which is not given")
 		}
 		return nil
 	}
-	lo := bundles.LoadOptions{KeyFile: b.key, InsecureSkipVerify: b.insecure, Remote: bundles.RemoteOptions{PlainHTTP: b.plainHTTP}}
-	for _, src := range b.sources {
+	lo := bundles.LoadOptions{KeyFile: b.key, InsecureSkipVerify: b.insecure, NoBuiltin: b.noBuiltin, Remote: bundles.RemoteOptions{PlainHTTP: b.plainHTTP}}
+	for i, src := range append(append([]string(nil), b.sources...), b.config...) {
+		lo := lo
+		if i >= len(b.sources) {
+			lo.RequireVerification, lo.NamedBy = true, b.configFile
+		}
 		l, err := bundles.Load(cmd.Context(), src, lo)
 		if err != nil {
 			return &exitCode{code: exitError, err: err}
 		}
 		for _, w := range l.Warnings {
-			fmt.Fprintln(cmd.ErrOrStderr(), "kubeward: warning: "+w)
+			fmt.Fprintln(cmd.ErrOrStderr(), "kubeward: warning: "+report.SafeLine(w))
 		}
 		opts.Files = append(opts.Files, l.Files...)
-		if l.NoBuiltin {
-			opts.NoBuiltin = true
+		if l.NoBuiltin && !opts.NoBuiltin {
+			opts.NoBuiltin, opts.NoBuiltinBy = true, "the manifest of bundle "+src+" (builtin: false)"
 		}
 	}
 	return nil

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/kubeward/kubeward/engine/report"
+
 	// For its init: the heap on huge pages, before the other packages'
 	// inits allocate (see the package comment).
 	_ "github.com/kubeward/kubeward/cmd/kubeward/internal/thp"
@@ -61,11 +63,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ec *exitCode
 	if errors.As(err, &ec) {
 		if ec.err != nil {
-			fmt.Fprintln(stderr, "kubeward: "+ec.err.Error())
+			fmt.Fprintln(stderr, "kubeward: "+report.SafeLines(ec.err.Error()))
 		}
 		return ec.code
 	}
 	// Anything cobra itself refused (unknown command or flag) is a usage error.
-	fmt.Fprintln(stderr, "kubeward: "+err.Error())
+	fmt.Fprintln(stderr, "kubeward: "+report.SafeLines(err.Error()))
 	return exitError
 }

@@ -191,6 +191,15 @@ func TestMatchPath(t *testing.T) {
 		{"**/legacy/*.yaml", "legacy/t/a.yaml", false},
 		{"*.yaml", "a.yaml", true},
 		{"*.yaml", "d/a.yaml", false},
+		{"**", "a/b/c", true},
+		{"**/**/a", "a", true},
+		{"a/**/**/b", "a/x/y/b", true},
+		{"a/**/b/**/c", "a/b/c", true},
+		{"a/**/b/**/c", "a/x/b/y/z/c", true},
+		{"a/**/b/**/c", "a/x/c/b", false},
+		{"**/x", "d/d/d/y", false},
+		{"a/**", "a", true},
+		{"a/*", "a", false},
 	} {
 		assert.Equal(t, c.want, MatchPath(c.glob, c.path), "%s ~ %s", c.glob, c.path)
 	}

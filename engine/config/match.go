@@ -9,8 +9,15 @@ import (
 )
 
 // Globs are path.Match patterns plus "**", a whole path segment that matches
-// any number of folders (none included). path.Match and these few lines cover
-// what exclude and files need; no glob library is worth a dependency for it.
+// any number of folders (none included). path.Match and the few lines below
+// cover what exclude and files need; no glob library is worth a dependency
+// for it.
+//
+// Both parts take time linear in the glob times the path, whatever the
+// pattern: globs come from a configuration file that may be someone else's.
+// path.Match does not backtrack over stars (it commits to the first place
+// the text after a star fits, which is enough for a glob), and matchSegments
+// below walks the path once, keeping the set of glob positions it can be at.
 
 // checkGlob reports a malformed pattern.
 func checkGlob(g string) error {
@@ -29,25 +36,48 @@ func MatchPath(glob, p string) bool {
 	return matchSegments(strings.Split(glob, "/"), strings.Split(p, "/"))
 }
 
+// matchSegments runs the glob as an automaton over the path's segments:
+// at[j] says the segments read so far can be matched by glob[:j]. A "**" at
+// j lets j stay put on any segment and lets j+1 be reached without reading
+// one. Each segment is compared with each glob segment at most once, so the
+// cost is len(glob)·len(p) segment matches; the recursion this replaces
+// tried every split of the path between successive "**" (exponential in
+// their number).
 func matchSegments(glob, p []string) bool {
-	for len(glob) > 0 {
-		if glob[0] == "**" {
-			for i := 0; i <= len(p); i++ {
-				if matchSegments(glob[1:], p[i:]) {
-					return true
-				}
+	at := make([]bool, len(glob)+1)
+	next := make([]bool, len(glob)+1)
+	at[0] = true
+	closeOver(glob, at)
+	for _, seg := range p {
+		clear(next)
+		alive := false
+		for j, g := range glob {
+			if !at[j] {
+				continue
 			}
+			if g == "**" {
+				next[j], alive = true, true
+			} else if ok, _ := path.Match(g, seg); ok {
+				next[j+1], alive = true, true
+			}
+		}
+		if !alive {
 			return false
 		}
-		if len(p) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(glob[0], p[0]); !ok {
-			return false
-		}
-		glob, p = glob[1:], p[1:]
+		closeOver(glob, next)
+		at, next = next, at
 	}
-	return len(p) == 0
+	return at[len(glob)]
+}
+
+// closeOver adds the positions reachable past "**" segments without reading
+// a path segment.
+func closeOver(glob []string, at []bool) {
+	for j, g := range glob {
+		if at[j] && g == "**" {
+			at[j+1] = true
+		}
+	}
 }
 
 // RelPath is an input path as globs in the file see it: relative to the

@@ -132,6 +132,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			NoBuiltin:          shadowed,
 			PolicyDirs:         opts.Dirs,
 			ConftestNamespaces: opts.ConftestNamespaces,
+			EmptyDirsOK:        true, // a folder of suites only tests the bundled library
 		}))
 	}
 	if len(res.Tests) == 0 && len(res.Suites) == 0 {

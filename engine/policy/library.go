@@ -60,12 +60,21 @@ type File struct {
 	Name    string
 	Content []byte
 	Bundled bool
+	// Roots, when not nil, are the only package paths the file may define
+	// ("kubeward/rules/acme", slash-separated, "" for any): an OPA bundle's
+	// manifest roots, which say what the bundle owns. RootsOf names where
+	// they were declared, for the error.
+	Roots   []string
+	RootsOf string
 }
 
 // Options say which policies to load besides (or instead of) the bundled library.
 type Options struct {
 	// NoBuiltin leaves the bundled library out.
 	NoBuiltin bool
+	// NoBuiltinBy says what asked for NoBuiltin ("--no-builtin", a bundle's
+	// manifest): a report names it beside the rules that did not run.
+	NoBuiltinBy string
 	// PolicyDirs are folders (or files) of user Rego and data files.
 	PolicyDirs []string
 	// DataFiles are YAML or JSON documents merged into data at its root.
@@ -83,6 +92,10 @@ type Options struct {
 	// and lists them in Library.Refused, instead of failing Load: a caller
 	// that reports them as errors can still lint with the rest.
 	SkipRefused bool
+	// EmptyDirsOK accepts a PolicyDirs folder without a .rego file (the test
+	// harness: a folder of fixture suites only). Otherwise it is an error: a
+	// mistyped or emptied folder would make a run check nothing it asked for.
+	EmptyDirsOK bool
 }
 
 // DefaultMaxFileSize is the size limit of a policy or data file when
@@ -265,6 +278,9 @@ func Load(opts Options) (*Library, error) {
 			}
 		}
 		files = append(files, fsFiles...)
+		if len(err) == 0 && !opts.EmptyDirsOK && !hasRego(fsFiles) {
+			errs = append(errs, &Error{File: dir, Message: "no policy here: a policy folder needs at least one .rego file besides tests (data alone goes in with --data)"})
+		}
 	}
 	files = append(files, opts.Files...)
 	parsed := parseAll(files, parserOptions)
@@ -295,12 +311,98 @@ func Load(opts Options) (*Library, error) {
 		}
 	}
 	lib.Rules = append(lib.Rules, lib.conftestRules(opts.ConftestNamespaces)...)
+	errs = append(errs, lib.checkShadowing()...)
 	errs = append(errs, lib.checkIDs()...)
 	sort.Slice(lib.Rules, func(i, j int) bool { return lib.Rules[i].ID < lib.Rules[j].ID })
 	if len(errs) > 0 {
 		return lib, errs
 	}
 	return lib, nil
+}
+
+func hasRego(files []File) bool {
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".rego") {
+			return true
+		}
+	}
+	return false
+}
+
+// UnderRoots says whether the slash-separated path p is at or under one of
+// roots, segment by segment, as OPA reads a bundle manifest's roots ("" owns
+// everything).
+func UnderRoots(p string, roots []string) bool {
+	for _, r := range roots {
+		if r == "" || p == r || strings.HasPrefix(p, r+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// slashPath is a package path below data as a bundle root is written
+// (kubeward/rules/acme), quoted segments included.
+func slashPath(ref ast.Ref) string {
+	segs := make([]string, 0, len(ref))
+	for _, t := range ref[1:] {
+		if s, ok := t.Value.(ast.String); ok {
+			segs = append(segs, string(s))
+		} else {
+			segs = append(segs, t.Value.String())
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// checkShadowing refuses a user's module (a --policy folder's, a bundle's)
+// that adds to a package of the built-in library: kubeward.lib helpers, the
+// built-in rules' packages, or anything else under kubeward but
+// kubeward.rules. Rego merges modules of one package, so such a module could
+// add members to a helper's set, or make a helper conflict and fail, and
+// change what built-in rules decide without any rule of its own being
+// named. Replacing the library is done in the open, by leaving it out
+// (--no-builtin, or a bundle built with --no-builtin).
+func (l *Library) checkShadowing() Errors {
+	owned := map[string]bool{}
+	for name := range l.sources {
+		if !l.bundled[name] {
+			continue
+		}
+		if d, ok := l.deps[name]; ok {
+			owned[d.Package] = true
+		} else if m := l.modules[name]; m != nil {
+			owned[m.Package.Path.String()] = true
+		}
+	}
+	if len(owned) == 0 {
+		return nil // the built-in library is left out: a user's library stands in for it
+	}
+	var errs Errors
+	names := make([]string, 0, len(l.sources))
+	for name := range l.sources {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		m := l.modules[name]
+		if l.bundled[name] || m == nil {
+			continue
+		}
+		pkg := m.Package.Path.String()
+		reserved := pkg == "data.kubeward" || (strings.HasPrefix(pkg, "data.kubeward.") && !strings.HasPrefix(pkg, "data."+RulesPrefix))
+		for p := pkg; !reserved && p != "data" && p != ""; p = p[:max(strings.LastIndexByte(p, '.'), 0)] {
+			reserved = owned[p]
+		}
+		if reserved {
+			e := &Error{File: name, Message: fmt.Sprintf("package %s belongs to the built-in library: a policy beside it may not add to it (put rules under kubeward.rules.<group>.<name>; to replace the library, leave it out with --no-builtin)", strings.TrimPrefix(pkg, "data."))}
+			if m.Package.Location != nil {
+				e.Line = m.Package.Location.Row
+			}
+			errs = append(errs, e)
+		}
+	}
+	return errs
 }
 
 // DescribeError is an OS error as a message for a file's error: the reason,
@@ -482,6 +584,17 @@ func (l *Library) addModule(f File, p parseResult) Errors {
 	}
 	if _, dup := l.sources[f.Name]; dup {
 		return Errors{{File: f.Name, Message: "policy file loaded twice"}}
+	}
+	if f.Roots != nil {
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		if !UnderRoots(slashPath(m.Package.Path), f.Roots) {
+			e := &Error{File: f.Name, Message: fmt.Sprintf("package %s is outside the roots %s declares (%s): a bundle may only define what it owns",
+				pkg, f.RootsOf, strings.Join(f.Roots, ", "))}
+			if m.Package.Location != nil {
+				e.Line = m.Package.Location.Row
+			}
+			return Errors{e}
+		}
 	}
 	l.sources[f.Name], l.modules[f.Name], l.bundled[f.Name] = f, m, f.Bundled
 	r, errs := ruleOf(f, m)

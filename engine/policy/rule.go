@@ -113,21 +113,53 @@ func Select(rules []*Rule, profile string) ([]*Rule, error) {
 	if i := sort.SearchStrings(known, profile); i >= len(known) || known[i] != profile {
 		return nil, fmt.Errorf("unknown profile %q (known: %s)", profile, strings.Join(known, ", "))
 	}
-	var in []*Rule
 	overridden := map[string]bool{}
-	for _, r := range rules {
-		if r.InProfile(profile) {
-			in = append(in, r)
-			for _, o := range r.Overrides {
-				overridden[o] = true
-			}
+	for _, o := range Overrides(rules, profile) {
+		for _, id := range o.Rules {
+			overridden[strings.ToUpper(id)] = true
 		}
 	}
-	out := in[:0:0]
-	for _, r := range in {
-		if !overridden[r.ID] {
+	var out []*Rule
+	for _, r := range rules {
+		if r.InProfile(profile) && !overridden[strings.ToUpper(r.ID)] {
 			out = append(out, r)
 		}
 	}
 	return out, nil
+}
+
+// Override is a rule of a profile that switches off other rules of it.
+type Override struct {
+	By *Rule
+	// Rules are the ids of the rules it switches off, sorted.
+	Rules []string
+}
+
+// Overrides lists, in rule order, the rules of profile that override other
+// rules of it, with the ids they switch off: what Select leaves out, said
+// so that a report can name it. Ids compare without case, as everywhere.
+func Overrides(rules []*Rule, profile string) []Override {
+	in := map[string]*Rule{}
+	for _, r := range rules {
+		if r.InProfile(profile) {
+			in[strings.ToUpper(r.ID)] = r
+		}
+	}
+	var out []Override
+	for _, r := range rules {
+		if !r.InProfile(profile) || len(r.Overrides) == 0 {
+			continue
+		}
+		o := Override{By: r}
+		for _, id := range r.Overrides {
+			if t := in[strings.ToUpper(id)]; t != nil && t != r && !slices.Contains(o.Rules, t.ID) {
+				o.Rules = append(o.Rules, t.ID)
+			}
+		}
+		if len(o.Rules) > 0 {
+			sort.Strings(o.Rules)
+			out = append(out, o)
+		}
+	}
+	return out
 }

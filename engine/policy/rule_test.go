@@ -74,3 +74,38 @@ func TestDuplicateIDsAndUnknownOverrides(t *testing.T) {
 	_, err = Load(Options{NoBuiltin: true, Files: []File{{Name: "x.rego", Content: []byte("package kubeward.rules.t.x\n\ndeny contains \"x\" if {\n")}}})
 	assert.ErrorContains(t, err, "x.rego:4: unexpected eof token")
 }
+
+func TestOverridesSayWhatSelectLeavesOut(t *testing.T) {
+	rules := []*Rule{
+		{ID: "B1", Profiles: []string{"pss-baseline"}},
+		{ID: "B2", Profiles: []string{"pss-baseline"}},
+		{ID: "U1", Profiles: []string{"pss-baseline"}, Overrides: []string{"b2", "B1", "NOT-IN-PROFILE", "U1"}},
+		{ID: "R1", Profiles: []string{"pss-restricted"}, Overrides: []string{"B1"}},
+	}
+	got := Overrides(rules, "pss-baseline")
+	require.Len(t, got, 1)
+	// Ids compare without case; a rule does not override itself; rules
+	// outside the profile are neither overriding nor overridden.
+	assert.Equal(t, "U1", got[0].By.ID)
+	assert.Equal(t, []string{"B1", "B2"}, got[0].Rules)
+	active, err := Select(rules, "pss-baseline")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"U1"}, ids(active))
+}
+
+func TestBundleRootsAndTheBuiltinPackages(t *testing.T) {
+	file := func(name, pkg string, roots ...string) File {
+		return File{Name: name, Content: []byte("package " + pkg + "\n\nx := 1\n"), Roots: roots, RootsOf: "b.tar.gz/.manifest"}
+	}
+	_, err := Load(Options{NoBuiltin: true, Files: []File{file("b/x.rego", "kubeward.rules.other.x", "kubeward/rules/acme", "acme")}})
+	assert.EqualError(t, err, "b/x.rego:1: package kubeward.rules.other.x is outside the roots b.tar.gz/.manifest declares (kubeward/rules/acme, acme): a bundle may only define what it owns")
+	_, err = Load(Options{NoBuiltin: true, Files: []File{file("b/x.rego", "kubeward.rules.acme.x", "kubeward/rules/acme"), file("b/y.rego", "acme.helpers", "acme"), file("b/z.rego", "any.thing", "")}})
+	assert.NoError(t, err, "at or under a root; \"\" owns everything")
+	// Roots aside, nothing beside the built-in library adds to its packages.
+	for _, pkg := range []string{"kubeward.lib.pods", "kubeward.rules.pss.privileged", "kubeward.rules.pss.privileged.extra", "kubeward", "kubeward.other"} {
+		_, err = Load(Options{Files: []File{file("u.rego", pkg)}})
+		assert.ErrorContains(t, err, "u.rego:1: package "+pkg+" belongs to the built-in library", pkg)
+		_, err = Load(Options{NoBuiltin: true, Files: []File{file("u.rego", pkg)}})
+		assert.NoError(t, err, "without the built-in library, %s is the user's", pkg)
+	}
+}

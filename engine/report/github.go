@@ -27,6 +27,9 @@ func writeGitHub(w io.Writer, res *engine.Result) error {
 	for _, wn := range res.Warnings {
 		fmt.Fprintf(&b, "::warning file=%s,line=%d::%s\n", escapeProperty(wn.File), max(wn.Line, 1), escapeData(wn.Message))
 	}
+	for _, off := range res.RulesOff {
+		fmt.Fprintf(&b, "::notice title=%s::%s\n", escapeProperty("kubeward: rules off"), escapeData(off.Message))
+	}
 	b.WriteString(escapeData(strings.TrimSuffix(summary(res), "\n")) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -43,11 +46,13 @@ func githubLevel(severity string) string {
 }
 
 // escapeData and escapeProperty follow the runner's escaping of workflow
-// command values.
+// command values: a value cannot end its command (a line break is %0A) nor,
+// in a property, end the properties (':' is %3A, ',' %2C). Other control
+// characters are written as text does (\x1b…): annotations show them as is.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(escapeControls(s, "\r\n"))
 }
 
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(escapeControls(s, "\r\n"))
 }

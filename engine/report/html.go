@@ -48,6 +48,8 @@ type htmlReport struct {
 	ByNS              []htmlCount
 	SkippedIncomplete []string
 	Suppressed        htmlSuppressed
+	// RulesOff are the sentences naming the rules switched off, and by what.
+	RulesOff []string
 }
 
 // htmlSuppressed is the "suppressed" section: how many findings configuration
@@ -142,6 +144,9 @@ func writeHTML(w io.Writer, res *engine.Result, opts Options) error {
 	}
 	for _, r := range res.SkippedIncomplete {
 		rep.SkippedIncomplete = append(rep.SkippedIncomplete, r.ID)
+	}
+	for _, off := range res.RulesOff {
+		rep.RulesOff = append(rep.RulesOff, off.Message)
 	}
 	return htmlPage().Execute(w, rep)
 }

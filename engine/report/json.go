@@ -38,6 +38,9 @@ type jsonSummary struct {
 	Baseline *jsonBaseline `json:"baseline,omitempty"`
 	// SkippedIncomplete lists the rules that need --complete and did not run.
 	SkippedIncomplete []string `json:"skippedIncomplete,omitempty"`
+	// RulesOff are the rules of the profile that something other than the
+	// profile switched off, and what did.
+	RulesOff []engine.RulesOff `json:"rulesOff,omitempty"`
 }
 
 type jsonBaseline struct {
@@ -77,6 +80,7 @@ func writeJSON(w io.Writer, res *engine.Result, opts Options) error {
 		rep.Warnings = []engine.Warning{}
 	}
 	rep.Summary.Excluded = res.Excluded
+	rep.Summary.RulesOff = res.RulesOff
 	if res.BaselineFile != "" {
 		rep.Summary.Baseline = &jsonBaseline{File: res.BaselineFile, Gone: res.BaselineGone}
 	}

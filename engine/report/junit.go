@@ -19,14 +19,26 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name     string `xml:"name,attr"`
+	Tests    int    `xml:"tests,attr"`
+	Failures int    `xml:"failures,attr"`
+	Errors   int    `xml:"errors,attr"`
+	// Properties say which rules did not run and why (the "(rules off)"
+	// suite only).
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
 	// SystemErr holds the warnings about the suite's file (expired
 	// exceptions in .kubeward.yaml): neither failures nor errors.
 	SystemErr string `xml:"system-err,omitempty"`
+}
+
+type junitProperties struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -110,6 +122,15 @@ func writeJUnit(w io.Writer, res *engine.Result, opts Options) error {
 		}
 		suite(name).SystemErr += fmt.Sprintf("%s: warning: %s\n", position(wn.File, wn.Line, 0), wn.Message)
 	}
+	// Rules that did not run are no test of any file: they get a suite of
+	// their own, without test cases, whose properties name them.
+	if len(res.RulesOff) > 0 {
+		s := suite(rulesOffSuite)
+		s.Properties = &junitProperties{}
+		for _, off := range res.RulesOff {
+			s.Properties.Property = append(s.Properties.Property, junitProperty{Name: "rules-off", Value: off.Message})
+		}
+	}
 	out := junitSuites{Name: "kubeward"}
 	for _, k := range order {
 		c := cases[k]
@@ -138,6 +159,9 @@ func writeJUnit(w io.Writer, res *engine.Result, opts Options) error {
 	}
 	return WriteXML(w, out)
 }
+
+// rulesOffSuite is the JUnit suite that names the rules switched off.
+const rulesOffSuite = "(rules off)"
 
 // WriteXML writes v as an indented XML document with its header: the JUnit
 // reports of lint and of kubeward test share it.

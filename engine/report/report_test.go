@@ -544,3 +544,15 @@ func TestRegressions(t *testing.T) {
 		assert.Equal(t, 7, strings.Count(got, "\n"), got)
 	})
 }
+
+// TestTextStartsNoWorkflowCommand: the runner trims a line's leading white
+// space, Unicode's included, before looking for "::".
+func TestTextStartsNoWorkflowCommand(t *testing.T) {
+	res := &engine.Result{
+		Errors:   []engine.Error{{File: "\u00a0::add-mask::x.yaml", Line: 2, Message: "bad\n::error::pwned\x1b[2J\u009b\xff"}},
+		Warnings: []engine.Warning{{File: "::stop-commands::t", Message: "w"}},
+	}
+	assert.Equal(t, "./\u00a0::add-mask::x.yaml:2: error: bad\\n::error::pwned\\x1b[2J\\u009b\\xff\n"+
+		"./::stop-commands::t: warning: w\n"+
+		"0 objects, 0 findings, 1 error.\n", write(t, "text", res, report.Options{}))
+}

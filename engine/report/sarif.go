@@ -113,6 +113,23 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 		}
 		run.Invocations[0].AddToolConfigurationNotification(n)
 	}
+	// Rules switched off are a matter of the tool's configuration (SARIF
+	// 2.1.0 §3.20.22), told as notes: they are not problems of the run.
+	for _, off := range res.RulesOff {
+		n := sarif.NewNotification().WithLevel("note").WithMessage(sarif.NewTextMessage(off.Message))
+		n.WithDescriptor(sarif.NewReportingDescriptorReference().WithID("rules-off/" + off.Reason))
+		props := sarif.NewPropertyBag()
+		if len(off.Rules) > 0 {
+			props.Add("rules", off.Rules)
+		}
+		props.Add("count", off.Count)
+		props.Add("by", off.By)
+		n.WithProperties(props)
+		if len(run.Invocations) == 0 {
+			run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(len(res.Errors) == 0))
+		}
+		run.Invocations[0].AddToolConfigurationNotification(n)
+	}
 	for _, e := range res.Errors {
 		n := sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(e.Message))
 		region := sarif.NewRegion().WithStartLine(max(e.Line, 1))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kubeward/kubeward/engine"
 	"github.com/kubeward/kubeward/engine/policy"
@@ -17,6 +19,11 @@ const reset = "\x1b[0m"
 
 // writeText writes one line per finding, file:line:col first so that editors
 // and terminals link to it, then the errors and a summary.
+//
+// Every field may come from someone else's input (an object's name, a
+// message quoting a value, a file name, a rule of a bundle) and the report is
+// read on terminals and in CI logs: fields go through textSafe, and no line
+// may look like a workflow command to a CI runner (see guardLines).
 func writeText(w io.Writer, res *engine.Result, opts Options) error {
 	var b strings.Builder
 	paint := func(code, s string) string {
@@ -25,48 +32,52 @@ func writeText(w io.Writer, res *engine.Result, opts Options) error {
 		}
 		return code + s + reset
 	}
+	t := textSafe
 	for _, f := range res.Findings {
 		sev := strings.ToUpper(f.Severity)
-		fmt.Fprintf(&b, "%s: %s %s %s (%s", position(f.Location.File, f.Location.Line, f.Location.Column),
-			paint(severityColor[f.Severity], sev), f.Rule.ID, oneLine(f.Message), objectName(f))
+		fmt.Fprintf(&b, "%s: %s %s %s (%s", t(position(f.Location.File, f.Location.Line, f.Location.Column)),
+			paint(severityColor[f.Severity], t(sev)), t(f.Rule.ID), t(f.Message), t(objectName(f)))
 		if f.Location.Template != "" {
-			fmt.Fprintf(&b, ", template %s", f.Location.Template)
+			fmt.Fprintf(&b, ", template %s", t(f.Location.Template))
 		}
 		b.WriteString(")\n")
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(&b, "%s: %s %s\n", position(e.File, e.Line, e.Column), paint("\x1b[1;31m", "error:"), oneLine(e.Message))
+		fmt.Fprintf(&b, "%s: %s %s\n", t(position(e.File, e.Line, e.Column)), paint("\x1b[1;31m", "error:"), t(e.Message))
 	}
 	for _, wn := range res.Warnings {
-		fmt.Fprintf(&b, "%s: %s %s\n", position(wn.File, wn.Line, 0), paint("\x1b[33m", "warning:"), oneLine(wn.Message))
+		fmt.Fprintf(&b, "%s: %s %s\n", t(position(wn.File, wn.Line, 0)), paint("\x1b[33m", "warning:"), t(wn.Message))
 	}
 	if opts.ShowSuppressed {
 		for _, f := range res.SuppressedFindings {
-			fmt.Fprintf(&b, "%s: suppressed %s %s %s (%s) by %s %s", position(f.Location.File, f.Location.Line, f.Location.Column),
-				strings.ToUpper(f.Severity), f.Rule.ID, oneLine(f.Message), objectName(f), f.Suppression.Kind, f.Suppression.Where)
+			fmt.Fprintf(&b, "%s: suppressed %s %s %s (%s) by %s %s", t(position(f.Location.File, f.Location.Line, f.Location.Column)),
+				t(strings.ToUpper(f.Severity)), t(f.Rule.ID), t(f.Message), t(objectName(f)), t(f.Suppression.Kind), t(f.Suppression.Where))
 			if f.Suppression.Reason != "" {
-				fmt.Fprintf(&b, ": %s", oneLine(f.Suppression.Reason))
+				fmt.Fprintf(&b, ": %s", t(f.Suppression.Reason))
 			}
 			b.WriteString("\n")
 		}
 	}
-	b.WriteString(summary(res))
+	b.WriteString(t(strings.TrimSuffix(summary(res), "\n")) + "\n")
 	if res.BaselineFile != "" {
 		entries := "entries no longer occur"
 		if res.BaselineGone == 1 {
 			entries = "entry no longer occurs"
 		}
-		fmt.Fprintf(&b, "baseline %s: %d %s.\n", res.BaselineFile, res.BaselineGone, entries)
+		fmt.Fprintf(&b, "baseline %s: %d %s.\n", t(res.BaselineFile), res.BaselineGone, entries)
 	}
 	if n := len(res.SkippedIncomplete); n > 0 {
 		ids := make([]string, n)
 		for i, r := range res.SkippedIncomplete {
-			ids[i] = r.ID
+			ids[i] = t(r.ID)
 		}
 		fmt.Fprintf(&b, "note: %d rules only fire on complete input and were skipped (%s); pass --complete when the input is the whole cluster or namespace.\n",
 			n, strings.Join(ids, ", "))
 	}
-	_, err := io.WriteString(w, b.String())
+	for _, off := range res.RulesOff {
+		fmt.Fprintf(&b, "note: %s.\n", t(off.Message))
+	}
+	_, err := io.WriteString(w, guardLines(b.String()))
 	return err
 }
 
@@ -95,6 +106,9 @@ func summary(res *engine.Result) string {
 	if res.Excluded > 0 {
 		s += fmt.Sprintf("; %s excluded", plural(res.Excluded, "file"))
 	}
+	if n := rulesOffCount(res); n > 0 {
+		s += fmt.Sprintf("; %s off (see below)", plural(n, "rule"))
+	}
 	return s + ".\n"
 }
 
@@ -105,7 +119,115 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// oneLine keeps one finding on one line: a rule's message may hold newlines.
-func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+// rulesOffCount is how many rules of the profile did not run.
+func rulesOffCount(res *engine.Result) int {
+	n := 0
+	for _, off := range res.RulesOff {
+		n += off.Count
+	}
+	return n
+}
+
+// textSafe writes what a terminal or a CI log would act on as visible
+// escapes, the way Go quotes strings: C0 and C1 control characters (ESC
+// starting a colour or cursor sequence, CR rewriting a line, LF starting a
+// new one) as \x1b, \r, \n, \u009b…; bidirectional overrides, which
+// reorder what is shown, as \u202e…; bytes that are not UTF-8 as \xff. It
+// also breaks "##[", the older GitHub Actions command form that the runner
+// looks for anywhere in a line, as "#\x23[". A backslash is left as it is
+// (Windows paths): the escapes are for reading, not for parsing back.
+func textSafe(s string) string { return escapeControls(s, "") }
+
+// escapeControls is textSafe but for the characters of keep, left as they
+// are: CR and LF for a format that escapes them its own way (GitHub's %0D,
+// %0A), a tab in the CLI's own messages (cobra's suggestions indent with it).
+func escapeControls(s, keep string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r < 0x20 && strings.ContainsRune(keep, r):
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case r == '#' && strings.HasPrefix(s[i:], "##["):
+			b.WriteString(`#\x23[`)
+			size = 3
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func needsEscape(s string) bool {
+	if strings.Contains(s, "##[") {
+		return true
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || unsafeRune(r) || r == utf8.RuneError {
+			return true
+		}
+	}
+	return false
+}
+
+// unsafeRune: C1 controls, the bidirectional formatting characters, and the
+// line and paragraph separators some viewers break lines at.
+func unsafeRune(r rune) bool {
+	switch {
+	case r >= 0x80 && r <= 0x9f, r == 0x61c, r == 0x200e, r == 0x200f,
+		r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
+}
+
+// SafeLines is s, its lines kept, made safe to print where the text report
+// goes (a terminal, a CI log): each line as textSafe writes it, and no line
+// starting like a workflow command. For messages the CLI prints itself
+// (errors, warnings), which quote input as reports do.
+func SafeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = escapeControls(l, "\t")
+	}
+	return guardLines(strings.Join(lines, "\n"))
+}
+
+// SafeLine is SafeLines for a message that is one line: a line break in it
+// is written \n.
+func SafeLine(s string) string { return guardLines(textSafe(s)) }
+
+// guardLines makes sure no line of a report printed in a CI log starts with
+// "::", which the GitHub Actions runner reads as a workflow command
+// (::add-mask::, ::error::, ::stop-commands::…) after trimming the line's
+// leading white space. Every line of the text report starts with a file
+// name or with kubeward's own words, so such a line starts with a file
+// named "::…" (or " ::…"): "./" before it keeps it the same file.
+func guardLines(s string) string {
+	if !strings.Contains(s, "::") {
+		return s
+	}
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimLeftFunc(l, unicode.IsSpace), "::") {
+			lines[i] = "./" + l
+		}
+	}
+	return strings.Join(lines, "")
 }
