@@ -20,15 +20,15 @@ import (
 // an error naming the file (exit 2), the manifest must still be evaluated,
 // and nothing the chart pointed at may show in any output.
 
-// secretToken stands for the bytes of a file outside the chart.
-const secretToken = "KUBEWARD-SECRET-TOKEN-5b1e"
+// helmSecretToken stands for the bytes of a file outside the chart.
+const helmSecretToken = "KUBEWARD-SECRET-TOKEN-5b1e"
 
-// outsideSecret writes a file holding secretToken in a folder of its own,
+// outsideChartSecret writes a file holding helmSecretToken in a folder of its own,
 // outside every chart, and returns its path.
-func outsideSecret(t *testing.T, name string) string {
+func outsideChartSecret(t *testing.T, name string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
-	require.NoError(t, os.WriteFile(p, []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: leak}\ndata: {token: "+secretToken+"}\n"), 0o644))
+	require.NoError(t, os.WriteFile(p, []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: leak}\ndata: {token: "+helmSecretToken+"}\n"), 0o644))
 	return p
 }
 
@@ -46,15 +46,15 @@ func hostileChart(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// lintHostile lints input beside the privileged manifest and checks what
+// lintHostileChart lints input beside the privileged manifest and checks what
 // every case shares; it returns the report.
-func lintHostile(t *testing.T, input string, flags ...string) jsonReport {
+func lintHostileChart(t *testing.T, input string, flags ...string) jsonReport {
 	t.Helper()
 	args := append([]string{"lint", input, privilegedFile, "--format", "json"}, flags...)
 	r := kw(t, args...)
 	require.Equal(t, 2, r.code, "stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
-	assert.NotContains(t, r.stdout, secretToken)
-	assert.NotContains(t, r.stderr, secretToken)
+	assert.NotContains(t, r.stdout, helmSecretToken)
+	assert.NotContains(t, r.stderr, helmSecretToken)
 	rep := decodeReport(t, r.stdout)
 	priv := findingsOf(rep, "KW-PSS-007")
 	require.Len(t, priv, 1, "the plain manifest is still evaluated")
@@ -62,8 +62,8 @@ func lintHostile(t *testing.T, input string, flags ...string) jsonReport {
 	return rep
 }
 
-// onlyError returns the one error of the report.
-func onlyError(t *testing.T, rep jsonReport) (file, message string) {
+// onlyChartError returns the one error of the report.
+func onlyChartError(t *testing.T, rep jsonReport) (file, message string) {
 	t.Helper()
 	require.Len(t, rep.Errors, 1, "%+v", rep.Errors)
 	return rep.Errors[0].File, rep.Errors[0].Message
@@ -72,21 +72,21 @@ func onlyError(t *testing.T, rep jsonReport) (file, message string) {
 const configMapTemplate = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n"
 
 func TestUntrustedHelmSymlinkedTemplateIsRefused(t *testing.T) {
-	secret := outsideSecret(t, "secret.yaml")
+	secret := outsideChartSecret(t, "secret.yaml")
 	chart := hostileChart(t, map[string]string{"templates/cm.yaml": configMapTemplate})
 	link := filepath.Join(chart, "templates", "leak.yaml")
 	require.NoError(t, os.Symlink(secret, link))
-	file, msg := onlyError(t, lintHostile(t, chart))
+	file, msg := onlyChartError(t, lintHostileChart(t, chart))
 	assert.Equal(t, link, file)
 	assert.Equal(t, "is a symbolic link to "+secret+", outside "+chart, msg)
 }
 
 func TestUntrustedHelmSymlinkedValuesIsRefused(t *testing.T) {
-	secret := outsideSecret(t, "values.yaml")
+	secret := outsideChartSecret(t, "values.yaml")
 	chart := hostileChart(t, map[string]string{"templates/cm.yaml": configMapTemplate + "data:\n  v: {{ toJson .Values | quote }}\n"})
 	link := filepath.Join(chart, "values.yaml")
 	require.NoError(t, os.Symlink(secret, link))
-	file, msg := onlyError(t, lintHostile(t, chart))
+	file, msg := onlyChartError(t, lintHostileChart(t, chart))
 	assert.Equal(t, link, file)
 	assert.Equal(t, "is a symbolic link to "+secret+", outside "+chart, msg)
 }
@@ -104,8 +104,8 @@ func TestUntrustedHelmLinkInsideTheChartIsFollowed(t *testing.T) {
 func TestUntrustedHelmValuesFlagLimits(t *testing.T) {
 	chart := hostileChart(t, map[string]string{"templates/cm.yaml": configMapTemplate})
 	big := filepath.Join(t.TempDir(), "big.yaml")
-	require.NoError(t, os.WriteFile(big, []byte("a: "+strings.Repeat("x", 4096)+"\n# "+secretToken+"\n"), 0o644))
-	file, msg := onlyError(t, lintHostile(t, chart, "--values", big, "--max-file-size", "2048"))
+	require.NoError(t, os.WriteFile(big, []byte("a: "+strings.Repeat("x", 4096)+"\n# "+helmSecretToken+"\n"), 0o644))
+	file, msg := onlyChartError(t, lintHostileChart(t, chart, "--values", big, "--max-file-size", "2048"))
 	assert.Equal(t, big, file)
 	assert.Equal(t, "is 4.0 KiB, larger than the 2 KiB limit", msg)
 }
@@ -117,7 +117,7 @@ func TestUntrustedHelmSchemaRefOutsideTheChartIsRefused(t *testing.T) {
 		"file URL": "file:///SECRET",
 	} {
 		t.Run(name, func(t *testing.T) {
-			secret := outsideSecret(t, "secret.json")
+			secret := outsideChartSecret(t, "secret.json")
 			chart := hostileChart(t, map[string]string{"templates/cm.yaml": configMapTemplate})
 			// ../../secret.json from the chart is the secret's folder's file.
 			ref := strings.ReplaceAll(ref, "/SECRET", secret)
@@ -127,7 +127,7 @@ func TestUntrustedHelmSchemaRefOutsideTheChartIsRefused(t *testing.T) {
 			}
 			schema := fmt.Sprintf(`{"type": "object", "properties": {"a": {"$ref": %q}}}`, ref)
 			require.NoError(t, os.WriteFile(filepath.Join(chart, "values.schema.json"), []byte(schema), 0o644))
-			file, msg := onlyError(t, lintHostile(t, chart))
+			file, msg := onlyChartError(t, lintHostileChart(t, chart))
 			assert.Equal(t, filepath.Join(chart, "values.schema.json"), file)
 			why := map[string]string{"relative": "outside the chart", "absolute": "an absolute path", "file URL": "a URL"}[name]
 			assert.Equal(t, fmt.Sprintf("$ref %q refused: %s; kubeward follows references only to the chart's own files", ref, why), msg)
@@ -144,7 +144,7 @@ func TestUntrustedHelmSchemaRefInsideTheChartIsFollowed(t *testing.T) {
 	})
 	r := kw(t, "lint", chart, "--format", "json")
 	require.Equal(t, 2, r.code, r.stdout+r.stderr)
-	file, msg := onlyError(t, decodeReport(t, r.stdout))
+	file, msg := onlyChartError(t, decodeReport(t, r.stdout))
 	assert.Equal(t, chart, file)
 	assert.Contains(t, msg, "- at '/replicas': Invalid type. Expected: integer, given: string")
 }
@@ -178,7 +178,7 @@ func TestUntrustedHelmSchemaRefToTheNetworkIsRefused(t *testing.T) {
 			"templates/cm.yaml":  configMapTemplate,
 			"values.schema.json": fmt.Sprintf(`{"$ref": %q}`, ref),
 		})
-		file, msg := onlyError(t, lintHostile(t, chart))
+		file, msg := onlyChartError(t, lintHostileChart(t, chart))
 		assert.Equal(t, filepath.Join(chart, "values.schema.json"), file)
 		assert.Equal(t, fmt.Sprintf("$ref %q refused: a URL; kubeward follows references only to the chart's own files", ref), msg)
 	})
@@ -187,7 +187,7 @@ func TestUntrustedHelmSchemaRefToTheNetworkIsRefused(t *testing.T) {
 			"templates/cm.yaml":  configMapTemplate,
 			"values.schema.json": fmt.Sprintf(`{"$id": "http://%s/", "properties": {"a": {"$ref": "a.json"}}}`, addr),
 		})
-		file, msg := onlyError(t, lintHostile(t, chart))
+		file, msg := onlyChartError(t, lintHostileChart(t, chart))
 		assert.Equal(t, chart, file)
 		assert.Contains(t, msg, fmt.Sprintf("$ref http://%s/a.json refused: kubeward follows references only to the chart's own files", addr))
 	})
@@ -233,7 +233,7 @@ func TestUntrustedHelmRenderingBombs(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			chart := hostileChart(t, map[string]string{"templates/bomb.yaml": c.template, "templates/cm.yaml": configMapTemplate})
-			file, msg := onlyError(t, lintHostile(t, chart, c.flags...))
+			file, msg := onlyChartError(t, lintHostileChart(t, chart, c.flags...))
 			assert.Equal(t, chart, file)
 			if c.message == "" { // Helm's own nesting limit, its message shortened
 				assert.True(t, strings.HasPrefix(msg, `rendering: template: evil/templates/bomb.yaml:1:`), msg)
@@ -247,11 +247,11 @@ func TestUntrustedHelmRenderingBombs(t *testing.T) {
 }
 
 func TestUntrustedHelmHasNoEnvironment(t *testing.T) {
-	t.Setenv("KUBEWARD_TEST_SECRET", secretToken)
+	t.Setenv("KUBEWARD_TEST_SECRET", helmSecretToken)
 	for fn, call := range map[string]string{"env": `env "KUBEWARD_TEST_SECRET"`, "expandenv": `expandenv "$KUBEWARD_TEST_SECRET"`} {
 		t.Run(fn, func(t *testing.T) {
 			chart := hostileChart(t, map[string]string{"templates/env.yaml": "{{ " + call + " }}"})
-			file, msg := onlyError(t, lintHostile(t, chart))
+			file, msg := onlyChartError(t, lintHostileChart(t, chart))
 			assert.Equal(t, chart, file)
 			assert.Equal(t, fmt.Sprintf(`rendering: parse error at (evil/templates/env.yaml:1): function %q not defined`, fn), msg)
 		})
@@ -286,7 +286,7 @@ func TestUntrustedHelmArchiveTraversalIsRefused(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			archive := tgz(t, chartYAML, [2]string{entry, configMapTemplate})
-			file, msg := onlyError(t, lintHostile(t, archive))
+			file, msg := onlyChartError(t, lintHostileChart(t, archive))
 			assert.Equal(t, archive, file)
 			want := fmt.Sprintf("%s: entry %q leaves the archive (\"..\")", archive, entry)
 			if name == "absolute" {
@@ -309,7 +309,7 @@ func TestUntrustedHelmArchiveLinkIsRefused(t *testing.T) {
 	require.NoError(t, gz.Close())
 	archive := filepath.Join(t.TempDir(), "evil.tgz")
 	require.NoError(t, os.WriteFile(archive, buf.Bytes(), 0o644))
-	file, msg := onlyError(t, lintHostile(t, archive))
+	file, msg := onlyChartError(t, lintHostileChart(t, archive))
 	assert.Equal(t, archive, file)
 	assert.Equal(t, archive+`: entry "evil/templates/leak.yaml" is not a regular file (type '2'); chart archives hold only files`, msg)
 }
@@ -318,7 +318,7 @@ func TestUntrustedHelmArchiveBombIsRefused(t *testing.T) {
 	zeros := strings.Repeat("\x00", 4<<20) // 4 MiB of zeros: about 4 KiB compressed
 	t.Run("one large entry", func(t *testing.T) {
 		archive := tgz(t, chartYAML, [2]string{"evil/files/zeros", zeros})
-		file, msg := onlyError(t, lintHostile(t, archive, "--max-file-size", "1048576"))
+		file, msg := onlyChartError(t, lintHostileChart(t, archive, "--max-file-size", "1048576"))
 		assert.Equal(t, archive, file)
 		assert.Equal(t, archive+"/files/zeros: is 4 MiB, larger than the 1 MiB limit (--max-file-size)", msg)
 	})
@@ -328,7 +328,7 @@ func TestUntrustedHelmArchiveBombIsRefused(t *testing.T) {
 			entries = append(entries, [2]string{fmt.Sprintf("evil/files/zeros%d", i), zeros})
 		}
 		archive := tgz(t, entries...)
-		file, msg := onlyError(t, lintHostile(t, archive, "--max-rendered-bytes", "8388608"))
+		file, msg := onlyChartError(t, lintHostileChart(t, archive, "--max-rendered-bytes", "8388608"))
 		assert.Equal(t, archive, file)
 		assert.Equal(t, archive+"/files/zeros1: the chart's files exceed 8 MiB together (--max-rendered-bytes)", msg)
 	})
@@ -336,7 +336,7 @@ func TestUntrustedHelmArchiveBombIsRefused(t *testing.T) {
 		inner, err := os.ReadFile(tgz(t, [2]string{"sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.1.0\n"}, [2]string{"sub/files/zeros", zeros}))
 		require.NoError(t, err)
 		archive := tgz(t, chartYAML, [2]string{"evil/charts/sub-0.1.0.tgz", string(inner)})
-		file, msg := onlyError(t, lintHostile(t, archive, "--max-rendered-bytes", "2097152"))
+		file, msg := onlyChartError(t, lintHostileChart(t, archive, "--max-rendered-bytes", "2097152"))
 		assert.Equal(t, archive, file)
 		assert.Equal(t, archive+"/charts/sub-0.1.0.tgz/files/zeros: the chart's files exceed 2 MiB together (--max-rendered-bytes)", msg)
 	})
