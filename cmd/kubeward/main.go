@@ -8,10 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-
-	// For its init: the heap on huge pages, before the other packages'
-	// inits allocate (see the package comment).
-	_ "github.com/kubeward/kubeward/cmd/kubeward/internal/thp"
 )
 
 // Exit codes (fixed by DESIGN.md).

@@ -54,7 +54,7 @@ func validateSchema(schema []byte, vals map[string]any) (err error) {
 	}()
 	res, err := gojsonschema.Validate(gojsonschema.NewBytesLoader(schema), gojsonschema.NewGoLoader(vals))
 	if err != nil {
-		return fmt.Errorf("values.schema.json: %w\n", err)
+		return fmt.Errorf("values.schema.json: %w", err)
 	}
 	if res.Valid() {
 		return nil
