@@ -2,6 +2,9 @@
 GO        ?= go
 OPA_VERSION := v1.22.2
 OPA       ?= $(GO) run github.com/open-policy-agent/opa@$(OPA_VERSION)
+# staticcheck 2026.2.2 (v0.8.2), the release checked to build with and understand go1.26.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 BIN       := bin/kubeward
 KUBEWARD_CORPUS ?= ../shared/corpus
 export KUBEWARD_CORPUS
@@ -45,10 +48,11 @@ test-cluster: ## live-cluster tests against a real API server (builds it with $(
 	$(CONTROL_PLANE) up "$$dir" >/dev/null || exit 1; \
 	KUBECONFIG="$$dir/kubeconfig" $(GO) test -count=1 -tags cluster -run 'Cluster' ./engine/source/cluster/
 
-lint: ## gofmt, go vet and opa fmt must be clean
+lint: ## gofmt, go vet, staticcheck and opa fmt must be clean
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
 	$(OPA) fmt --list --fail policies
 	$(OPA) check --strict policies
 

@@ -59,9 +59,6 @@ printf 'package main\n\nfunc main() {}\n' >"$hello/main.go"
 row "calibration: an empty Go program, median of $RUNS" "hello" "$(median "$hello/hello") ms"
 row "calibration: process start and package inits, median of $RUNS" "kubeward version" "$(median "$KW" version) ms"
 row "cold start, one Deployment, whole library, median of $RUNS (target ≤ 60 ms)" "kubeward lint --no-cache one-deployment.yaml" "$(median "$KW" lint --no-cache "$one") ms"
-# The heap on huge pages is the default where THP is in madvise mode (cmd/kubeward/internal/thp);
-# GODEBUG=disablethp=1 is the run without it.
-row "the same, heap on 4 KiB pages (no huge pages)" "GODEBUG=disablethp=1 kubeward lint --no-cache one-deployment.yaml" "$(median env GODEBUG=disablethp=1 "$KW" lint --no-cache "$one") ms"
 cache=$BENCH_DIR/cache
 "$KW" lint --cache-dir "$cache" "$one" >/dev/null 2>&1 || true
 row "the same, file unchanged since the last run (result cache)" "kubeward lint one-deployment.yaml" "$(median "$KW" lint --cache-dir "$cache" "$one") ms"
@@ -76,8 +73,6 @@ read -r kw10 kw10_mb <<<"$(timed "$KW" lint "$c10k" --format json)"
 rules=$("$KW" rules --format json | grep -c '^    "id"')
 row "parse floor, $objects objects (no rule evaluated)" "kubeward lint --parse-only c10k" "${floor} s, ${floor_mb} MB"
 row "whole library ($rules rules), $objects objects, all cores" "kubeward lint c10k" "${kw10} s, ${kw10_mb} MB, $(awk -v n="$objects" -v t="$kw10" 'BEGIN{printf "%d", n/t}') objects/s, $(awk -v a="$kw10" -v b="$floor" 'BEGIN{printf "%.1f", a/b}')× the floor (target ≤ 3×)"
-read -r nothp nothp_mb <<<"$(timed env GODEBUG=disablethp=1 "$KW" lint "$c10k" --format json)"
-row "the same, heap on 4 KiB pages (no huge pages)" "GODEBUG=disablethp=1 kubeward lint c10k" "${nothp} s, ${nothp_mb} MB"
 
 # conftest v0.71.1 with the 13-rule reference policy, same files.
 conftest=$BENCH_DIR/bin/conftest
@@ -98,6 +93,14 @@ fi
 inv=$(KUBEWARD_SCALED=$c10k go test -run '^$' -bench 'BenchmarkScaledInventory' -benchtime 1x ./engine/ 2>/dev/null |
 	awk '/whole-library/ {w=$3} /without-cross-resource/ {o=$3} END {if (w && o) printf "%.2f s vs %.2f s: %.2f×", w/1e9, o/1e9, w/o}')
 row "cross-resource rules, $objects objects, --complete (target ≤ 1.3×)" "go test -bench ScaledInventory ./engine/ (whole library vs without the rules reading the inventory)" "${inv:-n/a}"
+
+# Objects sharing a namespace: the CPU per object of 4,000 applications (Deployment, Service,
+# budget, autoscaler) in one namespace against 40, and against 2,000 in one (--complete).
+ns=$(go test -run '^$' -bench 'BenchmarkOneNamespace/complete=true' -benchtime 1x ./engine/ 2>/dev/null |
+	awk '{for (i = 2; i <= NF; i++) if ($i == "cpu-ms/object") v = $(i-1)}
+		/apps=2000\/namespaces=1(-[0-9]+)?[ \t]/ {a=v} /apps=4000\/namespaces=1(-[0-9]+)?[ \t]/ {b=v} /apps=4000\/namespaces=40(-[0-9]+)?[ \t]/ {c=v}
+		END {if (a && b && c) printf "%.2f vs %.2f ms CPU per object: %.2f×; 2,000 in one: %.2f ms (4,000 cost %.2f× 2,000)", b, c, b/c, a, 2*b/a}')
+row "4,000 applications in one namespace vs 40, --complete (targets ≤ 1.3×, ≤ 2.4× for twice as many)" "go test -bench OneNamespace ./engine/" "${ns:-n/a}"
 
 # 3. Scaling to 100,000 objects.
 if [ "${BENCH_100K:-1}" != 0 ]; then

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"sort"
 	"strings"
 )
 
@@ -133,14 +132,4 @@ func (a *Archive) Bytes() ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// paths returns the archive's paths, sorted.
-func (a *Archive) paths() []string {
-	out := make([]string, len(a.Files))
-	for i, f := range a.Files {
-		out[i] = f.Path
-	}
-	sort.Strings(out)
-	return out
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,12 +49,6 @@ type Options struct {
 	Exclude func(file string) bool
 	// Helm are the options charts among the inputs are rendered with.
 	Helm helm.Options
-	// PauseGCWhileCompiling turns the garbage collector off while the policies
-	// are compiled (it is restored after). Compiling makes tens of megabytes
-	// of short-lived garbage whatever the input; collecting it is a quarter of
-	// a short run's time. For short-lived processes (the CLI): it changes a
-	// process-wide setting for the duration of the compile.
-	PauseGCWhileCompiling bool
 	// CacheDir keeps the results of runs over plain files, keyed by the
 	// binary, the policies, these options and the input bytes, so that a run
 	// repeated on unchanged files skips compiling and evaluating ("" = off).
@@ -72,13 +65,6 @@ type Options struct {
 	// inventory is built (engine/stream.go). Only for the bundled library on
 	// its own: a user's rules may read any field of the inventory.
 	StreamAfter int64
-	// GCPercentWhileStreaming, when positive, is the garbage collector's
-	// percentage (GOGC) from the moment a run starts streaming to its end.
-	// A streamed run's live heap stays small (projections and findings) and
-	// it allocates as much as any, so at Go's default of 100 the collector
-	// runs every few hundred megabytes and took a quarter of the CPU of the
-	// 100k benchmark. Process-wide, like PauseGCWhileCompiling: for the CLI.
-	GCPercentWhileStreaming int
 }
 
 // DefaultStreamAfter is Options.StreamAfter when unset: inputs of this size
@@ -182,9 +168,6 @@ func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 	if p, ok := l.subsets[key]; ok {
 		return p, nil
 	}
-	if l.opts.PauseGCWhileCompiling {
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	}
 	if len(l.subsets) >= maxSubsets {
 		c, err := l.library.CompileRules(l.active, indexModule)
 		if err != nil {
@@ -228,9 +211,6 @@ func (l *Linter) wholeLibrary() ([]part, error) {
 	}
 	if p, ok := l.subsets[wholeKey]; ok {
 		return p, nil
-	}
-	if l.opts.PauseGCWhileCompiling {
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	}
 	c, err := l.library.CompileRules(l.active, indexModule)
 	if err != nil {
@@ -325,7 +305,6 @@ func (l *Linter) lint(ctx context.Context, paths []string) *Result {
 	}
 	loaded := load.Load(ctx, paths, opts)
 	res := l.lintObjects(ctx, loaded.Objects, s)
-	s.done()
 	res.Files = loaded.Files
 	res.Excluded = loaded.Excluded
 	res.Errors = append(res.Errors, loaded.Errors...)

@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -44,9 +43,6 @@ type stream struct {
 
 	earlyMu sync.Mutex
 	early   map[*load.Object]*early
-
-	gcChanged bool
-	gcPercent int // to restore when the run ends
 }
 
 // early is what was found of an object while it was whole.
@@ -82,9 +78,6 @@ func (s *stream) loaded(size int, objs []*load.Object) []*load.Object {
 	if !s.streaming {
 		s.streaming = true
 		held, s.held = s.held, nil
-		if p := s.l.opts.GCPercentWhileStreaming; p > 0 {
-			s.gcPercent, s.gcChanged = debug.SetGCPercent(p), true
-		}
 	}
 	s.mu.Unlock()
 	// Files read before: their objects are read again for every rule.
@@ -98,13 +91,6 @@ func (s *stream) loaded(size int, objs []*load.Object) []*load.Object {
 		objs[i] = s.evaluateEarly(o)
 	}
 	return objs
-}
-
-// done restores what streaming changed.
-func (s *stream) done() {
-	if s != nil && s.gcChanged {
-		debug.SetGCPercent(s.gcPercent)
-	}
 }
 
 // prepare compiles the whole library once streaming starts (the kinds of the

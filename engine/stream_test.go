@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -156,24 +157,57 @@ func TestFileChangedBeforeItIsReadAgain(t *testing.T) {
 	assert.Contains(t, res.Errors[0].Message, "no such file or directory")
 }
 
-// TestGCPercentWhileStreaming: the collector's percentage is the option's
-// while a run streams, and what it was once the run is over.
-func TestGCPercentWhileStreaming(t *testing.T) {
-	before := debug.SetGCPercent(150)
-	defer debug.SetGCPercent(before)
-	var during []int
-	l, err := engine.New(engine.Options{StreamAfter: 1, GCPercentWhileStreaming: 300, Progress: func(int, int) {
-		p := debug.SetGCPercent(-1)
+// TestLintLeavesTheCollectorAlone: the engine is a library; the garbage
+// collector's percentage and memory limit belong to the program that imports
+// it. Two Linters compile and lint at the same time (one streaming, so that
+// both ways of running are covered), and the settings are the program's own
+// while they run and after.
+func TestLintLeavesTheCollectorAlone(t *testing.T) {
+	const percent, limit = 123, int64(3 << 30)
+	oldPercent := debug.SetGCPercent(percent)
+	oldLimit := debug.SetMemoryLimit(limit)
+	defer func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}()
+	// Reading a setting means setting it: put back what was read at once.
+	settings := func() (int, int64) {
+		p := debug.SetGCPercent(percent)
 		debug.SetGCPercent(p)
-		during = append(during, p)
-	}})
-	require.NoError(t, err)
-	res := l.Lint(context.Background(), []string{"../testdata/e2e/checkout-availability"})
-	require.NotEmpty(t, res.Findings)
-	require.NotEmpty(t, during)
-	for _, p := range during {
-		assert.Equal(t, 300, p)
+		return p, debug.SetMemoryLimit(-1) // a negative limit only reads it
 	}
-	p := debug.SetGCPercent(before)
-	assert.Equal(t, 150, p, "restored after the run")
+	var mu sync.Mutex
+	var during [][2]int64
+	seen := func(int, int) {
+		p, m := settings()
+		mu.Lock()
+		during = append(during, [2]int64{int64(p), m})
+		mu.Unlock()
+	}
+	dir := "../testdata/e2e/checkout-availability/"
+	inputs := []string{dir + "autoscaling.yaml", dir + "budgets.yaml", dir + "deployments.yaml", dir + "namespace.yaml"}
+	var wg sync.WaitGroup
+	results := make([]*engine.Result, 2)
+	for i, streamAfter := range []int64{1, -1} {
+		wg.Go(func() {
+			l, err := engine.New(engine.Options{StreamAfter: streamAfter, Complete: true, Progress: seen})
+			if !assert.NoError(t, err) {
+				return
+			}
+			results[i] = l.Lint(context.Background(), inputs)
+		})
+	}
+	wg.Wait()
+	for _, res := range results {
+		require.NotNil(t, res)
+		require.Empty(t, res.Errors)
+		require.NotEmpty(t, res.Findings)
+	}
+	require.NotEmpty(t, during)
+	for _, d := range during {
+		assert.Equal(t, [2]int64{percent, limit}, d, "while linting")
+	}
+	p, m := settings()
+	assert.Equal(t, percent, p, "GOGC after linting")
+	assert.Equal(t, limit, m, "memory limit after linting")
 }

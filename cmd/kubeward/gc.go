@@ -15,9 +15,14 @@ const smallRunLimit = 4 << 20
 // tuneGC turns the collector off for `kubeward lint FILE...` over regular files
 // of smallRunLimit bytes in all (boolean flags allowed; any other argument
 // keeps the default). A soft memory limit still collects if a small file
-// expands into far more than its size. Process-wide: main only, never run(),
-// which tests call concurrently. GOGC or GOMEMLIMIT in the environment
-// leaves the collector as the user set it.
+// expands into far more than its size. This is the only place the collector
+// is set: main calls it before anything runs, never run(), which tests call
+// concurrently, and the engine never does (a program importing it keeps its
+// own settings). Every other run keeps Go's defaults: the GOGC=200 streamed
+// runs used to get took the 100k set's peak from 2.2 to 3.2 GB, against a
+// target of 1.5 GB (docs/performance.md).
+// GOGC or GOMEMLIMIT in the environment leaves the collector as the user set
+// it.
 func tuneGC(args []string) {
 	if len(args) < 2 || args[0] != "lint" || userTunedGC() {
 		return
@@ -51,18 +56,7 @@ func tuneGC(args []string) {
 }
 
 // userTunedGC says whether the environment sets the collector, which then
-// wins over the CLI's own choices (here and while streaming).
+// wins over the CLI's own choice.
 func userTunedGC() bool {
 	return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != ""
-}
-
-// streamingGCPercent is engine.Options.GCPercentWhileStreaming for a CLI run:
-// measured on the 100k set against Go's default of 100, 105 → 74 s for
-// 2.2 → 3.2 GB peak (docs/performance.md). 0 (unchanged) when the
-// environment sets the collector.
-func streamingGCPercent() int {
-	if userTunedGC() {
-		return 0
-	}
-	return 200
 }

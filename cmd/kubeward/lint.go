@@ -175,23 +175,20 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		}
 	}
 	linter, err := engine.New(engine.Options{
-		Policy:                  policyOpts,
-		Profile:                 f.profile,
-		Disabled:                disabled,
-		DisabledBy:              disabledBy,
-		Exclude:                 exclude,
-		Complete:                f.complete || f.sources.cluster,
-		Timeout:                 f.timeout,
-		Limits:                  f.limits,
-		Workers:                 f.workers,
-		Stdin:                   cmd.InOrStdin(),
-		StreamAfter:             f.streamAfter,
-		GCPercentWhileStreaming: streamingGCPercent(),
-		Helm:                    f.sources.helm,
-		// A CLI run is short: compiling is most of it when the input is small.
-		PauseGCWhileCompiling: true,
-		CacheDir:              resultCacheDir(f),
-		Progress:              objectProgress(cmd, f),
+		Policy:      policyOpts,
+		Profile:     f.profile,
+		Disabled:    disabled,
+		DisabledBy:  disabledBy,
+		Exclude:     exclude,
+		Complete:    f.complete || f.sources.cluster,
+		Timeout:     f.timeout,
+		Limits:      f.limits,
+		Workers:     f.workers,
+		Stdin:       cmd.InOrStdin(),
+		StreamAfter: f.streamAfter,
+		Helm:        f.sources.helm,
+		CacheDir:    resultCacheDir(f),
+		Progress:    objectProgress(cmd, f),
 	})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}

@@ -10,10 +10,6 @@ import (
 	"os"
 
 	"github.com/kubeward/kubeward/engine/report"
-
-	// For its init: the heap on huge pages, before the other packages'
-	// inits allocate (see the package comment).
-	_ "github.com/kubeward/kubeward/cmd/kubeward/internal/thp"
 )
 
 // Exit codes (fixed by DESIGN.md).

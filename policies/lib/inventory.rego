@@ -55,21 +55,24 @@ pod_owners(ns) := {x | some x in object.get(_index.pods, ns, [])}
 # not a scan of the namespace. An empty selector {} matches every pod; callers
 # that treat a null or absent selector differently check that first.
 pods_matching(ns, selector) := {x |
-	some x in _candidates(ns, selector)
+	some x in pod_candidates(ns, selector)
 	selectors.matches(selector, x.labels)
 }
 
 # pods_matching_map(ns, selector) is the same for a plain map selector
 # (Service, ReplicationController).
 pods_matching_map(ns, selector) := {x |
-	some x in _candidates(ns, {"matchLabels": selector})
+	some x in pod_candidates(ns, {"matchLabels": selector})
 	selectors.map_matches(selector, x.labels)
 }
 
-# The pods with the rarest of the selector's matchLabels pairs: a label every
-# chart sets (app.kubernetes.io/managed-by=Helm) would leave most of the
-# namespace to check.
-_candidates(ns, selector) := smallest if {
+# pod_candidates(ns, selector) is a list of pod_owners(ns) holding every one
+# a LabelSelector may select: those with the rarest of its matchLabels pairs
+# (a label every chart sets, app.kubernetes.io/managed-by=Helm, would leave
+# most of the namespace to check), or the whole namespace when it has none.
+# Callers filter it with their kind's own selector semantics; a rule checking
+# each of a namespace's budgets against each of its pods would be quadratic.
+pod_candidates(ns, selector) := smallest if {
 	is_object(selector.matchLabels)
 	count(selector.matchLabels) > 0
 	buckets := [object.get(_index.podsByLabel, [ns, _label_key(k, v)], []) | some k, v in selector.matchLabels]
@@ -114,11 +117,29 @@ _selector_key(obj, path) := _label_key(k, sel.matchLabels[k]) if {
 	k := sort(object.keys(sel.matchLabels))[0]
 }
 
-_selectors_by_label[ns] := {kind: {key: names |
-	some key in {_selector_key(o, path) | some o in objects(ns, kind)}
-	names := [name | some name, o in objects(ns, kind); _selector_key(o, path) == key]
-} |
+# The indexes below group rows by key with comprehensions that OPA indexes
+# (docs: "Comprehension Indexing"): `xs := [r | some r in <rule>; r.k == k]`,
+# where k is bound outside and the body reads only rules, is evaluated once for
+# every k at the same time. Grouping by scanning the namespace for each key was
+# quadratic in the objects of a namespace (2,000 applications in one namespace
+# cost 20 times as much per object as over 40). Keep them of that form: a test
+# (policies/index_test.go) checks that the compiler indexes each.
+
+# One row per selector selecting() indexes: its namespace, kind, name and key.
+_selector_rows contains {"ns": ns, "kind": kind, "key": key, "name": name} if {
+	some ns in namespaces
 	some kind, path in _selector_paths
+	some name, o in objects(ns, kind)
+	key := _selector_key(o, path)
+}
+
+_selectors_by_label[ns] := {kind: by_key |
+	some kind, _ in _selector_paths
+	keys := {r.key | some r in _selector_rows; r.ns == ns; r.kind == kind}
+	by_key := {key: names |
+		some key in keys
+		names := [r.name | some r in _selector_rows; r.ns == ns; r.kind == kind; r.key == key]
+	}
 } if {
 	some ns in namespaces
 }
@@ -136,17 +157,22 @@ _selectors_rest[ns] := {kind: [name |
 # of namespace ns whose scaleTargetRef names that kind and name.
 scaling(ns, kind, name) := {n | some n in object.get(_index.scaleTargets, [ns, kind, name], [])}
 
-_scale_targets[ns] := {kind: {name: [n |
-	some n, hpa in hpas
-	hpa.spec.scaleTargetRef.kind == kind
-	hpa.spec.scaleTargetRef.name == name
-] |
-	some name in {hpa.spec.scaleTargetRef.name | some hpa in hpas; hpa.spec.scaleTargetRef.kind == kind}
-} |
-	some kind in {hpa.spec.scaleTargetRef.kind | some hpa in hpas}
+# One row per autoscaler: its namespace, name and the kind and name it scales.
+_hpa_rows contains {"ns": ns, "hpa": n, "kind": hpa.spec.scaleTargetRef.kind, "name": hpa.spec.scaleTargetRef.name} if {
+	some ns in namespaces
+	some n, hpa in objects(ns, "HorizontalPodAutoscaler")
+}
+
+_scale_targets[ns] := {kind: by_name |
+	some kind in kinds
+	names := {r.name | some r in _hpa_rows; r.ns == ns; r.kind == kind}
+	by_name := {name: hpas |
+		some name in names
+		hpas := [r.hpa | some r in _hpa_rows; r.ns == ns; r.kind == kind; r.name == name]
+	}
 } if {
 	some ns in namespaces
-	hpas := objects(ns, "HorizontalPodAutoscaler")
+	kinds := {r.kind | some r in _hpa_rows; r.ns == ns}
 }
 
 # index_build indexes the pods of every namespace (the list of pod owners, and
@@ -168,13 +194,19 @@ _pods[ns] := [x |
 	some ns in namespaces
 }
 
-_pods_by_label[ns] := {kv: xs |
-	some x in _pods[ns]
+# One row per label of a pod owner: its namespace, "key=value" and the owner.
+_pod_label_rows contains {"ns": ns, "kv": _label_key(k, v), "pod": x} if {
+	some ns, xs in _pods
+	some x in xs
 	some k, v in x.labels
-	kv := _label_key(k, v)
-	xs := [y | some y in _pods[ns]; y.labels[k] == v]
+}
+
+_pods_by_label[ns] := {kv: xs |
+	some kv in kvs
+	xs := [r.pod | some r in _pod_label_rows; r.ns == ns; r.kv == kv]
 } if {
 	some ns, _ in _pods
+	kvs := {r.kv | some r in _pod_label_rows; r.ns == ns}
 }
 
 _labels(meta) := l if {

@@ -64,7 +64,9 @@ deny contains {
 	not _selects_a_pod(namespace)
 }
 
+# Only the pods the selector may select are checked: checking every pod of
+# the namespace for every budget made a namespace of many quadratic.
 _selects_a_pod(namespace) if {
-	some owner in inventory.pod_owners(namespace)
+	some owner in inventory.pod_candidates(namespace, input.spec.selector)
 	workloads.pdb_selects(input, owner.labels)
 }

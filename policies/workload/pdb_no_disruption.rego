@@ -98,8 +98,12 @@ _required(v, replicas) := ceil((to_number(m[1]) * replicas) / 100) if {
 }
 
 # _selected holds the replicated controllers of the inventory whose pods the budget selects.
-_selected contains {"kind": kind, "name": name, "object": obj} if {
-	some kind in ["Deployment", "StatefulSet", "ReplicaSet"]
-	some name, obj in inventory.objects(inventory.namespace_of(input), kind)
+# Looked up among the pods the selector may select, not by scanning the
+# namespace: that made a namespace of many budgets and workloads quadratic.
+_selected contains {"kind": owner.kind, "name": owner.name, "object": obj} if {
+	namespace := inventory.namespace_of(input)
+	some owner in inventory.pod_candidates(namespace, input.spec.selector)
+	owner.kind in {"Deployment", "StatefulSet", "ReplicaSet"}
+	obj := inventory.get(namespace, owner.kind, owner.name)
 	workloads.pdb_selects(input, workloads.pod_labels(obj))
 }

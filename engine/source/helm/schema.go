@@ -196,7 +196,7 @@ func validateSchema(schema gojsonschema.JSONLoader, vals map[string]any) (err er
 	}()
 	res, err := gojsonschema.Validate(schema, gojsonschema.NewGoLoader(vals))
 	if err != nil {
-		return fmt.Errorf("values.schema.json: %w\n", err)
+		return fmt.Errorf("values.schema.json: %w", err)
 	}
 	if res.Valid() {
 		return nil
