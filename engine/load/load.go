@@ -77,6 +77,17 @@ type Renderer interface {
 	Render(ctx context.Context, path string, limits Limits) ([]*Object, []Error)
 }
 
+type inputRootKey struct{}
+
+// InputRoot is the path named on the command line (or to Load) under which
+// the path a Renderer renders was found: the path itself when it was named,
+// the walked folder otherwise; "" outside Load. A renderer may read beneath
+// it (a kustomize overlay's base in a sibling folder), never above.
+func InputRoot(ctx context.Context) string {
+	root, _ := ctx.Value(inputRootKey{}).(string)
+	return root
+}
+
 // Result is everything read from the input paths, in input order.
 type Result struct {
 	Objects []*Object
@@ -131,7 +142,7 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 			defer wg.Done()
 			for i := range jobs {
 				if r := files[i].renderer; r != nil {
-					objs, errs := r.Render(ctx, files[i].path, opts.Limits)
+					objs, errs := r.Render(context.WithValue(ctx, inputRootKey{}, files[i].root), files[i].path, opts.Limits)
 					results[i] = fileResult{objs, errs}
 					continue
 				}
@@ -174,6 +185,7 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 type input struct {
 	path     string
 	renderer Renderer
+	root     string // the named path it was found under, for a renderer
 }
 
 func claim(renderers []Renderer, path string, dir bool) Renderer {
@@ -200,7 +212,7 @@ func expand(paths []string, renderers []Renderer) ([]input, []Error) {
 			continue
 		}
 		if r := claim(renderers, p, info.IsDir()); r != nil {
-			files = append(files, input{p, r})
+			files = append(files, input{path: p, renderer: r, root: p})
 			continue
 		}
 		if !info.IsDir() {
@@ -230,7 +242,7 @@ func expand(paths []string, renderers []Renderer) ([]input, []Error) {
 				// A chart or kustomization inside the folder is rendered
 				// whole; its files are not manifests on their own.
 				if r := claim(renderers, path, true); r != nil && path != root {
-					found = append(found, input{path, r})
+					found = append(found, input{path: path, renderer: r, root: p})
 					return fs.SkipDir
 				}
 				return nil
