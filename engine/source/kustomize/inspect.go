@@ -80,9 +80,20 @@ func (f *confinedFS) parse(file string, line int, data []byte) ([]*yaml.Node, []
 		e := expansion{memo: map[*yaml.Node]size{}, open: map[*yaml.Node]bool{}, max: f.limits.MaxNodes}
 		s, err := e.of(&doc)
 		at := func(format string, args ...any) []load.Error {
-			return []load.Error{{File: f.userPath(file), Line: line + doc.Line, Column: doc.Column, Message: fmt.Sprintf(format, args...)}}
+			col := doc.Column
+			if line > 0 {
+				col = 0
+			}
+			return []load.Error{{File: f.userPath(file), Line: line + doc.Line, Column: col, Message: fmt.Sprintf(format, args...)}}
 		}
+		var ne *nodeError
 		switch {
+		case errors.As(err, &ne):
+			col := ne.node.Column
+			if line > 0 {
+				col = 0
+			}
+			return nil, []load.Error{{File: f.userPath(file), Line: line + ne.node.Line, Column: col, Message: ne.msg + "; kustomize was not run on it"}}
 		case err != nil:
 			return nil, at("%s", err.Error())
 		case s.nodes > f.limits.MaxNodes:
@@ -104,12 +115,20 @@ type expansion struct {
 
 type size struct{ nodes, depth int }
 
+// nodeError is a problem at a node.
+type nodeError struct {
+	node *yaml.Node
+	msg  string
+}
+
+func (e *nodeError) Error() string { return e.msg }
+
 func (e *expansion) of(n *yaml.Node) (size, error) {
 	if s, ok := e.memo[n]; ok {
 		return s, nil
 	}
 	if e.open[n] {
-		return size{}, fmt.Errorf("line %d: an alias refers to the node that contains it", n.Line)
+		return size{}, &nodeError{n, "an alias refers to the node that contains it, which would expand for ever"}
 	}
 	e.open[n] = true
 	defer delete(e.open, n)
@@ -117,7 +136,7 @@ func (e *expansion) of(n *yaml.Node) (size, error) {
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
-			return size{}, fmt.Errorf("line %d: unknown alias %q", n.Line, n.Value)
+			return size{}, &nodeError{n, fmt.Sprintf("unknown alias %q", n.Value)}
 		}
 		a, err := e.of(n.Alias)
 		if err != nil {
@@ -209,7 +228,11 @@ type refs struct {
 }
 
 func (r *refs) errorAt(n *yaml.Node, format string, args ...any) {
-	r.errs = append(r.errs, load.Error{File: r.f.userPath(r.file), Line: r.line + n.Line, Column: n.Column, Message: fmt.Sprintf(format, args...)})
+	col := n.Column
+	if r.line > 0 {
+		col = 0 // a column inside a string is not one of the file
+	}
+	r.errs = append(r.errs, load.Error{File: r.f.userPath(r.file), Line: r.line + n.Line, Column: col, Message: fmt.Sprintf(format, args...)})
 }
 
 // check refuses an entry that is remote, absolute, or leads outside the
