@@ -143,6 +143,13 @@ func TestUntrustedKustomizeMakesNoConnection(t *testing.T) {
 	}
 	writeTree(t, dir, map[string]string{"kustomization.yaml": k.String()})
 	lintHostile(t, dir, want...)
+	// Alone, with nothing else refused: kustomize would fetch the patch.
+	patchOnly := t.TempDir()
+	writeTree(t, patchOnly, map[string]string{
+		"kustomization.yaml": "resources:\n- cm.yaml\npatches:\n- path: http://" + addr + "/p.yaml\n",
+		"cm.yaml":            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+	})
+	lintHostile(t, patchOnly, filepath.Join(patchOnly, "kustomization.yaml")+`:4:9: error: remote patch "http://`+addr+`/p.yaml"`+refusedRemote)
 	require.NoError(t, ln.Close())
 	wg.Wait()
 	assert.Zero(t, accepted.Load(), "connections to the listener")
