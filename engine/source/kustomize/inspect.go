@@ -124,14 +124,20 @@ type nodeError struct {
 func (e *nodeError) Error() string { return e.msg }
 
 func (e *expansion) of(n *yaml.Node) (size, error) {
-	if s, ok := e.memo[n]; ok {
-		return s, nil
+	// Only an anchored node can be reached twice (through an alias), or
+	// from inside itself: only those are remembered, which keeps the count
+	// as cheap as one walk of the tree.
+	anchored := n.Anchor != ""
+	if anchored {
+		if s, ok := e.memo[n]; ok {
+			return s, nil
+		}
+		if e.open[n] {
+			return size{}, &nodeError{n, "an alias refers to the node that contains it, which would expand for ever"}
+		}
+		e.open[n] = true
+		defer delete(e.open, n)
 	}
-	if e.open[n] {
-		return size{}, &nodeError{n, "an alias refers to the node that contains it, which would expand for ever"}
-	}
-	e.open[n] = true
-	defer delete(e.open, n)
 	var s size
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -160,7 +166,9 @@ func (e *expansion) of(n *yaml.Node) (size, error) {
 	default:
 		s = size{nodes: 1, depth: 0}
 	}
-	e.memo[n] = s
+	if anchored {
+		e.memo[n] = s
+	}
 	return s, nil
 }
 

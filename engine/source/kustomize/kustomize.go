@@ -78,9 +78,11 @@ func (Source) Render(ctx context.Context, dir string, limits load.Limits) ([]*lo
 	if kfile == "" {
 		return nil, []load.Error{{File: dir, Message: "no kustomization file"}}
 	}
-	ctx, cancel := context.WithTimeout(ctx, limits.RenderTimeout)
+	// The time limit is the build's (walk and kustomize), not the linting
+	// of its output's objects, which the run's context bounds.
+	buildCtx, cancel := context.WithTimeout(ctx, limits.RenderTimeout)
 	defer cancel()
-	fsys, dirRel, err := openFS(ctx, load.InputRoot(ctx), dir, kfile, limits)
+	fsys, dirRel, err := openFS(buildCtx, load.InputRoot(ctx), dir, kfile, limits)
 	if err != nil {
 		return nil, []load.Error{{File: kfile, Message: "kustomize build: " + err.Error()}}
 	}
@@ -90,13 +92,19 @@ func (Source) Render(ctx context.Context, dir string, limits load.Limits) ([]*lo
 	if errs := fsys.refused(); len(errs) > 0 {
 		return nil, errs
 	}
-	m, err := build(ctx, fsys, fsys.abs(dirRel))
+	if buildCtx.Err() != nil {
+		return nil, []load.Error{{File: kfile, Message: stopped(buildCtx, limits)}}
+	}
+	m, err := build(buildCtx, fsys, fsys.abs(dirRel))
+	if err == nil && buildCtx.Err() != nil {
+		err = buildCtx.Err() // its reads were cut short: the output may be too
+	}
 	if err != nil {
 		if errs := fsys.refused(); len(errs) > 0 {
 			return nil, errs
 		}
-		if ctx.Err() != nil {
-			return nil, []load.Error{{File: kfile, Message: stopped(ctx, limits)}}
+		if buildCtx.Err() != nil {
+			return nil, []load.Error{{File: kfile, Message: stopped(buildCtx, limits)}}
 		}
 		return nil, []load.Error{{File: kfile, Message: "kustomize build: " + err.Error()}}
 	}
