@@ -19,9 +19,10 @@ import (
 // maxMergedList is the longest list a strategic-merge patch may merge into.
 // Kustomize's merge (kyaml walk, setAssociativeSequenceElements) looks each
 // element up by scanning the list, so its time grows with the square of the
-// list's length: a Deployment of 2,000 containers took 4 s of CPU for a
-// one-container patch, 4,000 about four times that. 1,000 entries is far
-// beyond any real container, env, port or volume list.
+// list's length, whatever the patch's size: on a shared 2-core machine a
+// one-container patch on a Deployment of 2,000 containers took 15 s, a
+// one-entry patch on 3,000 finalizers 35 s. 1,000 entries is far beyond any
+// real container, env, port or volume list.
 const maxMergedList = 1000
 
 // helmRefused is the message for kustomize's Helm support, which runs helm.
