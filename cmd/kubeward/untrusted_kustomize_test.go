@@ -150,6 +150,14 @@ func TestUntrustedKustomizeMakesNoConnection(t *testing.T) {
 		"cm.yaml":            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
 	})
 	lintHostile(t, patchOnly, filepath.Join(patchOnly, "kustomization.yaml")+`:4:9: error: remote patch "http://`+addr+`/p.yaml"`+refusedRemote)
+	// A duplicate key: kustomize's parser (go-yaml v2) keeps the last, which
+	// it would fetch; every entry of every duplicate is checked.
+	dup := t.TempDir()
+	writeTree(t, dup, map[string]string{
+		"kustomization.yaml": "resources:\n- cm.yaml\nresources:\n- http://" + addr + "/x.yaml\n",
+		"cm.yaml":            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+	})
+	lintHostile(t, dup, filepath.Join(dup, "kustomization.yaml")+`:4:3: error: remote resource "http://`+addr+`/x.yaml"`+refusedRemote)
 	require.NoError(t, ln.Close())
 	wg.Wait()
 	assert.Zero(t, accepted.Load(), "connections to the listener")
@@ -296,4 +304,14 @@ func TestUntrustedKustomizeRenderLimits(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stdout, kfile+": error: kustomize build did not finish within 1ns (limit --render-timeout); nothing of it is linted\n")
 	assert.Contains(t, r.stdout, privilegedLine)
+}
+
+// TestUntrustedKustomizeUnparsableKustomizationIsNotBuilt: kustomize reads
+// kustomizations with another YAML parser than the one that checks them;
+// what the check cannot parse is not handed over.
+func TestUntrustedKustomizeUnparsableKustomizationIsNotBuilt(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"kustomization.yaml": "resources:\n- cm.yaml\n\tbad: [\n"})
+	r := lintHostile(t, dir)
+	assert.Contains(t, r.stdout, filepath.Join(dir, "kustomization.yaml")+": error: does not parse as YAML, so it cannot be checked and kustomize is not run on it: yaml: line ")
 }

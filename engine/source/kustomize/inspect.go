@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -50,9 +51,17 @@ func (f *confinedFS) inspect(rel string, data []byte) ([]*yaml.Node, []load.Erro
 	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
 		return nil, nil
 	}
-	docs, errs := f.parse(rel, 0, data)
+	docs, errs, bad := f.parse(rel, 0, data)
 	if len(errs) > 0 {
 		return nil, errs
+	}
+	// Kustomize reads kustomizations with another YAML parser (go-yaml v2,
+	// through sigs.k8s.io/yaml), which accepts what this one refuses
+	// (duplicate keys, the last winning): what cannot be checked is not
+	// handed over. Other files may be anything (a generator's data), but one
+	// that could be a builtin plugin's configuration must parse.
+	if bad != nil && (isKustomizationFile(rel) || bytes.Contains(data, []byte(konfig.BuiltinPluginApiVersion))) {
+		return nil, []load.Error{*bad}
 	}
 	if isKustomizationFile(rel) {
 		if len(docs) > 0 {
@@ -69,14 +78,16 @@ func (f *confinedFS) inspect(rel string, data []byte) ([]*yaml.Node, []load.Erro
 // parse reads the YAML documents of data (text found at line+1 of file),
 // refusing one that expands, aliases included, past the node or depth
 // limit. A document that does not parse ends the list: kustomize reports it.
-func (f *confinedFS) parse(file string, line int, data []byte) ([]*yaml.Node, []load.Error) {
+func (f *confinedFS) parse(file string, line int, data []byte) ([]*yaml.Node, []load.Error, *load.Error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []*yaml.Node
 	for {
 		var doc yaml.Node
 		if err := dec.Decode(&doc); err != nil {
-			// At the end, or at a syntax error kustomize reports itself.
-			return docs, nil
+			if errors.Is(err, io.EOF) {
+				return docs, nil, nil
+			}
+			return docs, nil, &load.Error{File: f.userPath(file), Line: line, Message: "does not parse as YAML, so it cannot be checked and kustomize is not run on it: " + err.Error()}
 		}
 		e := expansion{memo: map[*yaml.Node]size{}, open: map[*yaml.Node]bool{}, max: f.limits.MaxNodes}
 		s, err := e.of(&doc)
@@ -94,13 +105,13 @@ func (f *confinedFS) parse(file string, line int, data []byte) ([]*yaml.Node, []
 			if line > 0 {
 				col = 0
 			}
-			return nil, []load.Error{{File: f.userPath(file), Line: line + ne.node.Line, Column: col, Message: ne.msg + "; kustomize was not run on it"}}
+			return nil, []load.Error{{File: f.userPath(file), Line: line + ne.node.Line, Column: col, Message: ne.msg + "; kustomize was not run on it"}}, nil
 		case err != nil:
-			return nil, at("%s", err.Error())
+			return nil, at("%s", err.Error()), nil
 		case s.nodes > f.limits.MaxNodes:
-			return nil, at("document has more than %d values after expanding aliases (limit --max-nodes); kustomize was not run on it", f.limits.MaxNodes)
+			return nil, at("document has more than %d values after expanding aliases (limit --max-nodes); kustomize was not run on it", f.limits.MaxNodes), nil
 		case s.depth > f.limits.MaxDepth:
-			return nil, at("document nests deeper than %d levels (limit --max-depth); kustomize was not run on it", f.limits.MaxDepth)
+			return nil, at("document nests deeper than %d levels (limit --max-depth); kustomize was not run on it", f.limits.MaxDepth), nil
 		}
 		docs = append(docs, &doc)
 	}
@@ -281,8 +292,11 @@ func (r *refs) check(field, what string, n *yaml.Node, value string) {
 // inline checks YAML written inside a string of the file (an inline patch or
 // plugin configuration): its size, its plugin paths, the lists it merges.
 func (r *refs) inline(n *yaml.Node, text string, plugin bool) {
-	docs, errs := r.f.parse(r.file, r.line+n.Line, []byte(text))
+	docs, errs, bad := r.f.parse(r.file, r.line+n.Line, []byte(text))
 	r.errs = append(r.errs, errs...)
+	if bad != nil && plugin {
+		r.errs = append(r.errs, *bad) // kustomize parses it with go-yaml v2
+	}
 	for _, d := range docs {
 		if plugin {
 			sub := refs{f: r.f, file: r.file, kdir: r.kdir, line: r.line + n.Line}
