@@ -82,6 +82,7 @@ fuzz: ## run each fuzz target for FUZZTIME (failures are kept in testdata/fuzz a
 	$(GO) test -run '^$$' -fuzz '^FuzzReadBundle$$' -fuzztime $(FUZZTIME) ./bundles/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./engine/config/
 	$(GO) test -run '^$$' -fuzz '^FuzzConfigPaths$$' -fuzztime $(FUZZTIME) ./engine/config/
+	$(GO) test -run '^$$' -fuzz '^FuzzKustomize$$' -fuzztime $(FUZZTIME) ./engine/source/kustomize/
 
 release: ## cross-compile static binaries for PLATFORMS into dist/, stamped, with dist/checksums.txt
 	rm -rf $(DIST) && mkdir -p $(DIST)

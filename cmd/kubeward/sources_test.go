@@ -191,8 +191,8 @@ func TestKustomizeBaseIsClean(t *testing.T) {
 func TestKustomizeRefusesRemoteAndHelm(t *testing.T) {
 	r := kw(t, "lint", kustomizePath("overlays", "remote"))
 	assert.Equal(t, 2, r.code)
-	assert.Contains(t, r.stdout, kustomizePath("overlays", "remote", "kustomization.yaml")+`: error: remote resource "https://github.com/example/manifests//deploy?ref=v1.0.0" refused`)
+	assert.Contains(t, r.stdout, kustomizePath("overlays", "remote", "kustomization.yaml")+`:3:5: error: remote resource "https://github.com/example/manifests//deploy?ref=v1.0.0" refused`)
 	r = kw(t, "lint", kustomizePath("overlays", "helm"))
 	assert.Equal(t, 2, r.code)
-	assert.Contains(t, r.stdout, kustomizePath("overlays", "helm", "kustomization.yaml")+": error: helmCharts in a kustomization are not rendered")
+	assert.Contains(t, r.stdout, kustomizePath("overlays", "helm", "kustomization.yaml")+":1:1: error: helmCharts in a kustomization are not rendered")
 }

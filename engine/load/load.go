@@ -79,6 +79,17 @@ type Renderer interface {
 	Render(ctx context.Context, path string, limits Limits) ([]*Object, []Error)
 }
 
+type inputRootKey struct{}
+
+// InputRoot is the path named on the command line (or to Load) under which
+// the path a Renderer renders was found: the path itself when it was named,
+// the walked folder otherwise; "" outside Load. A renderer may read beneath
+// it (a kustomize overlay's base in a sibling folder), never above.
+func InputRoot(ctx context.Context) string {
+	root, _ := ctx.Value(inputRootKey{}).(string)
+	return root
+}
+
 // Result is everything read from the input paths, in input order.
 type Result struct {
 	Objects []*Object
@@ -134,7 +145,7 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 			defer wg.Done()
 			for i := range jobs {
 				if r := files[i].renderer; r != nil {
-					objs, errs := r.Render(ctx, files[i].path, opts.Limits)
+					objs, errs := r.Render(context.WithValue(ctx, inputRootKey{}, files[i].named), files[i].path, opts.Limits)
 					results[i] = fileResult{objs, errs}
 					continue
 				}
@@ -182,6 +193,9 @@ type input struct {
 	// read out of the folder.
 	root *confine.Root
 	rel  string
+	// named is the path named on the command line it was found under, for
+	// a renderer (InputRoot).
+	named string
 }
 
 func claim(renderers []Renderer, path string, dir bool) Renderer {
@@ -213,7 +227,7 @@ func expand(paths []string, renderers []Renderer, maxFileSize int64) ([]input, [
 			continue
 		}
 		if r := claim(renderers, p, info.IsDir()); r != nil {
-			files = append(files, input{path: p, renderer: r})
+			files = append(files, input{path: p, renderer: r, named: p})
 			continue
 		}
 		if !info.IsDir() {
@@ -247,7 +261,7 @@ func expand(paths []string, renderers []Renderer, maxFileSize int64) ([]input, [
 				// A chart or kustomization inside the folder is rendered
 				// whole; its files are not manifests on their own.
 				if r := claim(renderers, path, true); r != nil && rel != "." {
-					found = append(found, input{path: path, renderer: r})
+					found = append(found, input{path: path, renderer: r, named: p})
 					return fs.SkipDir
 				}
 				return nil
