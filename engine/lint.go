@@ -95,6 +95,7 @@ type Linter struct {
 
 	fingerprintOnce  sync.Once
 	fingerprintValue string
+	cache            cacheState
 
 	mu      sync.Mutex
 	full    []part            // every active rule, in one part
@@ -297,17 +298,20 @@ func (l *Linter) Active() []*policy.Rule { return l.active }
 
 // Lint loads the paths and evaluates every object.
 func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
-	key := l.cacheKey(paths)
-	if key != "" {
-		if res, ok := l.cacheGet(key); ok {
+	dir, key, refused := l.cacheFor(paths)
+	if dir != nil {
+		if res, ok := l.cacheGet(dir, key); ok {
 			return res
 		}
 	}
 	res := l.lint(ctx, paths)
+	if refused != nil {
+		res.Warnings = append(res.Warnings, *refused)
+	}
 	// A run with errors may have met a timeout or an unreadable file: not
 	// something to replay.
-	if key != "" && len(res.Errors) == 0 && ctx.Err() == nil {
-		l.cachePut(key, res)
+	if dir != nil && len(res.Errors) == 0 && ctx.Err() == nil {
+		l.cachePut(dir, key, res)
 	}
 	return res
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kubeward/kubeward/bundles"
+	"github.com/kubeward/kubeward/engine/atomicfile"
 )
 
 func newBundleCommand() *cobra.Command {
@@ -34,24 +35,6 @@ verification (the reason and the file are named).`,
 
 func bundleError(err error) error { return &exitCode{code: exitError, err: err} }
 
-// writeFileAtomic writes through a temporary file so that a failed write
-// never leaves half a bundle (or key) behind.
-func writeFileAtomic(file string, data []byte, mode os.FileMode) error {
-	tmp := file + ".tmp"
-	if err := os.WriteFile(tmp, data, mode); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, mode); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, file); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
-}
-
 func readArchive(file string) (*bundles.Archive, error) {
 	info, err := os.Stat(file)
 	if err != nil {
@@ -76,7 +59,7 @@ func writeArchive(file string, a *bundles.Archive) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(file, b, 0o644); err != nil {
+	if err := atomicfile.Write(file, b, 0o644); err != nil {
 		return fmt.Errorf("writing the bundle: %w", err)
 	}
 	return nil
@@ -267,17 +250,20 @@ with --signing-alg PS256 for PSS). Existing files are never overwritten.`,
 			if err != nil {
 				return usageError("%v", err)
 			}
-			for _, f := range []string{prefix + ".key", prefix + ".pub"} {
-				if _, err := os.Stat(f); err == nil {
-					return bundleError(fmt.Errorf("%s already exists: not overwriting a key", f))
-				} else if !errors.Is(err, os.ErrNotExist) {
-					return bundleError(err)
+			// Neither file may exist: the check is the creation itself, so
+			// nothing planted between a check and a write is written through.
+			if err := atomicfile.WriteNew(prefix+".key", priv, 0o600); err != nil {
+				if errors.Is(err, atomicfile.ErrExist) {
+					return bundleError(fmt.Errorf("%s.key already exists: not overwriting a key", prefix))
 				}
-			}
-			if err := writeFileAtomic(prefix+".key", priv, 0o600); err != nil {
 				return bundleError(fmt.Errorf("writing the private key: %w", err))
 			}
-			if err := writeFileAtomic(prefix+".pub", pub, 0o644); err != nil {
+			if err := atomicfile.WriteNew(prefix+".pub", pub, 0o644); err != nil {
+				// The private key alone is of no use: do not leave it behind.
+				_ = os.Remove(prefix + ".key")
+				if errors.Is(err, atomicfile.ErrExist) {
+					return bundleError(fmt.Errorf("%s.pub already exists: not overwriting a key", prefix))
+				}
 				return bundleError(fmt.Errorf("writing the public key: %w", err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s.key (private: keep it secret) and %s.pub (%s)\n", prefix, prefix, strings.ToUpper(alg))
@@ -350,7 +336,7 @@ give --verification-key to lint.`,
 			if err != nil {
 				return bundleError(err)
 			}
-			if err := writeFileAtomic(output, p.Data, 0o644); err != nil {
+			if err := atomicfile.Write(output, p.Data, 0o644); err != nil {
 				return bundleError(fmt.Errorf("writing the bundle: %w", err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "pulled %s (%s) to %s\n", args[0], p.Digest, output)
