@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -34,6 +35,12 @@ verification (the reason and the file are named).`,
 }
 
 func bundleError(err error) error { return &exitCode{code: exitError, err: err} }
+
+// addRegistryTimeout is --registry-timeout, for every command that may reach
+// a registry.
+func addRegistryTimeout(cmd *cobra.Command, timeout *time.Duration) {
+	cmd.Flags().DurationVar(timeout, "registry-timeout", bundles.DefaultRegistryTimeout, "time limit for a whole push or pull from a registry, the download included")
+}
 
 func readArchive(file string) (*bundles.Archive, error) {
 	info, err := os.Stat(file)
@@ -277,6 +284,7 @@ with --signing-alg PS256 for PSS). Existing files are never overwritten.`,
 
 func newBundlePushCommand() *cobra.Command {
 	var plain bool
+	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "push FILE oci://REGISTRY/REPOSITORY:TAG",
 		Short: "Push a bundle to an OCI registry (as OPA's OCI downloader reads it)",
@@ -302,7 +310,7 @@ http is used only for localhost and 127.0.0.1, or with --plain-http.`,
 			if err != nil {
 				return bundleError(fmt.Errorf("cannot read bundle: %w", err))
 			}
-			digest, err := bundles.Push(cmd.Context(), data, args[1], bundles.RemoteOptions{PlainHTTP: plain})
+			digest, err := bundles.Push(cmd.Context(), data, args[1], bundles.RemoteOptions{PlainHTTP: plain, Timeout: timeout})
 			if err != nil {
 				return bundleError(err)
 			}
@@ -311,11 +319,13 @@ http is used only for localhost and 127.0.0.1, or with --plain-http.`,
 		},
 	}
 	cmd.Flags().BoolVar(&plain, "plain-http", false, "allow plain http to this registry")
+	addRegistryTimeout(cmd, &timeout)
 	return cmd
 }
 
 func newBundlePullCommand() *cobra.Command {
 	var plain bool
+	var timeout time.Duration
 	var output string
 	cmd := &cobra.Command{
 		Use:   "pull oci://REGISTRY/REPOSITORY:TAG -o FILE",
@@ -332,7 +342,7 @@ give --verification-key to lint.`,
 			if !bundles.IsOCI(args[0]) {
 				return usageError("%q is not a registry reference (want oci://registry/repository:tag)", args[0])
 			}
-			p, err := bundles.Pull(cmd.Context(), args[0], bundles.RemoteOptions{PlainHTTP: plain})
+			p, err := bundles.Pull(cmd.Context(), args[0], bundles.RemoteOptions{PlainHTTP: plain, Timeout: timeout})
 			if err != nil {
 				return bundleError(err)
 			}
@@ -344,6 +354,7 @@ give --verification-key to lint.`,
 		},
 	}
 	cmd.Flags().BoolVar(&plain, "plain-http", false, "allow plain http to this registry")
+	addRegistryTimeout(cmd, &timeout)
 	cmd.Flags().StringVarP(&output, "output", "o", "", "bundle file to write")
 	return cmd
 }

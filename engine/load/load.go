@@ -99,7 +99,7 @@ var Extensions = []string{".yaml", ".yml", ".json"}
 func Load(ctx context.Context, paths []string, opts Options) Result {
 	opts.Limits = opts.Limits.WithDefaults()
 	var res Result
-	files, errs := expand(paths, opts.Renderers)
+	files, errs := expand(ctx, paths, opts.Renderers)
 	res.Errors = append(res.Errors, errs...)
 	if opts.Exclude != nil {
 		kept := files[:0]
@@ -186,7 +186,7 @@ func claim(renderers []Renderer, path string, dir bool) Renderer {
 }
 
 // expand turns the input paths into the list of files to read, in a stable order.
-func expand(paths []string, renderers []Renderer) ([]input, []Error) {
+func expand(ctx context.Context, paths []string, renderers []Renderer) ([]input, []Error) {
 	var files []input
 	var errs []Error
 	for _, p := range paths {
@@ -215,6 +215,10 @@ func expand(paths []string, renderers []Renderer) ([]input, []Error) {
 			root = p + string(filepath.Separator)
 		}
 		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			// A tree of millions of files must not hold up a Ctrl-C.
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			if err != nil {
 				errs = append(errs, Error{File: path, Message: describeOSError(err)})
 				if d != nil && d.IsDir() {
