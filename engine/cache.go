@@ -103,7 +103,7 @@ func (c *cacheState) open(dir string) {
 			root = sub
 		}
 		if err != nil {
-			c.refused = &Warning{File: dir, Message: "the result cache is not used: " + err.Error()}
+			c.refused = &Warning{File: dir, Message: "the result cache is not used: " + err.Error() + "; make it yours with mode 0700, or use another folder"}
 			return
 		}
 		c.dir = root
@@ -124,7 +124,7 @@ func openPrivateDir(dir string) (*os.Root, error) {
 	}
 	if err := checkPrivate(root, "."); err != nil {
 		root.Close()
-		return nil, fmt.Errorf("%s %w", dir, err)
+		return nil, fmt.Errorf("the folder %w", err)
 	}
 	return root, nil
 }
@@ -139,7 +139,7 @@ func openPrivateSubdir(parent *os.Root, name string) (*os.Root, error) {
 	}
 	if err := checkPrivate(root, "."); err != nil {
 		root.Close()
-		return nil, fmt.Errorf("%s %w", filepath.Join(parent.Name(), name), err)
+		return nil, fmt.Errorf("its %s folder %w", name, err)
 	}
 	return root, nil
 }
@@ -168,7 +168,7 @@ func ownedPrivately(info fs.FileInfo) error {
 		return fmt.Errorf("is owned by uid %d, not by you (uid %d)", uid, me)
 	}
 	if info.Mode().Perm()&0o022 != 0 {
-		return fmt.Errorf("may be written by others (mode %#o): make it 0700", info.Mode().Perm())
+		return fmt.Errorf("may be written by others (mode %#o)", info.Mode().Perm())
 	}
 	return nil
 }
@@ -220,7 +220,11 @@ func (l *Linter) cacheKey(dir *os.Root, paths []string) string {
 			continue
 		}
 		// A folder, a FIFO or a file past the limit is not cached.
-		b, err := confine.ReadFile(p, int64(maxCachedInput-total))
+		left := int64(maxCachedInput - total)
+		if left <= 0 {
+			return ""
+		}
+		b, err := confine.ReadFile(p, left)
 		if err != nil {
 			return ""
 		}

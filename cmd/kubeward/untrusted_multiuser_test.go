@@ -252,3 +252,22 @@ func TestMultiuserReportsDoNotWriteThroughPlantedLinks(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"report.json", "report.json.tmp", "baseline.json", "baseline.json.tmp"}, names, "no temporary file is left")
 }
+
+func TestMultiuserTestAndDocOutputsDoNotWriteThroughPlantedLinks(t *testing.T) {
+	shared := t.TempDir()
+	dir := writeFiles(t, map[string]string{"owner.rego": labelRule, "owner_test.rego": labelTests})
+	report := filepath.Join(shared, "tests.xml")
+	pages := filepath.Join(shared, "pages")
+	require.NoError(t, os.Mkdir(pages, 0o755))
+	readme := filepath.Join(pages, "README.md")
+	planted := plantLinks(t, t.TempDir(), report, report+".tmp", readme, readme+".tmp")
+
+	r := kw(t, "test", dir, "--format", "junit", "-o", report)
+	require.Equal(t, exitFindings, r.code, r.stderr) // labelTests has a failing test
+	requireRegular(t, report, 0o644)
+
+	r = kw(t, "doc", "--output-dir", pages)
+	require.Equal(t, 0, r.code, r.stderr)
+	requireRegular(t, readme, 0o644)
+	requireNoneExist(t, planted)
+}
