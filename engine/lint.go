@@ -364,6 +364,10 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 		return res
 	}
 	data, err := l.runData(ctx, parts, objs)
+	if err != nil && ctx.Err() != nil {
+		res.Errors = append(res.Errors, interrupted(ctx))
+		return res
+	}
 	if err != nil {
 		res.Errors = append(res.Errors, Error{File: "(inventory)", Message: err.Error()})
 	}
