@@ -257,8 +257,15 @@ with --signing-alg PS256 for PSS). Existing files are never overwritten.`,
 			if err != nil {
 				return usageError("%v", err)
 			}
-			// Neither file may exist: the check is the creation itself, so
-			// nothing planted between a check and a write is written through.
+			// Neither file may exist. This check only gives the common case
+			// its message before anything is written; the one that counts is
+			// the creation itself (WriteNew), so nothing planted between a
+			// check and a write is written through.
+			for _, f := range []string{prefix + ".key", prefix + ".pub"} {
+				if _, err := os.Lstat(f); err == nil {
+					return bundleError(fmt.Errorf("%s already exists: not overwriting a key", f))
+				}
+			}
 			if err := atomicfile.WriteNew(prefix+".key", priv, 0o600); err != nil {
 				if errors.Is(err, atomicfile.ErrExist) {
 					return bundleError(fmt.Errorf("%s.key already exists: not overwriting a key", prefix))
