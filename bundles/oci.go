@@ -1,10 +1,10 @@
 package bundles
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/google/go-containerregistry/pkg/authn"
 	"github.com/google/go-containerregistry/pkg/name"
@@ -21,6 +22,8 @@ import (
 	"github.com/google/go-containerregistry/pkg/v1/remote"
 	"github.com/google/go-containerregistry/pkg/v1/static"
 	"github.com/google/go-containerregistry/pkg/v1/types"
+
+	"github.com/kubeward/kubeward/engine/atomicfile"
 )
 
 // Media types of a bundle in a registry, as OPA's OCI downloader reads it
@@ -45,6 +48,51 @@ type RemoteOptions struct {
 	// Keychain finds credentials; nil is the docker config file
 	// (~/.docker/config.json, or $DOCKER_CONFIG/config.json).
 	Keychain authn.Keychain
+	// Timeout bounds a whole push or pull, every request and the download
+	// included (DefaultRegistryTimeout when 0): a registry that accepts a
+	// connection and never answers must not hang a CI job.
+	Timeout time.Duration
+}
+
+// DefaultRegistryTimeout is RemoteOptions.Timeout when unset.
+const DefaultRegistryTimeout = 60 * time.Second
+
+// Bounds of the steps of one request, within the overall timeout.
+const (
+	dialTimeout           = 10 * time.Second
+	tlsHandshakeTimeout   = 10 * time.Second
+	responseHeaderTimeout = 30 * time.Second
+)
+
+func (o RemoteOptions) timeout() time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return DefaultRegistryTimeout
+}
+
+// withTimeout is ctx bounded by the operation's timeout.
+func (o RemoteOptions) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, o.timeout())
+}
+
+// remoteError names what failed; a timeout says which limit it met.
+func (o RemoteOptions) remoteError(what, ref string, err error) error {
+	var ne net.Error
+	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+		return fmt.Errorf("%s %s: timed out: no complete answer from the registry within %s (--registry-timeout): %w", what, ref, o.timeout(), err)
+	}
+	return fmt.Errorf("%s %s: %w", what, ref, err)
+}
+
+// transport is go-containerregistry's transport with every step of a
+// request bounded: its default waits for a response header without limit.
+func transport(o RemoteOptions) http.RoundTripper {
+	t := remote.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = (&net.Dialer{Timeout: min(dialTimeout, o.timeout()), KeepAlive: 30 * time.Second}).DialContext
+	t.TLSHandshakeTimeout = min(tlsHandshakeTimeout, o.timeout())
+	t.ResponseHeaderTimeout = min(responseHeaderTimeout, o.timeout())
+	return t
 }
 
 // IsOCI reports whether src is an oci:// reference.
@@ -96,7 +144,7 @@ func remoteOptions(ctx context.Context, o RemoteOptions) []remote.Option {
 	return []remote.Option{
 		remote.WithContext(ctx),
 		remote.WithAuthFromKeychain(kc),
-		remote.WithTransport(httpGuard{base: remote.DefaultTransport, plain: o.PlainHTTP}),
+		remote.WithTransport(httpGuard{base: transport(o), plain: o.PlainHTTP}),
 		remote.WithUserAgent("kubeward"),
 	}
 }
@@ -111,6 +159,8 @@ func Push(ctx context.Context, data []byte, ref string, o RemoteOptions) (string
 	if err != nil {
 		return "", err
 	}
+	ctx, cancel := o.withTimeout(ctx)
+	defer cancel()
 	img, err := mutate.Append(empty.Image, mutate.Addendum{
 		Layer:       static.NewLayer(data, LayerMediaType),
 		Annotations: map[string]string{"org.opencontainers.image.title": "bundle.tar.gz"},
@@ -120,7 +170,7 @@ func Push(ctx context.Context, data []byte, ref string, o RemoteOptions) (string
 	}
 	img = mutate.ConfigMediaType(mutate.MediaType(img, ManifestMediaType), ConfigMediaType)
 	if err := remote.Write(r, img, remoteOptions(ctx, o)...); err != nil {
-		return "", fmt.Errorf("pushing to %s: %w", ref, err)
+		return "", o.remoteError("pushing to", ref, err)
 	}
 	d, err := img.Digest()
 	if err != nil {
@@ -146,11 +196,11 @@ func bundleLayer(ctx context.Context, ref string, o RemoteOptions) (v1.Layer, v1
 	}
 	img, err := remote.Image(r, remoteOptions(ctx, o)...)
 	if err != nil {
-		return nil, v1.Hash{}, "", fmt.Errorf("pulling %s: %w", ref, err)
+		return nil, v1.Hash{}, "", o.remoteError("pulling", ref, err)
 	}
 	m, err := img.Manifest()
 	if err != nil {
-		return nil, v1.Hash{}, "", fmt.Errorf("pulling %s: %w", ref, err)
+		return nil, v1.Hash{}, "", o.remoteError("pulling", ref, err)
 	}
 	md, err := img.Digest()
 	if err != nil {
@@ -163,7 +213,7 @@ func bundleLayer(ctx context.Context, ref string, o RemoteOptions) (v1.Layer, v1
 			}
 			layer, err := img.LayerByDigest(l.Digest)
 			if err != nil {
-				return nil, v1.Hash{}, "", fmt.Errorf("pulling %s: %w", ref, err)
+				return nil, v1.Hash{}, "", o.remoteError("pulling", ref, err)
 			}
 			return layer, l.Digest, md.String(), nil
 		}
@@ -198,13 +248,15 @@ func sha256Hex(b []byte) string {
 
 // Pull downloads the bundle at ref and checks it against its digest.
 func Pull(ctx context.Context, ref string, o RemoteOptions) (*Pulled, error) {
+	ctx, cancel := o.withTimeout(ctx)
+	defer cancel()
 	layer, digest, manifest, err := bundleLayer(ctx, ref, o)
 	if err != nil {
 		return nil, err
 	}
 	data, err := fetch(layer, digest)
 	if err != nil {
-		return nil, err
+		return nil, o.remoteError("pulling", ref, err)
 	}
 	return &Pulled{Data: data, Digest: digest.String(), Manifest: manifest}, nil
 }
@@ -227,6 +279,8 @@ func CacheDir() (string, error) {
 // is not cached. A cached file is checked against its digest when read; the
 // cache is never trusted in place of verification.
 func PullCached(ctx context.Context, ref, dir string, o RemoteOptions) (*Pulled, error) {
+	ctx, cancel := o.withTimeout(ctx)
+	defer cancel()
 	layer, digest, manifest, err := bundleLayer(ctx, ref, o)
 	if err != nil {
 		return nil, err
@@ -237,18 +291,12 @@ func PullCached(ctx context.Context, ref, dir string, o RemoteOptions) (*Pulled,
 	}
 	data, err := fetch(layer, digest)
 	if err != nil {
-		return nil, err
+		return nil, o.remoteError("pulling", ref, err)
 	}
-	if err := os.MkdirAll(dir, 0o755); err == nil {
-		// A failed cache write only costs a download next time.
-		tmp, err := os.CreateTemp(dir, ".pull-*")
-		if err == nil {
-			_, werr := io.Copy(tmp, bytes.NewReader(data))
-			cerr := tmp.Close()
-			if werr != nil || cerr != nil || os.Rename(tmp.Name(), file) != nil {
-				os.Remove(tmp.Name())
-			}
-		}
+	// Private: a bundle may hold a team's unpublished policies. A failed
+	// cache write only costs a download next time.
+	if err := os.MkdirAll(dir, 0o700); err == nil {
+		_ = atomicfile.Write(file, data, 0o600)
 	}
 	return &Pulled{Data: data, Digest: digest.String(), Manifest: manifest}, nil
 }

@@ -127,6 +127,11 @@ func isRegoIdent(s string) bool {
 
 // evaluate runs every rule that applies to o and returns its findings.
 func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []Error) {
+	// A cancelled run reports that it was interrupted (interrupted), not
+	// one timeout per rule and object.
+	if ctx.Err() != nil {
+		return nil, nil
+	}
 	q := e.queryFor(o.Kind)
 	if len(q.rules) == 0 {
 		return nil, nil
@@ -135,6 +140,9 @@ func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []
 		return nil, []Error{{File: o.Source.File, Message: "preparing the rules for kind " + o.Kind + ": " + q.err.Error()}}
 	}
 	sets, err := e.run(ctx, q.query, o)
+	if err != nil && ctx.Err() != nil {
+		return nil, nil
+	}
 	if err != nil {
 		// One failing rule must not hide the others' findings: evaluate them
 		// one by one, so that the error names the rule.
@@ -165,6 +173,9 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 	var out []Finding
 	var errs []Error
 	for _, r := range rules {
+		if ctx.Err() != nil {
+			return out, errs
+		}
 		pq, err := e.prepare([]*policy.Rule{r})
 		if err != nil {
 			errs = append(errs, e.ruleError(r, o, err))

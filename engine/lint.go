@@ -85,6 +85,7 @@ type Linter struct {
 
 	fingerprintOnce  sync.Once
 	fingerprintValue string
+	cache            cacheState
 
 	mu      sync.Mutex
 	full    []part            // every active rule, in one part
@@ -282,17 +283,20 @@ func (l *Linter) Active() []*policy.Rule { return l.active }
 
 // Lint loads the paths and evaluates every object.
 func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
-	key := l.cacheKey(paths)
-	if key != "" {
-		if res, ok := l.cacheGet(key); ok {
+	dir, key, refused := l.cacheFor(paths)
+	if dir != nil {
+		if res, ok := l.cacheGet(dir, key); ok {
 			return res
 		}
 	}
 	res := l.lint(ctx, paths)
+	if refused != nil {
+		res.Warnings = append(res.Warnings, *refused)
+	}
 	// A run with errors may have met a timeout or an unreadable file: not
 	// something to replay.
-	if key != "" && len(res.Errors) == 0 && ctx.Err() == nil {
-		l.cachePut(key, res)
+	if dir != nil && len(res.Errors) == 0 && ctx.Err() == nil {
+		l.cachePut(dir, key, res)
 	}
 	return res
 }
@@ -333,13 +337,21 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	parts := s.compiled()
 	var err error
 	if parts == nil {
-		parts, err = l.partsFor(kinds, l.partsOf(len(objs)))
+		parts, err = compiledUnlessDone(ctx, func() ([]part, error) { return l.partsFor(kinds, l.partsOf(len(objs))) })
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			res.Errors = append(res.Errors, interrupted(ctx))
+			return res
+		}
 		res.Errors = append(res.Errors, Error{File: "(policies)", Message: err.Error()})
 		return res
 	}
 	data, err := l.runData(ctx, parts, objs)
+	if err != nil && ctx.Err() != nil {
+		res.Errors = append(res.Errors, interrupted(ctx))
+		return res
+	}
 	if err != nil {
 		res.Errors = append(res.Errors, Error{File: "(inventory)", Message: err.Error()})
 	}
@@ -378,7 +390,8 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	report := l.progress(len(todo))
 	evaluate := func(i, p int, o *load.Object) {
 		f, e := evs[p].evaluate(ctx, o)
-		if p == 0 {
+		// Progress counts objects evaluated, not those a cancel skipped.
+		if p == 0 && ctx.Err() == nil {
 			// A field of the wrong type is an error the API server
 			// would also refuse; the object is still evaluated for the rest.
 			if invalid := validate.Object(o); invalid != nil {
@@ -402,6 +415,17 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	// so that only the files being evaluated are held whole.
 	reread := map[string][]int{}
 	var files []string
+	// Once the run is cancelled no more work is handed out; what a worker
+	// already holds stops at its next check (evaluator.evaluate).
+	send := func(job func()) bool {
+		select {
+		case jobs <- job:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+dispatch:
 	for i, o := range todo {
 		if e := s.earlyOf(o); e != nil {
 			// Evaluated while whole but for the rules that read other
@@ -420,11 +444,16 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 			continue
 		}
 		for p := range evs {
-			jobs <- func() { evaluate(i, p, o) }
+			if !send(func() { evaluate(i, p, o) }) {
+				break dispatch
+			}
 		}
 	}
 	for _, file := range files {
-		jobs <- func() {
+		if ctx.Err() != nil {
+			break
+		}
+		send(func() {
 			at := reread[file]
 			whole := l.reread(file, todo, at, outcomes, len(evs))
 			// A file of many objects (a List exported from a cluster) is
@@ -434,6 +463,9 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 				workers = l.workers()
 			}
 			each(len(at), workers, func(n int) {
+				if ctx.Err() != nil {
+					return
+				}
 				i := at[n]
 				if whole[n] == nil {
 					report()
@@ -452,10 +484,13 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 					evaluate(i, p, whole[n])
 				}
 			})
-		}
+		})
 	}
 	close(jobs)
 	wg.Wait()
+	if ctx.Err() != nil {
+		res.Errors = append(res.Errors, interrupted(ctx))
+	}
 
 	res.Findings = merge(todo, outcomes, len(evs))
 	for _, o := range outcomes {
@@ -467,6 +502,37 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	sortFindings(res.Findings)
 	sortErrors(res.Errors)
 	return res
+}
+
+// interrupted is the error of a run whose context ended before every
+// object was evaluated: the objects not evaluated are not silently clean.
+func interrupted(ctx context.Context) Error {
+	return Error{File: "(run)", Message: fmt.Sprintf("interrupted (%v) before every object was evaluated: the findings are incomplete", ctx.Err())}
+}
+
+// compiledUnlessDone returns compile's result, or ctx's error as soon as ctx
+// ends: OPA's compiler cannot be interrupted, and a Ctrl-C must not wait for
+// it. An abandoned compile finishes in the background and is kept for the
+// Linter's next run.
+func compiledUnlessDone(ctx context.Context, compile func() ([]part, error)) ([]part, error) {
+	if ctx.Done() == nil {
+		return compile()
+	}
+	type compiled struct {
+		parts []part
+		err   error
+	}
+	done := make(chan compiled, 1)
+	go func() {
+		p, err := compile()
+		done <- compiled{p, err}
+	}()
+	select {
+	case c := <-done:
+		return c.parts, c.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // merge lists the findings of every outcome once: the same file given twice,

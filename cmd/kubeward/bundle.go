@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kubeward/kubeward/bundles"
+	"github.com/kubeward/kubeward/engine/atomicfile"
 	"github.com/kubeward/kubeward/engine/confine"
 )
 
@@ -35,22 +37,10 @@ verification (the reason and the file are named).`,
 
 func bundleError(err error) error { return &exitCode{code: exitError, err: err} }
 
-// writeFileAtomic writes through a temporary file so that a failed write
-// never leaves half a bundle (or key) behind.
-func writeFileAtomic(file string, data []byte, mode os.FileMode) error {
-	tmp := file + ".tmp"
-	if err := os.WriteFile(tmp, data, mode); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, mode); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, file); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
+// addRegistryTimeout is --registry-timeout, for every command that may reach
+// a registry.
+func addRegistryTimeout(cmd *cobra.Command, timeout *time.Duration) {
+	cmd.Flags().DurationVar(timeout, "registry-timeout", bundles.DefaultRegistryTimeout, "time limit for a whole push or pull from a registry, the download included")
 }
 
 func readArchive(file string) (*bundles.Archive, error) {
@@ -70,7 +60,7 @@ func writeArchive(file string, a *bundles.Archive) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(file, b, 0o644); err != nil {
+	if err := atomicfile.Write(file, b, 0o644); err != nil {
 		return fmt.Errorf("writing the bundle: %w", err)
 	}
 	return nil
@@ -261,17 +251,27 @@ with --signing-alg PS256 for PSS). Existing files are never overwritten.`,
 			if err != nil {
 				return usageError("%v", err)
 			}
+			// Neither file may exist. This check only gives the common case
+			// its message before anything is written; the one that counts is
+			// the creation itself (WriteNew), so nothing planted between a
+			// check and a write is written through.
 			for _, f := range []string{prefix + ".key", prefix + ".pub"} {
-				if _, err := os.Stat(f); err == nil {
+				if _, err := os.Lstat(f); err == nil {
 					return bundleError(fmt.Errorf("%s already exists: not overwriting a key", f))
-				} else if !errors.Is(err, os.ErrNotExist) {
-					return bundleError(err)
 				}
 			}
-			if err := writeFileAtomic(prefix+".key", priv, 0o600); err != nil {
+			if err := atomicfile.WriteNew(prefix+".key", priv, 0o600); err != nil {
+				if errors.Is(err, atomicfile.ErrExist) {
+					return bundleError(fmt.Errorf("%s.key already exists: not overwriting a key", prefix))
+				}
 				return bundleError(fmt.Errorf("writing the private key: %w", err))
 			}
-			if err := writeFileAtomic(prefix+".pub", pub, 0o644); err != nil {
+			if err := atomicfile.WriteNew(prefix+".pub", pub, 0o644); err != nil {
+				// The private key alone is of no use: do not leave it behind.
+				_ = os.Remove(prefix + ".key")
+				if errors.Is(err, atomicfile.ErrExist) {
+					return bundleError(fmt.Errorf("%s.pub already exists: not overwriting a key", prefix))
+				}
 				return bundleError(fmt.Errorf("writing the public key: %w", err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s.key (private: keep it secret) and %s.pub (%s)\n", prefix, prefix, strings.ToUpper(alg))
@@ -285,6 +285,7 @@ with --signing-alg PS256 for PSS). Existing files are never overwritten.`,
 
 func newBundlePushCommand() *cobra.Command {
 	var plain bool
+	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "push FILE oci://REGISTRY/REPOSITORY:TAG",
 		Short: "Push a bundle to an OCI registry (as OPA's OCI downloader reads it)",
@@ -303,7 +304,7 @@ http is used only for localhost and 127.0.0.1, or with --plain-http.`,
 			if err != nil {
 				return bundleError(fmt.Errorf("cannot read bundle: %w", err))
 			}
-			digest, err := bundles.Push(cmd.Context(), data, args[1], bundles.RemoteOptions{PlainHTTP: plain})
+			digest, err := bundles.Push(cmd.Context(), data, args[1], bundles.RemoteOptions{PlainHTTP: plain, Timeout: timeout})
 			if err != nil {
 				return bundleError(err)
 			}
@@ -312,11 +313,13 @@ http is used only for localhost and 127.0.0.1, or with --plain-http.`,
 		},
 	}
 	cmd.Flags().BoolVar(&plain, "plain-http", false, "allow plain http to this registry")
+	addRegistryTimeout(cmd, &timeout)
 	return cmd
 }
 
 func newBundlePullCommand() *cobra.Command {
 	var plain bool
+	var timeout time.Duration
 	var output string
 	cmd := &cobra.Command{
 		Use:   "pull oci://REGISTRY/REPOSITORY:TAG -o FILE",
@@ -333,11 +336,11 @@ give --verification-key to lint.`,
 			if !bundles.IsOCI(args[0]) {
 				return usageError("%q is not a registry reference (want oci://registry/repository:tag)", args[0])
 			}
-			p, err := bundles.Pull(cmd.Context(), args[0], bundles.RemoteOptions{PlainHTTP: plain})
+			p, err := bundles.Pull(cmd.Context(), args[0], bundles.RemoteOptions{PlainHTTP: plain, Timeout: timeout})
 			if err != nil {
 				return bundleError(err)
 			}
-			if err := writeFileAtomic(output, p.Data, 0o644); err != nil {
+			if err := atomicfile.Write(output, p.Data, 0o644); err != nil {
 				return bundleError(fmt.Errorf("writing the bundle: %w", err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "pulled %s (%s) to %s\n", args[0], p.Digest, output)
@@ -345,6 +348,7 @@ give --verification-key to lint.`,
 		},
 	}
 	cmd.Flags().BoolVar(&plain, "plain-http", false, "allow plain http to this registry")
+	addRegistryTimeout(cmd, &timeout)
 	cmd.Flags().StringVarP(&output, "output", "o", "", "bundle file to write")
 	return cmd
 }

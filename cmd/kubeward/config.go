@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/atomicfile"
 	"github.com/kubeward/kubeward/engine/config"
 	"github.com/kubeward/kubeward/engine/confine"
 	"github.com/kubeward/kubeward/engine/policy"
@@ -104,7 +104,7 @@ func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, lib *pol
 	if f.writeBaseline != "" {
 		b, err := engine.NewBaseline(res).Marshal(f.writeBaseline)
 		if err == nil {
-			err = os.WriteFile(f.writeBaseline, b, 0o644)
+			err = atomicfile.Write(f.writeBaseline, b, 0o644)
 		}
 		if err != nil {
 			return fmt.Errorf("writing the baseline: %w", err)

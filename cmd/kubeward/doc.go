@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kubeward/kubeward/engine/atomicfile"
 	"github.com/kubeward/kubeward/engine/docs"
 	"github.com/kubeward/kubeward/engine/policy"
 )
@@ -31,7 +32,7 @@ how docs/rules/ is made); with policy folders it documents those folders' rules.
 				return &exitCode{code: exitError, err: err}
 			}
 			for name, content := range pages {
-				if err := os.WriteFile(filepath.Join(outDir, name), []byte(content), 0o644); err != nil {
+				if err := atomicfile.Write(filepath.Join(outDir, name), []byte(content), 0o644); err != nil {
 					return &exitCode{code: exitError, err: err}
 				}
 			}

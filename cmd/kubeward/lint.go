@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/atomicfile"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 	"github.com/kubeward/kubeward/engine/report"
@@ -272,7 +273,7 @@ func writeReport(cmd *cobra.Command, f *lintFlags, res *engine.Result) error {
 		return err
 	}
 	if f.output != "" {
-		if err := os.WriteFile(f.output, buf.Bytes(), 0o644); err != nil {
+		if err := atomicfile.Write(f.output, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("writing the report: %w", err)
 		}
 		// The report went to a file; say what it holds where the user looks.

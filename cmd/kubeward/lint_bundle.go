@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -22,6 +23,7 @@ type bundleFlags struct {
 	insecure  bool
 	noBuiltin bool
 	plainHTTP bool
+	timeout   time.Duration
 }
 
 func (b *bundleFlags) add(cmd *cobra.Command) {
@@ -31,6 +33,7 @@ func (b *bundleFlags) add(cmd *cobra.Command) {
 	fl.BoolVar(&b.insecure, "insecure-skip-verify", false, "load bundles without verifying their signature (a warning is printed)")
 	fl.BoolVar(&b.noBuiltin, "no-builtin", false, "leave the built-in library out: use only --policy and --bundle rules")
 	fl.BoolVar(&b.plainHTTP, "plain-http", false, "allow plain http to the registry of an oci:// bundle")
+	addRegistryTimeout(cmd, &b.timeout)
 }
 
 // load verifies and reads the bundles into the policy options. A bundle that
@@ -46,7 +49,7 @@ func (b *bundleFlags) load(cmd *cobra.Command, opts *policy.Options) error {
 		}
 		return nil
 	}
-	lo := bundles.LoadOptions{KeyFile: b.key, InsecureSkipVerify: b.insecure, NoBuiltin: b.noBuiltin, Remote: bundles.RemoteOptions{PlainHTTP: b.plainHTTP}}
+	lo := bundles.LoadOptions{KeyFile: b.key, InsecureSkipVerify: b.insecure, NoBuiltin: b.noBuiltin, Remote: bundles.RemoteOptions{PlainHTTP: b.plainHTTP, Timeout: b.timeout}}
 	for i, src := range append(append([]string(nil), b.sources...), b.config...) {
 		lo := lo
 		if i >= len(b.sources) {

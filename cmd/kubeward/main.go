@@ -4,10 +4,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 
 	"github.com/kubeward/kubeward/engine/report"
 )
@@ -48,7 +50,11 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCommand(stdin, stdout, stderr)
 	root.SetArgs(args)
-	err := root.Execute()
+	// Ctrl-C cancels whatever the command is doing (loading, compiling,
+	// evaluating, a registry transfer); the command still reports and exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	err := root.ExecuteContext(ctx)
 	if stopProfile != nil {
 		stopProfile()
 		stopProfile = nil

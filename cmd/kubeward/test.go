@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kubeward/kubeward/engine/atomicfile"
 	"github.com/kubeward/kubeward/engine/harness"
 )
 
@@ -89,7 +90,7 @@ func runTest(cmd *cobra.Command, dirs []string, f *testFlags) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	if f.output != "" {
-		if err := os.WriteFile(f.output, buf.Bytes(), 0o644); err != nil {
+		if err := atomicfile.Write(f.output, buf.Bytes(), 0o644); err != nil {
 			return &exitCode{code: exitError, err: fmt.Errorf("writing the report: %w", err)}
 		}
 	} else if _, err := cmd.OutOrStdout().Write(buf.Bytes()); err != nil {

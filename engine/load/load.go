@@ -68,6 +68,8 @@ type Options struct {
 	// only, when set, maps the chunks of a file to parse (ReadAgain) to the
 	// number of documents before each.
 	only map[int]int
+	// ctx is Load's: a file of many documents stops between two of them.
+	ctx context.Context
 }
 
 // Renderer is a source of objects that must be rendered before they are
@@ -111,8 +113,9 @@ var Extensions = []string{".yaml", ".yml", ".json"}
 // rest of the input from being read.
 func Load(ctx context.Context, paths []string, opts Options) Result {
 	opts.Limits = opts.Limits.WithDefaults()
+	opts.ctx = ctx
 	var res Result
-	files, roots, errs := expand(paths, opts.Renderers, opts.Limits.MaxFileSize)
+	files, roots, errs := expand(ctx, paths, opts.Renderers, opts.Limits.MaxFileSize)
 	defer closeAll(roots)
 	res.Errors = append(res.Errors, errs...)
 	if opts.Exclude != nil {
@@ -211,7 +214,7 @@ func claim(renderers []Renderer, path string, dir bool) Renderer {
 // order. A folder is walked, and its files later read, through a confine.Root
 // of it (returned, to be closed once they are read): links that leave the
 // folder and files that are not regular are refused, by name, when read.
-func expand(paths []string, renderers []Renderer, maxFileSize int64) ([]input, []*confine.Root, []Error) {
+func expand(ctx context.Context, paths []string, renderers []Renderer, maxFileSize int64) ([]input, []*confine.Root, []Error) {
 	var files []input
 	var roots []*confine.Root
 	var errs []Error
@@ -245,6 +248,10 @@ func expand(paths []string, renderers []Renderer, maxFileSize int64) ([]input, [
 		// (a link is listed as itself; one named like a manifest is read,
 		// and refused if it leaves the folder).
 		walkErr := fs.WalkDir(root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+			// A tree of millions of files must not hold up a Ctrl-C.
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			path := root.Path(rel)
 			if err != nil {
 				errs = append(errs, readError(path, err))
@@ -394,7 +401,7 @@ func readOpened(name string, f *os.File, opts Options) ([]*Object, []Error, int)
 			// Grew since the Stat: read the rest under the limit as a stream.
 			return readStream(name, io.MultiReader(bytes.NewReader(data), f), opts)
 		case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-			objs, errs := parseChunks(name, data[:n], opts.Limits, opts.only)
+			objs, errs := parseChunks(opts.ctx, name, data[:n], opts.Limits, opts.only)
 			return objs, errs, n
 		default:
 			return nil, []Error{{File: name, Message: "cannot read: " + describeOSError(err)}}, 0
@@ -420,7 +427,7 @@ func readStream(name string, r io.Reader, opts Options) ([]*Object, []Error, int
 	if int64(len(data)) > opts.Limits.MaxFileSize {
 		return nil, []Error{{File: name, Message: fmt.Sprintf("input is larger than the %s limit (--max-file-size)", humanBytes(opts.Limits.MaxFileSize))}}, 0
 	}
-	objs, errs := parseChunks(name, data, opts.Limits, opts.only)
+	objs, errs := parseChunks(opts.ctx, name, data, opts.Limits, opts.only)
 	return objs, errs, len(data)
 }
 
@@ -437,12 +444,12 @@ func humanBytes(n int64) string {
 // Parse reads the objects of one file's content. name is used in errors and
 // in every object's Source.
 func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
-	return parseChunks(name, data, limits, nil)
+	return parseChunks(context.Background(), name, data, limits, nil)
 }
 
 // parseChunks is Parse; only, when not nil, maps the chunks to parse to the number
 // of documents before each (the others are skipped).
-func parseChunks(name string, data []byte, limits Limits, only map[int]int) ([]*Object, []Error) {
+func parseChunks(ctx context.Context, name string, data []byte, limits Limits, only map[int]int) ([]*Object, []Error) {
 	limits = limits.WithDefaults()
 	if i := bytes.IndexByte(data[:min(len(data), 8000)], 0); i >= 0 {
 		return nil, []Error{{File: name, Message: "binary file (it contains NUL bytes); expected YAML or JSON"}}
@@ -465,6 +472,11 @@ func parseChunks(name string, data []byte, limits Limits, only map[int]int) ([]*
 	used := 0
 chunks:
 	for ci, c := range chunks {
+		// A file of a hundred thousand documents must not hold up a Ctrl-C.
+		if ctx != nil && ctx.Err() != nil {
+			errs = append(errs, Error{File: name, Line: c.lineOffset + 1, Message: "not read from here on: " + ctx.Err().Error()})
+			break
+		}
 		if only != nil {
 			before, ok := only[ci]
 			if !ok {
