@@ -565,7 +565,7 @@ func problemLine(text []byte, msg string, read int) int {
 	hi := len(ends) // a line whose prefix fails
 	if read > 0 && read <= len(text) {
 		budget -= read
-		if err, used := parseTrickle(text[:read]); err != nil && strings.HasSuffix(err.Error(), want) {
+		if used, err := parseTrickle(text[:read]); err != nil && strings.HasSuffix(err.Error(), want) {
 			hi = sort.SearchInts(ends, max(used, 1)) + 1
 		}
 	}
@@ -620,12 +620,12 @@ var parseProbe = func(text []byte) error {
 	return parseAll(bytes.NewReader(text))
 }
 
-// parseTrickle parses text fed one byte per read, and returns the error and
-// how many bytes the parser had read when it stopped.
-func parseTrickle(text []byte) (error, int) {
+// parseTrickle parses text fed one byte per read, and returns how many bytes
+// the parser had read when it stopped, and the error.
+func parseTrickle(text []byte) (int, error) {
 	r := bytes.NewReader(text)
 	err := parseAll(oneByteReader{r})
-	return err, len(text) - r.Len()
+	return len(text) - r.Len(), err
 }
 
 func parseAll(r io.Reader) error {
