@@ -40,7 +40,7 @@ import (
 // exclusively under random names, mode 0600, and renamed into place.
 
 // cacheVersion changes when the stored form or the key changes.
-const cacheVersion = "2"
+const cacheVersion = "3"
 
 // maxCachedInput bounds the input a cached run may have: the cache is for
 // short runs, where compiling dominates; a large run is not worth storing.
@@ -63,6 +63,7 @@ type cachedResult struct {
 	Owned             int             `json:"owned"`
 	Files             int             `json:"files"`
 	Excluded          int             `json:"excluded"`
+	Skipped           []string        `json:"skipped"`
 	SkippedIncomplete []string        `json:"skippedIncomplete"`
 }
 
@@ -239,7 +240,7 @@ func (l *Linter) cacheKey(dir *os.Root, paths []string) string {
 func (l *Linter) fingerprint() string {
 	l.fingerprintOnce.Do(func() {
 		h := sha256.New()
-		fmt.Fprintf(h, "profile=%s complete=%t limits=%+v\n", l.opts.Profile, l.opts.Complete, l.opts.Limits)
+		fmt.Fprintf(h, "profile=%s complete=%t strict-input=%t allow-empty=%t limits=%+v\n", l.opts.Profile, l.opts.Complete, l.opts.StrictInput, l.opts.AllowEmpty, l.opts.Limits)
 		ids := make([]string, len(l.active))
 		for i, r := range l.active {
 			ids[i] = r.ID + "=" + r.Severity
@@ -481,7 +482,7 @@ func (l *Linter) cacheGet(dir *os.Root, key string) (*Result, bool) {
 	if err := json.Unmarshal(b, &c); err != nil || c.Key != key {
 		return nil, false
 	}
-	res := &Result{Rules: l.active, RulesOff: l.off, Errors: c.Errors, Objects: c.Objects, Checked: c.Checked, Owned: c.Owned, Files: c.Files, Excluded: c.Excluded}
+	res := &Result{Rules: l.active, RulesOff: l.off, Errors: c.Errors, Objects: c.Objects, Checked: c.Checked, Owned: c.Owned, Files: c.Files, Excluded: c.Excluded, Skipped: c.Skipped}
 	for _, f := range c.Findings {
 		r := l.library.Rule(f.Rule)
 		if r == nil {
@@ -514,7 +515,7 @@ func intPath(p []any) []any {
 
 // cachePut stores res; a failure only means the next run is not faster.
 func (l *Linter) cachePut(dir *os.Root, key string, res *Result) {
-	c := cachedResult{Key: key, Errors: res.Errors, Objects: res.Objects, Checked: res.Checked, Owned: res.Owned, Files: res.Files, Excluded: res.Excluded}
+	c := cachedResult{Key: key, Errors: res.Errors, Objects: res.Objects, Checked: res.Checked, Owned: res.Owned, Files: res.Files, Excluded: res.Excluded, Skipped: res.Skipped}
 	for _, f := range res.Findings {
 		c.Findings = append(c.Findings, cachedFinding{
 			Rule: f.Rule.ID, Severity: f.Severity, Message: f.Message, Object: f.Object,

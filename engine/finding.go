@@ -68,6 +68,13 @@ type Result struct {
 	Warnings []Warning
 	// Excluded is how many input files the configuration's exclude left unread.
 	Excluded int
+	// Hidden is how many findings were left out of the report for being
+	// below MinSeverity (set by the caller, as the configuration filters are).
+	Hidden      int
+	MinSeverity string
+	// Skipped are the input files none of whose documents is a Kubernetes
+	// object (a compose file, package.json), which were not linted.
+	Skipped []string
 	// BaselineFile is the baseline applied, if any.
 	BaselineFile string
 	// BaselineGone is how many baseline entries no finding matched any more.

@@ -47,6 +47,13 @@ type Options struct {
 	Stdin io.Reader
 	// Exclude says which input files are not read (config exclude globs).
 	Exclude func(file string) bool
+	// StrictInput makes an input file none of whose documents is a
+	// Kubernetes object an error, instead of skipped (Result.Skipped).
+	StrictInput bool
+	// AllowEmpty accepts a run over paths that hold no Kubernetes object at
+	// all (every file skipped, excluded, or none found); without it that is
+	// an error, so that a mistyped path does not pass.
+	AllowEmpty bool
 	// Helm are the options charts among the inputs are rendered with.
 	Helm helm.Options
 	// CacheDir keeps the results of runs over plain files, keyed by the
@@ -302,7 +309,7 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 }
 
 func (l *Linter) lint(ctx context.Context, paths []string) *Result {
-	opts := load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers()}
+	opts := load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers(), StrictInput: l.opts.StrictInput}
 	s := l.newStream(ctx)
 	if s != nil {
 		opts.Loaded = s.loaded
@@ -311,9 +318,39 @@ func (l *Linter) lint(ctx context.Context, paths []string) *Result {
 	res := l.lintObjects(ctx, loaded.Objects, s)
 	res.Files = loaded.Files
 	res.Excluded = loaded.Excluded
+	res.Skipped = loaded.Skipped
 	res.Errors = append(res.Errors, loaded.Errors...)
+	// Only when nothing else went wrong: an unreadable file already says why
+	// nothing was linted.
+	if len(loaded.Objects) == 0 && len(res.Errors) == 0 && !l.opts.AllowEmpty && ctx.Err() == nil {
+		res.Errors = append(res.Errors, emptyRunError(paths, loaded))
+	}
 	sortErrors(res.Errors)
 	return res
+}
+
+// emptyRunError says that paths held no Kubernetes object, and why when
+// it is known (files skipped or excluded).
+func emptyRunError(paths []string, loaded load.Result) Error {
+	shown := paths
+	if len(shown) > 3 {
+		shown = shown[:3]
+	}
+	msg := "no Kubernetes objects in " + strings.Join(shown, ", ")
+	if len(paths) > len(shown) {
+		msg += fmt.Sprintf(" and %d more", len(paths)-len(shown))
+	}
+	var why []string
+	if n := len(loaded.Skipped); n > 0 {
+		why = append(why, fmt.Sprintf("%d skipped: not Kubernetes manifests", n))
+	}
+	if loaded.Excluded > 0 {
+		why = append(why, fmt.Sprintf("%d excluded by the configuration", loaded.Excluded))
+	}
+	if len(why) > 0 {
+		msg += " (" + strings.Join(why, "; ") + ")"
+	}
+	return Error{File: "(input)", Message: msg + "; --allow-empty accepts a run with none"}
 }
 
 // LintObjects evaluates objects that were loaded elsewhere (a chart rendered

@@ -59,6 +59,7 @@ func applyConfigDefaults(cmd *cobra.Command, f *lintFlags, cfg *config.Config) {
 	set("profile", &f.profile, cfg.Profile)
 	set("fail-on", &f.failOn, cfg.FailOn)
 	set("format", &f.format, cfg.Format)
+	set("min-severity", &f.minSeverity, cfg.MinSeverity)
 }
 
 // configPolicyOptions adds the configuration's policies and parameters to what
@@ -131,7 +132,29 @@ func filterResult(cmd *cobra.Command, f *lintFlags, cfg *config.Config, lib *pol
 		}
 		engine.ApplyBaseline(res, b, f.baseline)
 	}
+	// Last: a baseline written above records every finding, whatever is shown.
+	hideBelow(res, f.minSeverity)
 	return nil
+}
+
+// hideBelow drops the findings below min ("" keeps all) and counts them.
+// What is hidden is not reported in any format and does not count for
+// --fail-on: a run that shows nothing does not fail on what it hid.
+func hideBelow(res *engine.Result, min string) {
+	rank := policy.SeverityRank(min)
+	if min == "" || rank < 0 {
+		return
+	}
+	kept := res.Findings[:0]
+	for _, fd := range res.Findings {
+		if policy.SeverityRank(fd.Severity) > rank {
+			res.Hidden++
+			continue
+		}
+		kept = append(kept, fd)
+	}
+	res.Findings = kept
+	res.MinSeverity = min
 }
 
 // unknownRules warns about rules: entries that name no loaded rule (a typo

@@ -31,6 +31,9 @@ type lintFlags struct {
 	format      string
 	output      string
 	failOn      string
+	minSeverity string
+	strictInput bool
+	allowEmpty  bool
 	color       string
 	timeout     time.Duration
 	limits      load.Limits
@@ -90,6 +93,9 @@ stops the others from being checked.`,
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "low", "lowest severity that makes the exit status 1: critical, high, medium, low, info, none")
+	fl.StringVar(&f.minSeverity, "min-severity", "", "hide findings below this severity in every format (they do not count for --fail-on): critical, high, medium, low, info")
+	fl.BoolVar(&f.strictInput, "strict-input", false, "a file with no Kubernetes object in it (compose, package.json, a values file) is an error, not skipped")
+	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the inputs hold no Kubernetes object at all")
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto, always, never")
 	fl.DurationVar(&f.timeout, "timeout", engine.DefaultTimeout, "time limit for evaluating one object")
 	fl.Int64Var(&f.limits.MaxFileSize, "max-file-size", limits.MaxFileSize, "largest input file, in bytes")
@@ -150,6 +156,12 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if f.failOn != "none" && policy.SeverityRank(f.failOn) < 0 {
 		return usageError("unknown --fail-on %q (one of %s, none)", f.failOn, strings.Join(policy.Severities, ", "))
 	}
+	if f.minSeverity != "" && policy.SeverityRank(f.minSeverity) < 0 {
+		if cfg != nil && cfg.MinSeverity == f.minSeverity && !cmd.Flags().Changed("min-severity") {
+			return usageError("%s:%d: minSeverity %q is not a severity (one of %s)", cfg.File, cfg.Lines["minSeverity"], f.minSeverity, strings.Join(policy.Severities, ", "))
+		}
+		return usageError("unknown --min-severity %q (one of %s)", f.minSeverity, strings.Join(policy.Severities, ", "))
+	}
 	if !contains([]string{"auto", "always", "never"}, f.color) {
 		return usageError("unknown --color %q (one of auto, always, never)", f.color)
 	}
@@ -182,6 +194,8 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		DisabledBy:  disabledBy,
 		Exclude:     exclude,
 		Complete:    f.complete || f.sources.cluster,
+		StrictInput: f.strictInput,
+		AllowEmpty:  f.allowEmpty,
 		Timeout:     f.timeout,
 		Limits:      f.limits,
 		Workers:     f.workers,
@@ -207,6 +221,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if err := writeReport(cmd, f, res); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
+	completeNote(cmd, f, res)
 	switch {
 	case len(res.Errors) > 0:
 		return &exitCode{code: exitError}
@@ -214,6 +229,25 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitFindings}
 	}
 	return nil
+}
+
+// completeNote says on a terminal, in one line of stderr, that rules
+// needing --complete did not run: in the report it was the same two lines
+// at the end of every run, and a script or a -o file has the JSON's
+// summary.skippedIncomplete. -q/--quiet turns it off.
+func completeNote(cmd *cobra.Command, f *lintFlags, res *engine.Result) {
+	if f.sources.quiet || f.parseOnly || !isTerminal(cmd.ErrOrStderr()) {
+		return
+	}
+	if line := report.SkippedIncompleteNote(res); line != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), line)
+	}
+}
+
+// isTerminal is a seam: tests replace it to see what a terminal gets.
+var isTerminal = func(w io.Writer) bool {
+	file, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(file.Fd()))
 }
 
 // objectProgress shows how far evaluation is, on a terminal, for runs long

@@ -41,6 +41,8 @@ type Config struct {
 	Profile string
 	FailOn  string
 	Format  string
+	// MinSeverity hides findings below it (the CLI's --min-severity).
+	MinSeverity string
 	// Lines holds the line of each top-level key, for errors found later
 	// (a format only the CLI knows).
 	Lines map[string]int
@@ -294,7 +296,7 @@ func (c *Config) refuseLinksOut() {
 	c.Bundles = check("bundles", c.Bundles)
 }
 
-var topKeys = []string{"profile", "failOn", "format", "rules", "parameters", "policies", "bundles", "exclude", "exceptions"}
+var topKeys = []string{"profile", "failOn", "minSeverity", "format", "rules", "parameters", "policies", "bundles", "exclude", "exceptions"}
 var ruleKeys = []string{"enabled", "severity"}
 var exceptionKeys = []string{"rules", "namespace", "kind", "name", "selector", "files", "reason", "expires"}
 var selectorKeys = []string{"matchLabels", "matchExpressions"}
@@ -339,6 +341,11 @@ func parse(file string, content []byte, repo string) (*Config, error) {
 			c.FailOn = p.str(val, "failOn")
 			if c.FailOn != "" && c.FailOn != "none" && policy.SeverityRank(c.FailOn) < 0 {
 				p.add(val, "failOn %q is not a severity (one of %s, none)", c.FailOn, strings.Join(policy.Severities, ", "))
+			}
+		case "minSeverity":
+			c.MinSeverity = p.str(val, "minSeverity")
+			if c.MinSeverity != "" && policy.SeverityRank(c.MinSeverity) < 0 {
+				p.add(val, "minSeverity %q is not a severity (one of %s)", c.MinSeverity, strings.Join(policy.Severities, ", "))
 			}
 		case "format":
 			c.Format = p.str(val, "format")

@@ -31,6 +31,10 @@ type Error struct {
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// notObject marks a document that is no Kubernetes object at all (no
+	// apiVersion and no kind, or not a mapping): a file of nothing else is
+	// skipped, not an error (Result.Skipped).
+	notObject bool
 }
 
 func (e Error) Error() string {
@@ -64,6 +68,9 @@ type Options struct {
 	// goroutine that parsed it; what it returns is kept instead. A caller
 	// that can read the file again (ReadFile) keeps less of a large input.
 	Loaded func(size int, objs []*Object) []*Object
+	// StrictInput makes a file none of whose documents is a Kubernetes
+	// object an error (one per document) instead of a skipped file.
+	StrictInput bool
 
 	// only, when set, maps the chunks of a file to parse (ReadAgain) to the
 	// number of documents before each.
@@ -99,6 +106,10 @@ type Result struct {
 	Files   int
 	// Excluded is how many files Options.Exclude left unread.
 	Excluded int
+	// Skipped are the files none of whose documents is a Kubernetes object
+	// (a compose file, package.json, a Helm values file), in input order.
+	// They are not errors unless Options.StrictInput.
+	Skipped []string
 }
 
 // ConfigFileName is the configuration file (engine/config) that walking a
@@ -180,11 +191,35 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 	}
 	close(jobs)
 	wg.Wait()
-	for _, r := range results {
+	for i, r := range results {
+		if !opts.StrictInput && len(r.objects) == 0 && onlyNotObjects(r.errors) {
+			res.Skipped = append(res.Skipped, files[i].path)
+			continue
+		}
 		res.Objects = append(res.Objects, r.objects...)
-		res.Errors = append(res.Errors, r.errors...)
+		res.Errors = append(res.Errors, clearNotObject(r.errors)...)
 	}
 	return res
+}
+
+// onlyNotObjects reports whether errs are all documents that are no
+// Kubernetes object: a file that mixes them with objects, or that has any
+// other problem (invalid YAML, a half-written object), stays an error.
+func onlyNotObjects(errs []Error) bool {
+	for _, e := range errs {
+		if !e.notObject {
+			return false
+		}
+	}
+	return len(errs) > 0
+}
+
+// clearNotObject drops the mark, so that errors compare by what they say.
+func clearNotObject(errs []Error) []Error {
+	for i := range errs {
+		errs[i].notObject = false
+	}
+	return errs
 }
 
 // input is one file to read, or one path to render.
@@ -358,7 +393,7 @@ func ReadAgain(name string, opts Options, objs []*Object) ([]*Object, []Error) {
 		in.root = root
 	}
 	found, errs, _ := readFile(in, opts)
-	return found, errs
+	return found, clearNotObject(errs)
 }
 
 // readFile also returns the number of bytes read. Only a regular file is
@@ -444,7 +479,8 @@ func humanBytes(n int64) string {
 // Parse reads the objects of one file's content. name is used in errors and
 // in every object's Source.
 func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
-	return parseChunks(context.Background(), name, data, limits, nil)
+	objs, errs := parseChunks(context.Background(), name, data, limits, nil)
+	return objs, clearNotObject(errs)
 }
 
 // parseChunks is Parse; only, when not nil, maps the chunks to parse to the number

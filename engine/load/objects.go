@@ -29,7 +29,9 @@ func objectsOf(file string, doc int, root *yaml.Node, c chunk, limits Limits, be
 		return nil, []Error{{File: file, Line: c.lineOffset + n.Line, Column: n.Column, Message: msg}}, 0
 	}
 	if node.Kind != yaml.MappingNode {
-		return fail(node, fmt.Sprintf("document is %s, not a Kubernetes object (a mapping with apiVersion and kind)", describeNode(node)))
+		o, e, n := fail(node, fmt.Sprintf("document is %s, not a Kubernetes object (a mapping with apiVersion and kind)", describeNode(node)))
+		e[0].notObject = true
+		return o, e, n
 	}
 	conv := &converter{limits: limits, lineOffset: c.lineOffset, before: before}
 	v, err := conv.value(node, 0)
@@ -54,7 +56,11 @@ func objectsOfValue(file string, doc int, node *yaml.Node, v ast.Value, conv *co
 	obj := v.(ast.Object)
 	apiVersion, kind, problem := typeOf(obj)
 	if problem != "" {
-		return fail(node, problem)
+		o, e := fail(node, problem)
+		// Neither key: some other YAML (compose, values, CI). One of the
+		// two: a manifest written wrong, which stays an error.
+		e[0].notObject = obj.Get(ast.StringTerm("apiVersion")) == nil && obj.Get(ast.StringTerm("kind")) == nil
+		return o, e
 	}
 	pos, top := buildPositions(node, conv.containers, conv.nodes)
 	if items, ok := field(obj, "items").(*ast.Array); ok && isList(kind, obj) {

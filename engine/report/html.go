@@ -47,7 +47,12 @@ type htmlReport struct {
 	ByRule            []htmlCount
 	ByNS              []htmlCount
 	SkippedIncomplete []string
-	Suppressed        htmlSuppressed
+	// Skipped are the input files that are not Kubernetes manifests;
+	// Hidden the findings below MinSeverity left out.
+	Skipped     []string
+	Hidden      int
+	MinSeverity string
+	Suppressed  htmlSuppressed
 	// RulesOff are the sentences naming the rules switched off, and by what.
 	RulesOff []string
 }
@@ -106,6 +111,7 @@ func writeHTML(w io.Writer, res *engine.Result, opts Options) error {
 	rep := htmlReport{
 		Version: opts.Version, Objects: res.Objects, Files: res.Files, Rules: len(res.Rules),
 		Suppressed: htmlSuppressed{Count: res.Suppressed},
+		Skipped:    res.Skipped, Hidden: res.Hidden, MinSeverity: res.MinSeverity,
 	}
 	if !opts.Generated.IsZero() {
 		rep.Generated = opts.Generated.UTC().Format("2006-01-02 15:04:05 UTC")

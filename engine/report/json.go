@@ -34,6 +34,13 @@ type jsonSummary struct {
 	BySeverity map[string]int `json:"bySeverity"`
 	// Excluded is how many input files the configuration's exclude left unread.
 	Excluded int `json:"excluded,omitempty"`
+	// Skipped are the input files that hold no Kubernetes object (a compose
+	// file, package.json) and were not linted; SkippedFiles is their count.
+	Skipped      []string `json:"skipped"`
+	SkippedFiles int      `json:"skippedFiles"`
+	// Hidden is how many findings --min-severity left out, MinSeverity what it was.
+	Hidden      int    `json:"hidden"`
+	MinSeverity string `json:"minSeverity,omitempty"`
 	// Baseline is set when a baseline was applied.
 	Baseline *jsonBaseline `json:"baseline,omitempty"`
 	// SkippedIncomplete lists the rules that need --complete and did not run.
@@ -80,6 +87,12 @@ func writeJSON(w io.Writer, res *engine.Result, opts Options) error {
 		rep.Warnings = []engine.Warning{}
 	}
 	rep.Summary.Excluded = res.Excluded
+	rep.Summary.Skipped = res.Skipped
+	if rep.Summary.Skipped == nil {
+		rep.Summary.Skipped = []string{}
+	}
+	rep.Summary.SkippedFiles = len(res.Skipped)
+	rep.Summary.Hidden, rep.Summary.MinSeverity = res.Hidden, res.MinSeverity
 	rep.Summary.RulesOff = res.RulesOff
 	if res.BaselineFile != "" {
 		rep.Summary.Baseline = &jsonBaseline{File: res.BaselineFile, Gone: res.BaselineGone}

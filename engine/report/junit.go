@@ -131,6 +131,21 @@ func writeJUnit(w io.Writer, res *engine.Result, opts Options) error {
 			s.Properties.Property = append(s.Properties.Property, junitProperty{Name: "rules-off", Value: off.Message})
 		}
 	}
+	// Files skipped and findings hidden are no test either: properties of
+	// an "(input)" suite, so that the count is in the report.
+	if len(res.Skipped) > 0 || res.Hidden > 0 {
+		s := suite(inputSuite)
+		s.Properties = &junitProperties{}
+		if len(res.Skipped) > 0 {
+			s.Properties.Property = append(s.Properties.Property, junitProperty{Name: "skipped-files", Value: fmt.Sprint(len(res.Skipped))})
+			for _, f := range res.Skipped {
+				s.Properties.Property = append(s.Properties.Property, junitProperty{Name: "skipped", Value: f})
+			}
+		}
+		if res.Hidden > 0 {
+			s.Properties.Property = append(s.Properties.Property, junitProperty{Name: "hidden-below-" + res.MinSeverity, Value: fmt.Sprint(res.Hidden)})
+		}
+	}
 	out := junitSuites{Name: "kubeward"}
 	for _, k := range order {
 		c := cases[k]
@@ -162,6 +177,9 @@ func writeJUnit(w io.Writer, res *engine.Result, opts Options) error {
 
 // rulesOffSuite is the JUnit suite that names the rules switched off.
 const rulesOffSuite = "(rules off)"
+
+// inputSuite is the JUnit suite that counts skipped files and hidden findings.
+const inputSuite = "(input)"
 
 // WriteXML writes v as an indented XML document with its header: the JUnit
 // reports of lint and of kubeward test share it.

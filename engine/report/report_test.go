@@ -188,8 +188,15 @@ func TestTextSummary(t *testing.T) {
 	res := clean()
 	res.Owned, res.Suppressed = 3, 2
 	res.SkippedIncomplete = []*policy.Rule{ruleInfo}
-	assert.Equal(t, "1 object, 0 findings, 0 errors; 3 owned objects reported through their controller; 2 suppressed.\n"+
-		"note: 1 rules only fire on complete input and were skipped (KW-T-002); pass --complete when the input is the whole cluster or namespace.\n",
+	// The rules that need --complete are no part of the report: the CLI
+	// says so on a terminal, in one line (SkippedIncompleteNote).
+	assert.Equal(t, "1 object, 0 findings, 0 errors; 3 owned objects reported through their controller; 2 suppressed.\n",
+		write(t, "text", res, report.Options{}))
+	assert.Equal(t, "kubeward: note: 1 rule skipped: they need --complete (the input is the whole cluster or namespace)", report.SkippedIncompleteNote(res))
+	res.Skipped = []string{"compose.yml", "package.json"}
+	res.Hidden, res.MinSeverity = 4, "medium"
+	assert.Equal(t, "1 object, 0 findings (4 below medium hidden), 0 errors; 3 owned objects reported through their controller; 2 suppressed.\n"+
+		"2 files skipped: not Kubernetes manifests: compose.yml, package.json\n",
 		write(t, "text", res, report.Options{}))
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -125,6 +126,36 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 		props.Add("count", off.Count)
 		props.Add("by", off.By)
 		n.WithProperties(props)
+		if len(run.Invocations) == 0 {
+			run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(len(res.Errors) == 0))
+		}
+		run.Invocations[0].AddToolConfigurationNotification(n)
+	}
+	// Files skipped as not manifests and findings hidden by --min-severity
+	// are notes on the run too, with their counts.
+	notes := map[string]string{}
+	props := map[string]*sarif.PropertyBag{}
+	if k := len(res.Skipped); k > 0 {
+		notes["skipped-files"] = fmt.Sprintf("%d files skipped: not Kubernetes manifests", k)
+		p := sarif.NewPropertyBag()
+		p.Add("count", k)
+		p.Add("files", res.Skipped)
+		props["skipped-files"] = p
+	}
+	if res.Hidden > 0 {
+		notes["hidden-findings"] = fmt.Sprintf("%d findings below %s hidden (--min-severity)", res.Hidden, res.MinSeverity)
+		p := sarif.NewPropertyBag()
+		p.Add("count", res.Hidden)
+		p.Add("minSeverity", res.MinSeverity)
+		props["hidden-findings"] = p
+	}
+	for _, id := range []string{"skipped-files", "hidden-findings"} {
+		if notes[id] == "" {
+			continue
+		}
+		n := sarif.NewNotification().WithLevel("note").WithMessage(sarif.NewTextMessage(notes[id]))
+		n.WithDescriptor(sarif.NewReportingDescriptorReference().WithID(id))
+		n.WithProperties(props[id])
 		if len(run.Invocations) == 0 {
 			run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(len(res.Errors) == 0))
 		}

@@ -66,13 +66,11 @@ func writeText(w io.Writer, res *engine.Result, opts Options) error {
 		}
 		fmt.Fprintf(&b, "baseline %s: %d %s.\n", t(res.BaselineFile), res.BaselineGone, entries)
 	}
-	if n := len(res.SkippedIncomplete); n > 0 {
-		ids := make([]string, n)
-		for i, r := range res.SkippedIncomplete {
-			ids[i] = t(r.ID)
-		}
-		fmt.Fprintf(&b, "note: %d rules only fire on complete input and were skipped (%s); pass --complete when the input is the whole cluster or namespace.\n",
-			n, strings.Join(ids, ", "))
+	// The rules that need --complete are not in the text report: they were
+	// the same lines at the end of every run. The CLI says it once on a
+	// terminal's stderr (SkippedIncompleteNote); JSON keeps the list.
+	if line := skippedLine(res.Skipped); line != "" {
+		b.WriteString(t(line) + "\n")
 	}
 	for _, off := range res.RulesOff {
 		fmt.Fprintf(&b, "note: %s.\n", t(off.Message))
@@ -96,6 +94,14 @@ func summary(res *engine.Result) string {
 	if len(parts) > 0 {
 		detail = " (" + strings.Join(parts, ", ") + ")"
 	}
+	if res.Hidden > 0 {
+		hidden := fmt.Sprintf("%d below %s hidden", res.Hidden, res.MinSeverity)
+		if detail == "" {
+			detail = " (" + hidden + ")"
+		} else {
+			detail = strings.TrimSuffix(detail, ")") + "; " + hidden + ")"
+		}
+	}
 	s := fmt.Sprintf("%s, %s%s, %s", plural(res.Objects, "object"), plural(len(res.Findings), "finding"), detail, plural(len(res.Errors), "error"))
 	if res.Owned > 0 {
 		s += fmt.Sprintf("; %s reported through their controller", plural(res.Owned, "owned object"))
@@ -110,6 +116,36 @@ func summary(res *engine.Result) string {
 		s += fmt.Sprintf("; %s off (see below)", plural(n, "rule"))
 	}
 	return s + ".\n"
+}
+
+// skippedLine names the files skipped as not Kubernetes manifests, the
+// first few of them: a repository root may have many.
+func skippedLine(files []string) string {
+	if len(files) == 0 {
+		return ""
+	}
+	shown := files
+	if len(shown) > maxSkippedShown {
+		shown = shown[:maxSkippedShown]
+	}
+	line := fmt.Sprintf("%s skipped: not Kubernetes manifests: %s", plural(len(files), "file"), strings.Join(shown, ", "))
+	if len(files) > len(shown) {
+		line += fmt.Sprintf(" and %d more (--format json lists them all)", len(files)-len(shown))
+	}
+	return line
+}
+
+const maxSkippedShown = 10
+
+// SkippedIncompleteNote is the one line that says which rules only fire
+// on complete input and did not run ("" when none): the CLI shows it on a
+// terminal, no report holds it.
+func SkippedIncompleteNote(res *engine.Result) string {
+	n := len(res.SkippedIncomplete)
+	if n == 0 {
+		return ""
+	}
+	return textSafe(fmt.Sprintf("kubeward: note: %s skipped: they need --complete (the input is the whole cluster or namespace)", plural(n, "rule")))
 }
 
 func plural(n int, word string) string {
