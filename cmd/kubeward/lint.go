@@ -236,7 +236,8 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 // at the end of every run, and a script or a -o file has the JSON's
 // summary.skippedIncomplete. -q/--quiet turns it off.
 func completeNote(cmd *cobra.Command, f *lintFlags, res *engine.Result) {
-	if f.sources.quiet || f.parseOnly || !isTerminal(cmd.ErrOrStderr()) {
+	// With no object, no rule could have fired: there is nothing to say.
+	if f.sources.quiet || f.parseOnly || res.Objects == 0 || !isTerminal(cmd.ErrOrStderr()) {
 		return
 	}
 	if line := report.SkippedIncompleteNote(res); line != "" {

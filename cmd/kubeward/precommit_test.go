@@ -129,4 +129,13 @@ func TestPreCommitHookBlocksAPrivilegedPod(t *testing.T) {
 	out, err = sh("git", "commit", "-m", "a restricted pod")
 	require.NoError(t, err, "the clean commit was blocked:\n%s", out)
 	assert.Contains(t, out, "Passed")
+	// A commit of only YAML and JSON that are not manifests (issue 23): the
+	// files are skipped, and the hook's --allow-empty lets the commit through.
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, "ci"), 0o755))
+	write("ci/pipeline.yml", "stages: [build, test]\n")
+	write("settings.json", `{"theme": "dark"}`+"\n")
+	must("git", "add", "ci/pipeline.yml", "settings.json")
+	out, err = sh("git", "commit", "-m", "CI configuration")
+	require.NoError(t, err, "a commit without manifests was blocked:\n%s", out)
+	assert.Contains(t, out, "Passed")
 }
