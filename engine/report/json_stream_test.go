@@ -30,7 +30,7 @@ func TestStreamJSONIsEncodingJSON(t *testing.T) {
 		"empty": {Version: 1, Summary: jsonSummary{BySeverity: map[string]int{}}, Findings: []jsonFinding{},
 			Errors: []load.Error{}, Warnings: []engine.Warning{}},
 		"full": {Version: 1,
-			Summary:    jsonSummary{Objects: 2, Findings: 2, BySeverity: map[string]int{"high": 2}, Excluded: 1, Baseline: &jsonBaseline{File: "b.json", Gone: 1}, SkippedIncomplete: []string{"KW-NET-002"}},
+			Summary:    jsonSummary{Objects: 2, Findings: 2, BySeverity: map[string]int{"high": 2}, Excluded: 1, Baseline: &jsonBaseline{File: "b.json", Gone: 1}, SkippedIncomplete: []string{"KW-NET-002"}, Skipped: []string{"compose.yml"}, SkippedFiles: 1, Hidden: 3, MinSeverity: "medium"},
 			Findings:   []jsonFinding{finding("KW-X-001", "one \"quoted\" <b>"), finding("KW-X-003", "two\nlines")},
 			Errors:     []load.Error{{File: "bad.yaml", Line: 1, Message: "broken"}},
 			Warnings:   []engine.Warning{{File: ".kubeward.yaml", Line: 2, Message: "expired"}},
