@@ -332,9 +332,12 @@ func (l *Linter) lint(ctx context.Context, paths []string) *Result {
 // emptyRunError says that paths held no Kubernetes object, and why when
 // it is known (files skipped or excluded).
 func emptyRunError(paths []string, loaded load.Result) Error {
-	shown := paths
-	if len(shown) > 3 {
-		shown = shown[:3]
+	shown := make([]string, 0, min(len(paths), 3))
+	for _, p := range paths[:cap(shown)] {
+		if p == "-" {
+			p = load.StdinName // as reports name it
+		}
+		shown = append(shown, p)
 	}
 	msg := "no Kubernetes objects in " + strings.Join(shown, ", ")
 	if len(paths) > len(shown) {

@@ -125,6 +125,10 @@ func TestNoKubernetesObjects(t *testing.T) {
 	require.Equal(t, exitError, r.code, r.stdout)
 	assert.Contains(t, r.stdout, "no Kubernetes objects in "+firstrun("package.json")+", "+firstrun("helm")+" (2 skipped: not Kubernetes manifests)")
 
+	r = kwStdin(t, strings.NewReader("services: {web: {image: nginx}}\n"), "lint", "-", "--no-cache")
+	require.Equal(t, exitError, r.code, r.stdout)
+	assert.Contains(t, r.stdout, "no Kubernetes objects in <stdin> (1 skipped: not Kubernetes manifests)")
+
 	for _, args := range [][]string{{empty}, {firstrun("package.json"), firstrun("helm")}} {
 		r = kw(t, append(append([]string{"lint"}, args...), "--no-cache", "--allow-empty")...)
 		assert.Equal(t, exitClean, r.code, r.stdout)
