@@ -40,7 +40,7 @@ import (
 // exclusively under random names, mode 0600, and renamed into place.
 
 // cacheVersion changes when the stored form or the key changes.
-const cacheVersion = "3"
+const cacheVersion = "4"
 
 // maxCachedInput bounds the input a cached run may have: the cache is for
 // short runs, where compiling dominates; a large run is not worth storing.
@@ -73,9 +73,11 @@ type cachedFinding struct {
 	Message  string   `json:"message"`
 	Object   load.Ref `json:"object"`
 	Location Location `json:"location"`
-	Path     []any    `json:"path"`
-	Document int      `json:"document"`
-	Item     int      `json:"item"`
+	// Suppression is a conftest exception's, decided at evaluation.
+	Suppression *Suppression `json:"suppression,omitempty"`
+	Path        []any        `json:"path"`
+	Document    int          `json:"document"`
+	Item        int          `json:"item"`
 }
 
 // cacheState is a Linter's result cache, opened on the first run that
@@ -491,6 +493,7 @@ func (l *Linter) cacheGet(dir *os.Root, key string) (*Result, bool) {
 		res.Findings = append(res.Findings, Finding{
 			Rule: r, Severity: f.Severity, Message: f.Message, Object: f.Object,
 			Location: f.Location, Path: intPath(f.Path), Document: f.Document, Item: f.Item,
+			Suppression: f.Suppression,
 		})
 	}
 	for _, id := range c.SkippedIncomplete {
@@ -520,6 +523,7 @@ func (l *Linter) cachePut(dir *os.Root, key string, res *Result) {
 		c.Findings = append(c.Findings, cachedFinding{
 			Rule: f.Rule.ID, Severity: f.Severity, Message: f.Message, Object: f.Object,
 			Location: f.Location, Path: f.Path, Document: f.Document, Item: f.Item,
+			Suppression: f.Suppression,
 		})
 	}
 	for _, r := range res.SkippedIncomplete {

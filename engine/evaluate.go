@@ -50,6 +50,9 @@ type kindQuery struct {
 type compiledQuery struct {
 	body     ast.Body
 	compiler ast.QueryCompiler
+	// exceptions are the packages whose conftest exception set follows the
+	// rules' sets in the result, in this order.
+	exceptions []string
 }
 
 // result is the variable the query binds to the rules' deny sets.
@@ -79,8 +82,19 @@ func (e *evaluator) queryFor(kind string) *kindQuery {
 
 func (e *evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
 	terms := make([]string, len(rules))
+	var exceptions []string
+	seen := map[string]bool{}
 	for i, r := range rules {
 		terms[i] = "data." + quotePackage(r.Package) + "." + r.EntryRule()
+		if r.ExceptionFile != "" && !seen[r.Package] {
+			seen[r.Package] = true
+			exceptions = append(exceptions, r.Package)
+		}
+	}
+	// conftest asks exception[_][_] == name: the names of every member of the
+	// package's exception set, evaluated with the same input.
+	for _, pkg := range exceptions {
+		terms = append(terms, "{n | n := data."+quotePackage(pkg)+".exception[_][_]}")
 	}
 	body, err := ast.ParseBodyWithOpts(string(result)+" = ["+strings.Join(terms, ", ")+"]", ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
@@ -91,7 +105,7 @@ func (e *evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
 	if err != nil {
 		return compiledQuery{}, err
 	}
-	return compiledQuery{body: compiled, compiler: qc}, nil
+	return compiledQuery{body: compiled, compiler: qc, exceptions: exceptions}, nil
 }
 
 // quotePackage writes a package path so that segments that are not Rego
@@ -163,10 +177,36 @@ func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []
 	var errs []Error
 	for i, r := range q.rules {
 		var es []Error
+		from := len(out)
 		out, es = e.findings(r, sets.Elem(i), o, out)
 		errs = append(errs, es...)
+		exceptConftest(r, q.query, sets, len(q.rules), out[from:])
 	}
 	return out, errs
+}
+
+// exceptConftest marks the findings of a conftest rule that its package's
+// exception set names as suppressed, as conftest counts them as exceptions
+// rather than failures. sets holds the exception sets after the n rules'.
+func exceptConftest(r *policy.Rule, q compiledQuery, sets *ast.Array, n int, fs []Finding) {
+	if r.ExceptionFile == "" || len(fs) == 0 {
+		return
+	}
+	for j, pkg := range q.exceptions {
+		if pkg != r.Package || n+j >= sets.Len() {
+			continue
+		}
+		names, ok := sets.Elem(n + j).Value.(ast.Set)
+		if !ok || !names.Contains(ast.StringTerm(r.ExceptionName)) {
+			return
+		}
+		where := fmt.Sprintf("%s:%d", r.ExceptionFile, r.ExceptionLine)
+		for i := range fs {
+			fs[i].Suppression = &Suppression{Kind: SuppressedByException,
+				Reason: fmt.Sprintf("conftest exception %q in package %s", r.ExceptionName, r.Package), Where: where}
+		}
+		return
+	}
 }
 
 func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *load.Object) ([]Finding, []Error) {
@@ -187,8 +227,10 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 			continue
 		}
 		var es []Error
+		from := len(out)
 		out, es = e.findings(r, sets.Elem(0), o, out)
 		errs = append(errs, es...)
+		exceptConftest(r, pq, sets, 1, out[from:])
 	}
 	return out, errs
 }

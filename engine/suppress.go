@@ -73,6 +73,11 @@ func ApplyConfig(res *Result, cfg *config.Config, now time.Time) {
 	kept := res.Findings[:0]
 	for _, f := range res.Findings {
 		obj := objects[objectKey{f.Location.File, f.Document, f.Item}]
+		// A conftest exception was decided at evaluation, with the input.
+		if f.Suppression != nil {
+			res.SuppressedFindings = append(res.SuppressedFindings, f)
+			continue
+		}
 		if s := suppression(f, obj, cfg, now); s != nil {
 			f.Suppression = s
 			res.SuppressedFindings = append(res.SuppressedFindings, f)

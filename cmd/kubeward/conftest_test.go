@@ -118,3 +118,27 @@ spec:
 	r = kw(t, "lint", "--policy", dir, "--profile", "conftest", "--fail-on", "critical", pod)
 	assert.Equal(t, exitClean, r.code)
 }
+
+// TestConftestExceptions: a deny_<name> rule is suppressed where its package's
+// exception set names <name> for the same input, and only there; the
+// suppression is listed and counted, as conftest counts exceptions.
+func TestConftestExceptions(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "conftest-exceptions")
+	r := kw(t, "lint", "--policy", filepath.Join(dir, "policy"), "--profile", "conftest", "--format", "json", filepath.Join(dir, "manifests"))
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	rep := decodeReport(t, r.stdout)
+	assert.Equal(t, []conftestFinding{
+		{"conftest.main.deny_latest_tag", "high", "Deployment legacy"},
+		{"conftest.main.deny_run_as_root", "high", "Deployment web"},
+	}, conftestFindings(rep), "legacy's run_as_root is excepted; its latest tag and web's root are not")
+	assert.Equal(t, 1, rep.Summary.Suppressed)
+
+	r = kw(t, "lint", "--policy", filepath.Join(dir, "policy"), "--profile", "conftest", "--show-suppressed", filepath.Join(dir, "manifests"))
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	lines := linesWith(r.stdout, "conftest.main.deny_run_as_root")
+	require.Len(t, lines, 2, r.stdout)
+	suppressed := linesWith(r.stdout, `conftest exception "run_as_root" in package main`)
+	require.Len(t, suppressed, 1, r.stdout)
+	assert.Contains(t, suppressed[0], "Deployment legacy")
+	assert.Contains(t, suppressed[0], filepath.Join(dir, "policy", "pods.rego")+":21")
+}

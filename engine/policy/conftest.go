@@ -36,6 +36,7 @@ func (l *Library) conftestRules(namespaces []string) []*Rule {
 		}
 	}
 	sort.Strings(names) // the first file defining a rule is where it is said to live
+	exceptions := conftestExceptions(l.modules, names, want)
 	byKey := map[string]*Rule{}
 	var out []*Rule
 	for _, name := range names {
@@ -75,11 +76,63 @@ func (l *Library) conftestRules(namespaces []string) []*Rule {
 			if r.Location != nil {
 				rule.Line = r.Location.Row
 			}
+			if ex, ok := exceptions[pkg]; ok {
+				rule.ExceptionFile, rule.ExceptionLine = ex.file, ex.line
+				rule.ExceptionName = ExceptionName(entry)
+			}
 			byKey[key] = rule
 			out = append(out, rule)
 		}
 	}
 	return out
+}
+
+type exceptionAt struct {
+	file string
+	line int
+}
+
+// conftestExceptions finds, per conftest package, the first file and line
+// defining its exception rule: conftest reads exceptions of the rule's own
+// package only.
+func conftestExceptions(modules map[string]*ast.Module, names []string, want map[string]bool) map[string]exceptionAt {
+	out := map[string]exceptionAt{}
+	for _, name := range names {
+		m := modules[name]
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		if !want[pkg] {
+			continue
+		}
+		if _, ok := out[pkg]; ok {
+			continue
+		}
+		for _, r := range m.Rules {
+			if len(r.Head.Reference) != 1 {
+				continue
+			}
+			if v, ok := r.Head.Reference[0].Value.(ast.Var); ok && v == "exception" {
+				at := exceptionAt{file: name}
+				if r.Location != nil {
+					at.line = r.Location.Row
+				}
+				out[pkg] = at
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ExceptionName is the name conftest looks for in the exception set to skip
+// a rule: the rule's name without its deny_ or violation_ prefix. conftest
+// strips no warn_ prefix, so warn_x is excepted by "warn_x".
+func ExceptionName(entry string) string {
+	for _, p := range []string{"deny_", "violation_"} {
+		if strings.HasPrefix(entry, p) {
+			return strings.TrimPrefix(entry, p)
+		}
+	}
+	return entry
 }
 
 // EntryRule is the Rego rule whose set holds the rule's findings: deny for

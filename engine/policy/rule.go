@@ -52,6 +52,12 @@ type Rule struct {
 	Conftest bool `json:"-"`
 	// Entry is the conftest rule's name (deny, warn_x, …); empty for kubeward rules.
 	Entry string `json:"-"`
+	// ExceptionFile and ExceptionLine are where the rule's package defines
+	// conftest's exception rule (empty when it defines none): a finding of
+	// the rule is suppressed when that set names ExceptionName.
+	ExceptionFile string `json:"-"`
+	ExceptionLine int    `json:"-"`
+	ExceptionName string `json:"-"`
 }
 
 // Group is the rule's group: the package segment after kubeward.rules.
