@@ -42,12 +42,13 @@ type Error = load.Error
 type Result struct {
 	Findings []Finding
 	Errors   []Error
-	// Objects is how many objects were evaluated.
+	// Objects is how many objects were evaluated, owned ones (Owned) aside.
 	Objects int
 	// Checked lists the evaluated objects, in input order.
 	Checked []Checked
-	// Owned is how many objects were not evaluated because their controller is
-	// also in the input (their problems are reported on the controller).
+	// Owned is how many objects have their controller in the input: their
+	// problems are reported on the controller, and on them only what differs
+	// from the controller's pod template (not counted in Objects).
 	Owned int
 	// Files is how many files were read.
 	Files int

@@ -72,29 +72,3 @@ func inventory(objs []*load.Object) ast.Object {
 		ast.Item(ast.StringTerm("cluster"), ast.NewTerm(cl)),
 	)
 }
-
-// owned returns the objects whose controller is also in the input: their
-// findings would repeat the controller's (a Deployment exported with its
-// ReplicaSets and Pods), so they are not evaluated on their own.
-func owned(objs []*load.Object) map[*load.Object]bool {
-	type key struct{ kind, ns, name string }
-	byUID := map[string]bool{}
-	byName := map[key]bool{}
-	for _, o := range objs {
-		if o.UID != "" {
-			byUID[o.UID] = true
-		}
-		byName[key{o.Kind, o.Namespace, o.Name}] = true
-	}
-	out := map[*load.Object]bool{}
-	for _, o := range objs {
-		c := o.Controller
-		if c == nil {
-			continue
-		}
-		if (c.UID != "" && byUID[c.UID]) || byName[key{c.Kind, o.Namespace, c.Name}] {
-			out[o] = true
-		}
-	}
-	return out
-}

@@ -401,15 +401,12 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 		evs[i] = l.partEvaluator(p, store)
 	}
 	cross := s.crossEvaluator(parts, store)
-	skip := owned(objs)
-	res.Owned = len(skip)
-	todo := make([]*load.Object, 0, len(objs)-len(skip))
-	for _, o := range objs {
-		if !skip[o] {
-			todo = append(todo, o)
-		}
-	}
-	res.Objects = len(todo)
+	// Owned objects are evaluated too, and keep only what differs from
+	// their controller (keepDiffering, after the evaluation).
+	ctrl := controllers(objs)
+	res.Owned = len(ctrl)
+	todo := objs
+	res.Objects = len(todo) - len(ctrl)
 	res.Checked = make([]Checked, len(todo))
 	for i, o := range todo {
 		res.Checked[i] = Checked{Object: o.Ref(), File: o.Source.File, Document: o.Source.Document, Item: o.Source.Item}
@@ -532,6 +529,7 @@ dispatch:
 		res.Errors = append(res.Errors, interrupted(ctx))
 	}
 
+	keepDiffering(todo, ctrl, outcomes, len(evs))
 	res.Findings = merge(todo, outcomes, len(evs))
 	for _, o := range outcomes {
 		res.Errors = append(res.Errors, o.errors...)

@@ -157,3 +157,54 @@ func TestCompleteNoteOnATerminal(t *testing.T) {
 		assert.Empty(t, r.stderr, args)
 	}
 }
+
+// TestOwnedPodThatDiffersFromItsController: in an export of a Deployment, its
+// ReplicaSet and two Pods, the Pod an admission webhook gave a privileged
+// istio-proxy sidecar reports that sidecar once, naming its controller; the
+// Pod identical to the template (with the API server's defaults) and the
+// ReplicaSet report nothing; the Deployment's findings are its own.
+func TestOwnedPodThatDiffersFromItsController(t *testing.T) {
+	file := filepath.Join("..", "..", "testdata", "cluster", "injected-sidecar-export.yaml")
+	r := kw(t, "lint", "--format", "json", file)
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	rep := decodeReport(t, r.stdout)
+	assert.Equal(t, 1, rep.Summary.Objects, "the owned objects are counted apart")
+
+	priv := findingsOf(rep, "KW-PSS-007")
+	require.Len(t, priv, 1)
+	assert.Equal(t, "Pod", priv[0].Object.Kind)
+	assert.Equal(t, "web-7d4b9c-bbbbb", priv[0].Object.Name)
+	assert.Equal(t, `container "istio-proxy" sets securityContext.privileged=true; remove it or set it to false. (differs from its controller Deployment shop/web)`, priv[0].Message)
+	assert.Equal(t, "spec.containers[1].securityContext.privileged", priv[0].Location.Path)
+
+	var deployment []string
+	for _, f := range rep.Findings {
+		switch {
+		case f.Object.Kind == "Deployment":
+			assert.NotContains(t, f.Message, "differs from", f.Rule.ID)
+			deployment = append(deployment, f.Rule.ID+" "+f.Location.Path)
+		case f.Object.Name == "web-7d4b9c-bbbbb":
+			// Everything on the Pod is about the container the template lacks.
+			assert.Contains(t, f.Message, `container "istio-proxy"`, f.Rule.ID)
+			assert.True(t, strings.HasSuffix(f.Message, "(differs from its controller Deployment shop/web)"), f.Message)
+		default:
+			t.Errorf("finding %s on %s %s: it is identical to its template", f.Rule.ID, f.Object.Kind, f.Object.Name)
+		}
+	}
+
+	// The Deployment alone gives the same findings as within the export.
+	alone := filepath.Join(t.TempDir(), "deployment.yaml")
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	text := string(data)
+	start := strings.Index(text, "- apiVersion: apps/v1\n  kind: Deployment")
+	end := strings.Index(text, "- apiVersion: apps/v1\n  kind: ReplicaSet")
+	require.True(t, start > 0 && end > start)
+	require.NoError(t, os.WriteFile(alone, []byte("apiVersion: v1\nkind: List\nitems:\n"+text[start:end]), 0o600))
+	var own []string
+	for _, f := range decodeReport(t, kw(t, "lint", "--format", "json", alone).stdout).Findings {
+		own = append(own, f.Rule.ID+" "+f.Location.Path)
+	}
+	assert.ElementsMatch(t, own, deployment)
+	assert.NotEmpty(t, own)
+}
