@@ -464,6 +464,12 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	}
 dispatch:
 	for i, o := range todo {
+		if top := ctrl[o]; top != nil && sameTemplate(o, top) {
+			// Nothing of its own to report (keepDiffering would drop all).
+			outcomes[i*len(evs)] = outcome{}
+			report()
+			continue
+		}
 		if e := s.earlyOf(o); e != nil {
 			// Evaluated while whole but for the rules that read other
 			// objects; read again only for those.

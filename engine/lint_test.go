@@ -388,3 +388,64 @@ func TestPartsGiveTheSameFindings(t *testing.T) {
 	}
 	assert.Greater(t, total, 10, "the examples have findings to compare")
 }
+
+// TestOwnedPodComparedByContainerName: a sidecar injected before the
+// template's container shifts its index; the template's container is still
+// recognised by its name, and only the sidecar's finding is the Pod's. The
+// ReplicaSet, a copy of the template, reports nothing.
+func TestOwnedPodComparedByContainerName(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "export.yaml", privilegedDeployment+`---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web-1
+  namespace: shop
+  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]
+spec:
+  selector:
+    matchLabels: {app: web, pod-template-hash: "1"}
+  template:
+    metadata:
+      labels: {app: web, pod-template-hash: "1"}
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/web:1.4.2
+          securityContext:
+            privileged: true
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-1-a
+  namespace: shop
+  labels: {app: web, pod-template-hash: "1"}
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-1, controller: true}]
+spec:
+  containers:
+    - name: sidecar
+      image: registry.example.com/web:1.4.2
+      securityContext:
+        privileged: true
+    - name: app
+      image: registry.example.com/web:1.4.2
+      securityContext:
+        privileged: true
+`)
+	res := bundled(t).Lint(context.Background(), []string{dir})
+	require.Empty(t, res.Errors)
+	priv := byRule(res, "KW-PSS-007")
+	require.Len(t, priv, 2)
+	var onPod []engine.Finding
+	for _, f := range res.Findings {
+		assert.NotEqual(t, "ReplicaSet", f.Object.Kind, f.Rule.ID)
+		if f.Object.Kind == "Pod" {
+			onPod = append(onPod, f)
+			assert.Contains(t, f.Message, `container "sidecar"`, f.Rule.ID)
+			assert.Equal(t, "spec.containers[0]", f.Location.Path[:len("spec.containers[0]")], f.Rule.ID)
+		}
+	}
+	assert.NotEmpty(t, onPod)
+	assert.Equal(t, 2, res.Owned)
+}
