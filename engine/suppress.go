@@ -165,18 +165,7 @@ func metadataOf(o *load.Object) (labels, annotations, template map[string]string
 
 // stringMap returns the string values of the mapping at path, or nil.
 func stringMap(v ast.Value, path ...string) map[string]string {
-	for _, k := range path {
-		obj, ok := v.(ast.Object)
-		if !ok {
-			return nil
-		}
-		t := obj.Get(ast.StringTerm(k))
-		if t == nil {
-			return nil
-		}
-		v = t.Value
-	}
-	obj, ok := v.(ast.Object)
+	obj, ok := valueAt(v, path).(ast.Object)
 	if !ok {
 		return nil
 	}

@@ -57,7 +57,7 @@ func Open(dir string, maxFileSize int64) (*Root, error) {
 	dir = filepath.Clean(dir)
 	r, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, &Error{Path: dir, Reason: describe(err), Err: err}
+		return nil, &Error{Path: dir, Reason: Describe(err), Err: err}
 	}
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
@@ -242,7 +242,7 @@ func (r *Root) explain(name string, err error) error {
 	if strings.Contains(err.Error(), "escapes from parent") || strings.Contains(err.Error(), "path escapes") {
 		return &Error{Path: r.Path(name), Reason: "is outside " + r.dir, Err: ErrOutside}
 	}
-	return &Error{Path: r.Path(name), Reason: describe(err), Err: err}
+	return &Error{Path: r.Path(name), Reason: Describe(err), Err: err}
 }
 
 // escapingLink finds the first component of name that is a link whose
@@ -300,14 +300,14 @@ func ReadFile(path string, max int64) ([]byte, error) {
 func OpenFile(path string) (*os.File, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, &Error{Path: path, Reason: describe(err), Err: err}
+		return nil, &Error{Path: path, Reason: Describe(err), Err: err}
 	}
 	if !info.Mode().IsRegular() {
 		return nil, &Error{Path: path, Reason: "is " + kind(info.Mode()) + ", not a regular file", Err: ErrNotRegular}
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, &Error{Path: path, Reason: describe(err), Err: err}
+		return nil, &Error{Path: path, Reason: Describe(err), Err: err}
 	}
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
 		f.Close()
@@ -328,7 +328,7 @@ func readLimited(f *os.File, path string, max int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &Error{Path: path, Reason: "cannot read: " + describe(err), Err: err}
+		return nil, &Error{Path: path, Reason: "cannot read: " + Describe(err), Err: err}
 	}
 	if max > 0 && int64(len(data)) > max {
 		return nil, tooLarge(path, int64(len(data)), max)
@@ -377,7 +377,9 @@ func kind(m fs.FileMode) string {
 	return "not a regular file"
 }
 
-func describe(err error) string {
+// Describe is an OS error as a message for a file's error: the reason,
+// without the path the error repeats.
+func Describe(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err

@@ -354,19 +354,7 @@ func hasExtension(path string) bool {
 	return false
 }
 
-func describeOSError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	return err.Error()
-}
+func describeOSError(err error) string { return confine.Describe(err) }
 
 // ReadAgain reads file again, as Load does, but parses only the documents
 // that hold objs, objects read from it before (whole or
