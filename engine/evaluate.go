@@ -151,7 +151,7 @@ func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []
 		return nil, nil
 	}
 	if q.err != nil {
-		return nil, []Error{{File: o.Source.File, Message: "preparing the rules for kind " + o.Kind + ": " + q.err.Error()}}
+		return nil, []Error{{Stage: StageEvaluate, Code: CodePrepare, File: o.Source.File, Message: "preparing the rules for kind " + o.Kind + ": " + q.err.Error()}}
 	}
 	sets, err := e.run(ctx, q.query, o)
 	if err != nil && ctx.Err() != nil {
@@ -283,7 +283,7 @@ func (e *evaluator) ruleError(r *policy.Rule, o *load.Object, err error) Error {
 	}
 	// Reports are one line per problem; OPA's messages may span several.
 	msg = strings.Join(strings.Fields(msg), " ")
-	return Error{File: o.Source.File, Line: pos.Line, Column: pos.Column,
+	return Error{Stage: StageEvaluate, Code: CodeRuleFailed, File: o.Source.File, Line: pos.Line, Column: pos.Column,
 		Message: fmt.Sprintf("rule %s failed on %s: %s", r.ID, describeObject(o), msg)}
 }
 
@@ -342,7 +342,7 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 
 func (e *evaluator) contractError(r *policy.Rule, o *load.Object, problem string) Error {
 	pos := o.Start()
-	return Error{File: o.Source.File, Line: pos.Line, Column: pos.Column,
+	return Error{Stage: StageEvaluate, Code: CodeContract, File: o.Source.File, Line: pos.Line, Column: pos.Column,
 		Message: fmt.Sprintf("rule %s (%s:%d) on %s: %s", r.ID, r.File, r.Line, describeObject(o), problem)}
 }
 

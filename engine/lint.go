@@ -19,7 +19,6 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
-	"github.com/kubeward/kubeward/engine/source/helm"
 	"github.com/kubeward/kubeward/engine/validate"
 )
 
@@ -54,8 +53,12 @@ type Options struct {
 	// all (every file skipped, excluded, or none found); without it that is
 	// an error, so that a mistyped path does not pass.
 	AllowEmpty bool
-	// Helm are the options charts among the inputs are rendered with.
-	Helm helm.Options
+	// Renderers are the sources that turn an input path that is not plain
+	// YAML into objects: engine/source/helm (charts) and
+	// engine/source/kustomize (kustomizations) provide them. A path none
+	// claims is read as plain files, so a program that gives none links
+	// neither Helm nor Kustomize.
+	Renderers []load.Renderer
 	// CacheDir keeps the results of runs over plain files, keyed by the
 	// binary, the policies, these options and the input bytes, so that a run
 	// repeated on unchanged files skips compiling and evaluating ("" = off).
@@ -353,7 +356,7 @@ func emptyRunError(paths []string, loaded load.Result) Error {
 	if len(why) > 0 {
 		msg += " (" + strings.Join(why, "; ") + ")"
 	}
-	return Error{File: "(input)", Message: msg + "; --allow-empty accepts a run with none"}
+	return Error{Stage: StageLoad, Code: CodeEmpty, Message: msg + "; --allow-empty accepts a run with none"}
 }
 
 // LintObjects evaluates objects that were loaded elsewhere (a chart rendered
@@ -384,7 +387,7 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 			res.Errors = append(res.Errors, interrupted(ctx))
 			return res
 		}
-		res.Errors = append(res.Errors, Error{File: "(policies)", Message: err.Error()})
+		res.Errors = append(res.Errors, Error{Stage: StagePolicy, Code: CodeCompile, Message: err.Error(), Err: err})
 		return res
 	}
 	data, err := l.runData(ctx, parts, objs)
@@ -393,7 +396,7 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 		return res
 	}
 	if err != nil {
-		res.Errors = append(res.Errors, Error{File: "(inventory)", Message: err.Error()})
+		res.Errors = append(res.Errors, Error{Stage: StageEvaluate, Code: CodeInventory, Message: err.Error(), Err: err})
 	}
 	store := inmem.NewFromASTObject(data)
 	evs := make([]*evaluator, len(parts))
@@ -551,7 +554,7 @@ dispatch:
 // interrupted is the error of a run whose context ended before every
 // object was evaluated: the objects not evaluated are not silently clean.
 func interrupted(ctx context.Context) Error {
-	return Error{File: "(run)", Message: fmt.Sprintf("interrupted (%v) before every object was evaluated: the findings are incomplete", ctx.Err())}
+	return Error{Stage: StageEvaluate, Code: CodeInterrupted, Err: ctx.Err(), Message: fmt.Sprintf("interrupted (%v) before every object was evaluated: the findings are incomplete", ctx.Err())}
 }
 
 // compiledUnlessDone returns compile's result, or ctx's error as soon as ctx

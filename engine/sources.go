@@ -6,17 +6,14 @@ import (
 	"slices"
 
 	"github.com/kubeward/kubeward/engine/load"
-	"github.com/kubeward/kubeward/engine/source/cluster"
-	"github.com/kubeward/kubeward/engine/source/helm"
-	"github.com/kubeward/kubeward/engine/source/kustomize"
+	"github.com/kubeward/kubeward/engine/source"
 )
 
-// renderers are the sources that turn a folder or archive into objects
-// before loading: Helm charts (a folder with Chart.yaml, a .tgz) and
-// kustomizations (a folder with kustomization.yaml). A folder that is both is
-// a chart.
+// renderers are the sources the caller gave that turn a folder or archive
+// into objects before loading (Options.Renderers): the first that claims a
+// path renders it.
 func (l *Linter) renderers() []load.Renderer {
-	return []load.Renderer{helm.Source{Options: l.opts.Helm}, kustomize.Source{}}
+	return l.opts.Renderers
 }
 
 // ClusterKinds are the kinds a live-cluster scan reads when none are given:
@@ -35,20 +32,18 @@ func (l *Linter) ClusterKinds() []string {
 	return slices.Sorted(maps.Keys(set))
 }
 
-// LintCluster reads a live cluster (opts.Kinds, or ClusterKinds) and
-// evaluates what it read. A kind that cannot be read is an error naming it;
-// the rest is still evaluated. The read is the whole picture of its scope:
-// create the Linter with Complete set, as `kubeward lint --cluster` does.
-func (l *Linter) LintCluster(ctx context.Context, opts cluster.Options) (*Result, error) {
-	if len(opts.Kinds) == 0 {
-		opts.Kinds = l.ClusterKinds()
-	}
-	read, err := cluster.Read(ctx, opts, l.opts.Limits)
+// LintReader reads objects from r (a live cluster: engine/source/cluster),
+// asking for ClusterKinds, and evaluates what it read. What r could not read
+// is an error of the run; the rest is still evaluated. A live cluster's read
+// is the whole picture of its scope: create the Linter with Complete set, as
+// `kubeward lint --cluster` does.
+func (l *Linter) LintReader(ctx context.Context, r source.Reader) (*Result, error) {
+	objs, errs, err := r.Read(ctx, l.ClusterKinds(), l.opts.Limits)
 	if err != nil {
 		return nil, err
 	}
-	res := l.LintObjects(ctx, read.Objects)
-	res.Errors = append(res.Errors, read.Errors...)
+	res := l.LintObjects(ctx, objs)
+	res.Errors = append(res.Errors, staged(errs, StageSource)...)
 	sortErrors(res.Errors)
 	return res, nil
 }

@@ -248,7 +248,7 @@ func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []o
 				msg = fmt.Sprintf("cannot read %s again to evaluate %s: %s", file, describeObject(stub), errs[0].Message)
 			}
 			o := &outcomes[i*parts]
-			o.errors = append(o.errors, Error{File: file, Message: msg})
+			o.errors = append(o.errors, Error{Stage: StageLoad, Code: CodeChanged, File: file, Message: msg})
 			continue
 		}
 		whole[n] = o

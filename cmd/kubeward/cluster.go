@@ -49,7 +49,7 @@ func lintInputs(ctx context.Context, cmd *cobra.Command, f *lintFlags, linter *e
 			}
 		}
 	}
-	return linter.LintCluster(ctx, opts)
+	return linter.LintReader(ctx, cluster.Source{Options: opts})
 }
 
 // progressWriter is stderr when it is a terminal and progress is wanted.

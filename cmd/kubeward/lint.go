@@ -201,7 +201,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Workers:     f.workers,
 		Stdin:       cmd.InOrStdin(),
 		StreamAfter: f.streamAfter,
-		Helm:        f.sources.helm,
+		Renderers:   f.sources.renderers(),
 		CacheDir:    resultCacheDir(f),
 		Progress:    objectProgress(cmd, f),
 	})

@@ -3,7 +3,9 @@ package main
 import (
 	"github.com/spf13/pflag"
 
+	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/source/helm"
+	"github.com/kubeward/kubeward/engine/source/kustomize"
 )
 
 // sourceFlags configure the inputs that are rendered before linting.
@@ -36,4 +38,10 @@ func addSourceFlags(fl *pflag.FlagSet, s *sourceFlags) {
 	fl.StringSliceVar(&s.kinds, "kinds", nil, "with --cluster: kinds to read (comma-separated; default: every kind a rule of the library names)")
 	fl.BoolVarP(&s.quiet, "quiet", "q", false, "no progress on standard error (it is shown only on a terminal)")
 	fl.StringSliceVar(&s.helm.APIVersions, "api-versions", nil, "API versions added to .Capabilities.APIVersions for charts (comma-separated, repeatable)")
+}
+
+// renderers are the sources the CLI renders inputs with: charts (with the
+// Helm flags) and kustomizations. A folder that is both is a chart.
+func (s *sourceFlags) renderers() []load.Renderer {
+	return []load.Renderer{helm.Renderer(s.helm), kustomize.Renderer()}
 }

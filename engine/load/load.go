@@ -25,31 +25,6 @@ import (
 // StdinName is how objects read from standard input are named in reports.
 const StdinName = "<stdin>"
 
-// Error is a problem with the input, at a place in a file.
-type Error struct {
-	File    string `json:"file"`
-	Line    int    `json:"line,omitempty"`
-	Column  int    `json:"column,omitempty"`
-	Message string `json:"message"`
-	// notObject marks a document that is no Kubernetes object at all (no
-	// apiVersion and no kind, or not a mapping): a file of nothing else is
-	// skipped, not an error (Result.Skipped).
-	notObject bool
-}
-
-func (e Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
-		if e.Column > 0 {
-			b.WriteString(":" + strconv.Itoa(e.Column))
-		}
-	}
-	b.WriteString(": " + e.Message)
-	return b.String()
-}
-
 // Options configure loading.
 type Options struct {
 	Limits Limits
@@ -160,7 +135,7 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 			for i := range jobs {
 				if r := files[i].renderer; r != nil {
 					objs, errs := r.Render(context.WithValue(ctx, inputRootKey{}, files[i].named), files[i].path, opts.Limits)
-					results[i] = fileResult{objs, errs}
+					results[i] = fileResult{objs, Staged(errs, StageSource)}
 					continue
 				}
 				objs, errs, size := readFile(files[i], opts)
@@ -199,6 +174,7 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 		res.Objects = append(res.Objects, r.objects...)
 		res.Errors = append(res.Errors, clearNotObject(r.errors)...)
 	}
+	Staged(res.Errors, StageLoad)
 	return res
 }
 
@@ -375,13 +351,13 @@ func ReadAgain(name string, opts Options, objs []*Object) ([]*Object, []Error) {
 	if dir != "" {
 		root, err := confine.Open(dir, opts.Limits.MaxFileSize)
 		if err != nil {
-			return nil, []Error{readError(name, err)}
+			return nil, Staged([]Error{readError(name, err)}, StageLoad)
 		}
 		defer root.Close()
 		in.root = root
 	}
 	found, errs, _ := readFile(in, opts)
-	return found, clearNotObject(errs)
+	return found, Staged(clearNotObject(errs), StageLoad)
 }
 
 // readFile also returns the number of bytes read. Only a regular file is
@@ -468,7 +444,7 @@ func humanBytes(n int64) string {
 // in every object's Source.
 func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
 	objs, errs := parseChunks(context.Background(), name, data, limits, nil)
-	return objs, clearNotObject(errs)
+	return objs, Staged(clearNotObject(errs), StageLoad)
 }
 
 // parseChunks is Parse; only, when not nil, maps the chunks to parse to the number

@@ -14,7 +14,10 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/source/helm"
+	"github.com/kubeward/kubeward/engine/source/kustomize"
 )
 
 // ExpectedFile names a suite's expectations inside its folder.
@@ -141,7 +144,9 @@ func Run(ctx context.Context, dir string, opts policy.Options) *Result {
 			inputs = append(inputs, filepath.Join(dir, e.Name()))
 		}
 	}
-	l, err := engine.New(engine.Options{Policy: opts, Profile: exp.Profile, Complete: exp.Complete})
+	// A suite's fixtures may be charts or kustomizations, as lint's inputs.
+	renderers := []load.Renderer{helm.Renderer(helm.Options{}), kustomize.Renderer()}
+	l, err := engine.New(engine.Options{Policy: opts, Profile: exp.Profile, Complete: exp.Complete, Renderers: renderers})
 	if err != nil {
 		res.Errors = append(res.Errors, err.Error())
 		return res

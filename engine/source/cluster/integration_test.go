@@ -112,10 +112,10 @@ subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: kw-reader}]
 	reader.Impersonate = rest.ImpersonationConfig{UserName: "kw-reader"}
 	l, err := engine.New(engine.Options{Complete: true})
 	require.NoError(t, err)
-	res, err := l.LintCluster(ctx, cluster.Options{
+	res, err := l.LintReader(ctx, cluster.Source{Options: cluster.Options{
 		Config: reader, Context: "it", Namespace: itNamespace,
 		Kinds: []string{"ConfigMap", "Deployment", "ReplicaSet", "Pod", "Secret"},
-	})
+	}})
 	require.NoError(t, err)
 
 	configMaps := 0

@@ -80,7 +80,7 @@ func TestRenderMatchesHelmTemplate(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			l, err := engine.New(engine.Options{Helm: c.kw})
+			l, err := engine.New(engine.Options{Renderers: []load.Renderer{helm.Renderer(c.kw)}})
 			require.NoError(t, err)
 			inProcess := l.Lint(ctx, []string{filepath.Join(charts, "web")})
 			require.Empty(t, inProcess.Errors)
