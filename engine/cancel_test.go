@@ -59,7 +59,10 @@ func TestLintStopsWhenCancelled(t *testing.T) {
 	require.NotZero(t, last, "evaluation had started")
 	assert.Less(t, last, objects, "not every object was evaluated")
 	require.Len(t, res.Errors, 1, "one error says the run was interrupted: %v", res.Errors)
-	assert.Equal(t, "(run)", res.Errors[0].File)
+	assert.Empty(t, res.Errors[0].File, "no file failed: the run was stopped")
+	assert.Equal(t, engine.StageEvaluate, res.Errors[0].Stage)
+	assert.Equal(t, engine.CodeInterrupted, res.Errors[0].Code)
+	assert.ErrorIs(t, res.Errors[0], context.Canceled)
 	assert.Contains(t, res.Errors[0].Message, "interrupted (context canceled)")
 }
 

@@ -322,7 +322,7 @@ func (l *Linter) lint(ctx context.Context, paths []string) *Result {
 	res.Files = loaded.Files
 	res.Excluded = loaded.Excluded
 	res.Skipped = loaded.Skipped
-	res.Errors = append(res.Errors, loaded.Errors...)
+	res.Errors = append(res.Errors, staged(loaded.Errors, StageLoad)...)
 	// Only when nothing else went wrong: an unreadable file already says why
 	// nothing was linted.
 	if len(loaded.Objects) == 0 && len(res.Errors) == 0 && !l.opts.AllowEmpty && ctx.Err() == nil {

@@ -23,16 +23,16 @@ const (
 // a step that has no file (compiling the policies), named by Stage. It is
 // the one error type the engine and the lint facade return.
 type Error struct {
-	// Code names the kind of problem for programs ("" when it has none of
-	// its own): see docs/go-api.md.
-	Code  string `json:"code,omitempty"`
-	Stage Stage  `json:"stage,omitempty"`
 	// File is "" when the problem is with no file: the JSON report keeps
 	// the "file" field (DESIGN.md) and says where in "stage".
 	File    string `json:"file"`
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	Stage   Stage  `json:"stage,omitempty"`
+	// Code names the kind of problem for programs ("" when it has none of
+	// its own): see docs/go-api.md.
+	Code string `json:"code,omitempty"`
 	// Err is the cause, when there is one (errors.Is and errors.As see it).
 	Err error `json:"-"`
 	// notObject marks a document that is no Kubernetes object at all (no

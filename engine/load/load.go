@@ -174,7 +174,6 @@ func Load(ctx context.Context, paths []string, opts Options) Result {
 		res.Objects = append(res.Objects, r.objects...)
 		res.Errors = append(res.Errors, clearNotObject(r.errors)...)
 	}
-	Staged(res.Errors, StageLoad)
 	return res
 }
 
@@ -351,13 +350,13 @@ func ReadAgain(name string, opts Options, objs []*Object) ([]*Object, []Error) {
 	if dir != "" {
 		root, err := confine.Open(dir, opts.Limits.MaxFileSize)
 		if err != nil {
-			return nil, Staged([]Error{readError(name, err)}, StageLoad)
+			return nil, []Error{readError(name, err)}
 		}
 		defer root.Close()
 		in.root = root
 	}
 	found, errs, _ := readFile(in, opts)
-	return found, Staged(clearNotObject(errs), StageLoad)
+	return found, clearNotObject(errs)
 }
 
 // readFile also returns the number of bytes read. Only a regular file is
@@ -444,7 +443,7 @@ func humanBytes(n int64) string {
 // in every object's Source.
 func Parse(name string, data []byte, limits Limits) ([]*Object, []Error) {
 	objs, errs := parseChunks(context.Background(), name, data, limits, nil)
-	return objs, Staged(clearNotObject(errs), StageLoad)
+	return objs, clearNotObject(errs)
 }
 
 // parseChunks is Parse; only, when not nil, maps the chunks to parse to the number

@@ -18,10 +18,14 @@ func writeGitHub(w io.Writer, res *engine.Result) error {
 			escapeProperty(f.Rule.ID+" "+f.Rule.Title), escapeData(f.Message+" ("+objectName(f)+")"))
 	}
 	for _, e := range res.Errors {
-		if e.Line > 0 {
-			fmt.Fprintf(&b, "::error file=%s,line=%d::%s\n", escapeProperty(e.File), e.Line, escapeData(e.Message))
-		} else {
-			fmt.Fprintf(&b, "::error file=%s::%s\n", escapeProperty(e.File), escapeData(e.Message))
+		switch {
+		case e.File == "":
+			// A step of the run failed, not a file: the stage says which.
+			fmt.Fprintf(&b, "::error::%s\n", escapeData(e.Where()+": "+e.Text()))
+		case e.Line > 0:
+			fmt.Fprintf(&b, "::error file=%s,line=%d::%s\n", escapeProperty(e.File), e.Line, escapeData(e.Text()))
+		default:
+			fmt.Fprintf(&b, "::error file=%s::%s\n", escapeProperty(e.File), escapeData(e.Text()))
 		}
 	}
 	for _, wn := range res.Warnings {

@@ -146,7 +146,7 @@ func writeHTML(w io.Writer, res *engine.Result, opts Options) error {
 		rep.Suppressed.Findings = append(rep.Suppressed.Findings, hf)
 	}
 	for _, e := range res.Errors {
-		rep.Errors = append(rep.Errors, htmlError{Location: position(e.File, e.Line, e.Column), Message: e.Message})
+		rep.Errors = append(rep.Errors, htmlError{Location: e.Where(), Message: e.Text()})
 	}
 	for _, r := range res.SkippedIncomplete {
 		rep.SkippedIncomplete = append(rep.SkippedIncomplete, r.ID)

@@ -101,8 +101,12 @@ func writeJUnit(w io.Writer, res *engine.Result, opts Options) error {
 		})
 	}
 	for _, e := range res.Errors {
-		c := testcase(e.File, "input", -1, -1)
-		c.Errors = append(c.Errors, junitProblem{Message: e.Message, Type: "error", Text: e.Error()})
+		suiteName := e.File
+		if suiteName == "" {
+			suiteName = e.Where() // the stage that failed
+		}
+		c := testcase(suiteName, "input", -1, -1)
+		c.Errors = append(c.Errors, junitProblem{Message: e.Text(), Type: "error", Text: e.Error()})
 	}
 	if opts.ShowSuppressed {
 		for _, f := range res.SuppressedFindings {

@@ -162,10 +162,15 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 		run.Invocations[0].AddToolConfigurationNotification(n)
 	}
 	for _, e := range res.Errors {
-		n := sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(e.Message))
-		region := sarif.NewRegion().WithStartLine(max(e.Line, 1))
-		n.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
-			sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(e.File))).WithRegion(region))})
+		n := sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(e.Text()))
+		if e.File == "" {
+			// A step of the run failed, not a file: no location, the stage in the text.
+			n.WithMessage(sarif.NewTextMessage(e.Where() + ": " + e.Text()))
+		} else {
+			region := sarif.NewRegion().WithStartLine(max(e.Line, 1))
+			n.WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+				sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(fileURI(e.File))).WithRegion(region))})
+		}
 		if len(run.Invocations) == 0 {
 			// Input errors make the exit status 2: the run did not fully succeed.
 			run.AddInvocation(sarif.NewInvocation().WithExecutionSuccessful(false))

@@ -43,7 +43,7 @@ func writeText(w io.Writer, res *engine.Result, opts Options) error {
 		b.WriteString(")\n")
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(&b, "%s: %s %s\n", t(position(e.File, e.Line, e.Column)), paint("\x1b[1;31m", "error:"), t(e.Message))
+		fmt.Fprintf(&b, "%s: %s %s\n", t(e.Where()), paint("\x1b[1;31m", "error:"), t(e.Text()))
 	}
 	for _, wn := range res.Warnings {
 		fmt.Fprintf(&b, "%s: %s %s\n", t(position(wn.File, wn.Line, 0)), paint("\x1b[33m", "warning:"), t(wn.Message))
