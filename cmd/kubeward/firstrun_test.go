@@ -119,7 +119,7 @@ func TestNoKubernetesObjects(t *testing.T) {
 	empty := t.TempDir()
 	r := kw(t, "lint", empty, "--no-cache")
 	require.Equal(t, exitError, r.code, r.stdout)
-	assert.Contains(t, r.stdout, "(input): error: no Kubernetes objects in "+empty+"; --allow-empty accepts a run with none\n")
+	assert.Contains(t, r.stdout, "(load): error: no Kubernetes objects in "+empty+"; --allow-empty accepts a run with none\n")
 
 	r = kw(t, "lint", firstrun("package.json"), firstrun("helm"), "--no-cache")
 	require.Equal(t, exitError, r.code, r.stdout)
