@@ -18,6 +18,7 @@ import (
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 	"github.com/kubeward/kubeward/engine/report"
+	kwlint "github.com/kubeward/kubeward/lint"
 )
 
 type lintFlags struct {
@@ -138,15 +139,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
-	var disabled []string
-	var exclude func(string) bool
-	disabledBy := map[string]string{}
-	if cfg != nil {
-		disabled, exclude = cfg.Disabled(), cfg.Excluded
-		for _, id := range disabled {
-			disabledBy[id] = fmt.Sprintf("%s:%d", cfg.File, cfg.Rules[id].Line)
-		}
-	}
+	var fromConfig engine.Options
+	kwlint.RuleOptions(&fromConfig, cfg)
+	disabled, disabledBy, exclude := fromConfig.Disabled, fromConfig.DisabledBy, fromConfig.Exclude
 	if !contains(report.Formats, f.format) {
 		if cfg != nil && cfg.Format == f.format && !cmd.Flags().Changed("format") {
 			return usageError("%s:%d: format %q is not a report format (one of %s)", cfg.File, cfg.Lines["format"], f.format, strings.Join(report.Formats, ", "))
