@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/kubeward/kubeward/engine/config"
 	"github.com/kubeward/kubeward/engine/load"
@@ -31,6 +32,15 @@ const (
 // at its file and line when it has one.
 func configError(file string, line int, err error) *Error {
 	var ce *config.Error
+	var ces config.Errors
+	if errors.As(err, &ces) && len(ces) > 0 {
+		// The first problem places the error; the cause holds every one.
+		e := &Error{Stage: StageFilter, Code: "config", File: ces[0].File, Line: ces[0].Line, Message: ces[0].Message, Err: err}
+		if len(ces) > 1 {
+			e.Message += fmt.Sprintf(" (and %d more problems)", len(ces)-1)
+		}
+		return e
+	}
 	if errors.As(err, &ce) {
 		return &Error{Stage: StageFilter, Code: "config", File: ce.File, Line: ce.Line, Message: ce.Message, Err: err}
 	}
