@@ -317,7 +317,7 @@ func TestWrongFieldTypeIsReportedAndTheObjectStillEvaluated(t *testing.T) {
 	p := writeFile(t, t.TempDir(), "d.yaml", text)
 	res := bundled(t).Lint(context.Background(), []string{p})
 	require.Len(t, res.Errors, 1)
-	assert.Equal(t, engine.Error{File: p, Line: 17, Column: 13,
+	assert.Equal(t, engine.Error{Stage: engine.StageLoad, File: p, Line: 17, Column: 13,
 		Message: "invalid Deployment: spec.template.spec.containers[0].securityContext.privileged must be a boolean, found a string"}, res.Errors[0])
 	assert.Empty(t, byRule(res, "KW-PSS-007"))
 	assert.Len(t, byRule(res, "KW-PSS-018"), 1, "the rest of the object is still checked")
