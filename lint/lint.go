@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -218,6 +219,14 @@ func lintInputs(ctx context.Context, linter *engine.Linter, c Config) (*engine.R
 	}
 	res := linter.LintObjects(ctx, objs)
 	res.Errors = append(errs, res.Errors...)
+	// In the order of the engine's errors: by file, then line.
+	sort.SliceStable(res.Errors, func(i, j int) bool {
+		a, b := res.Errors[i], res.Errors[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
 	return res, nil
 }
 
