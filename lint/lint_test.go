@@ -178,3 +178,18 @@ func TestRunErrors(t *testing.T) {
 	require.True(t, errors.As(err, &le), "%T %v", err, err)
 	assert.Equal(t, lint.StageLoad, le.Stage)
 }
+
+// Write writes the CLI's formats; what it cannot write is an error of the
+// report stage.
+func TestWrite(t *testing.T) {
+	res, err := lint.Run(context.Background(), lint.Config{Paths: []string{"testdata/app/deploy.yaml"}, MinSeverity: "critical"})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, lint.Write(&buf, "text", res, report.Options{}))
+	assert.Contains(t, buf.String(), "testdata/app/deploy.yaml:18:13: CRITICAL KW-PSS-007")
+
+	err = lint.Write(&buf, "yaml", res, report.Options{})
+	var le *lint.Error
+	require.True(t, errors.As(err, &le), "%T %v", err, err)
+	assert.Equal(t, lint.StageReport, le.Stage)
+}
