@@ -42,6 +42,6 @@
 //
 // # Reports
 //
-// engine/report writes a Result in the CLI's formats:
-// report.Write(w, "json", &res.Result, report.Options{}).
+// Write renders a Result in the CLI's formats (engine/report):
+// lint.Write(w, "json", res, report.Options{}).
 package lint
