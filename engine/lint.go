@@ -435,7 +435,7 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 			// A field of the wrong type is an error the API server
 			// would also refuse; the object is still evaluated for the rest.
 			if invalid := validate.Object(o); invalid != nil {
-				e = append(e, *invalid)
+				e = append(e, staged([]Error{*invalid}, StageLoad)...)
 			}
 			report()
 		}

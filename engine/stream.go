@@ -137,7 +137,7 @@ func (s *stream) evaluateEarly(o *load.Object) *load.Object {
 	}
 	f, errs := s.local.evaluate(s.ctx, o)
 	if invalid := validate.Object(o); invalid != nil {
-		errs = append(errs, *invalid)
+		errs = append(errs, staged([]Error{*invalid}, StageLoad)...)
 	}
 	e := &early{outcome: outcome{f, errs}}
 	e.labels, e.annotations, e.template = metadataOf(o)
