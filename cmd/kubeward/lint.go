@@ -52,6 +52,9 @@ type lintFlags struct {
 	writeBaseline  string
 	bundle         bundleFlags
 	sources        sourceFlags
+
+	// print shows the rules' print() output on stderr (print.go).
+	print bool
 }
 
 func newLintCommand() *cobra.Command {
@@ -115,6 +118,7 @@ stops the others from being checked.`,
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (.json, or .yaml/.yml)")
 	f.bundle.add(cmd)
 	addSourceFlags(fl, &f.sources)
+	addPrintFlag(fl, f)
 	return cmd
 }
 
@@ -204,6 +208,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Helm:        f.sources.helm,
 		CacheDir:    resultCacheDir(f),
 		Progress:    objectProgress(cmd, f),
+		Print:       rulePrinter(cmd.ErrOrStderr(), f.print),
 	})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
