@@ -325,7 +325,7 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 }
 
 func (l *Linter) lint(ctx context.Context, paths []string) *Result {
-	opts := load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers(), StrictInput: l.opts.StrictInput}
+	opts := l.loadOptions()
 	s := l.newStream(ctx)
 	if s != nil {
 		opts.Loaded = s.loaded

@@ -53,6 +53,7 @@ field that causes it.`,
 	}
 	root.AddCommand(
 		newLintCommand(),
+		newParseCommand(),
 		newRulesCommand(),
 		newExplainCommand(),
 		newVersionCommand(),
