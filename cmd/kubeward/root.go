@@ -59,6 +59,7 @@ field that causes it.`,
 		newVersionCommand(),
 		newDocCommand(),
 		newTestCommand(),
+		newNewCommand(),
 		newBundleCommand(),
 		newCompletionCommand(),
 	)
