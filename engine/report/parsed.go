@@ -20,7 +20,7 @@ var ParsedFormats = []string{"yaml", "json"}
 type parsedObject struct {
 	File     string `json:"file"`
 	Line     int    `json:"line"`
-	Column   int    `json:"column"`
+	Column   int    `json:"column,omitempty"`
 	Document int    `json:"document"`
 	// Item is the index in a List's items, absent for other objects.
 	Item *int `json:"item,omitempty"`
