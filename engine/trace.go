@@ -99,7 +99,13 @@ func verdict(r *policy.Rule, o *load.Object, findings []Finding, events []*topdo
 			continue
 		}
 		if expr, ok := ev.Node.(*ast.Expr); ok {
-			return fmt.Sprintf("%s did not fire on %s: %s:%d: %s was false", r.ID, describeObject(o), ev.Location.File, ev.Location.Row, expr.String())
+			// The source as written: the compiled expression has the
+			// compiler's local variables in it.
+			text := strings.Join(strings.Fields(string(ev.Location.Text)), " ")
+			if text == "" {
+				text = expr.String()
+			}
+			return fmt.Sprintf("%s did not fire on %s: %s:%d: %s was false", r.ID, describeObject(o), ev.Location.File, ev.Location.Row, text)
 		}
 	}
 	return fmt.Sprintf("%s did not fire on %s: no body of %s held", r.ID, describeObject(o), r.EntryRule())

@@ -159,3 +159,32 @@ func TestNewRulePassesKubewardTest(t *testing.T) {
 	assert.Equal(t, exitError, kw(t, "new", "rule", "ACME-005", "--kind", "Widget", "--dir", dir).code, "an unknown kind needs --api-version")
 	assert.Equal(t, exitError, kw(t, "new", "rule", "1 bad", "--kind", "Pod", "--dir", dir).code)
 }
+
+func TestExplainTraceShowsWhyARuleFiredOrNot(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"pol/replicas.rego": printingRule,
+		"deploy.yaml":       shopDeployment + "---\n" + strings.Replace(strings.Replace(shopDeployment, "replicas: 1", "replicas: 3", 1), "name: web", "name: api", 1),
+	})
+	pol, input := filepath.Join(dir, "pol"), filepath.Join(dir, "deploy.yaml")
+
+	r := kw(t, "explain", "ACME-001", "--policy", pol, "--input", input, "--trace")
+	require.Equal(t, exitClean, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "ACME-001 on Deployment/shop/web")
+	assert.Contains(t, r.stdout, "Enter data.kubeward.rules.acme.replicas.deny", "OPA's trace")
+	assert.Regexp(t, `replicas\.rego:11 +\| Eval lt\(`, r.stdout, "each step with its file and line")
+	assert.NotContains(t, r.stdout, "policies/lib/", "only the rule's own file")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	assert.Equal(t, "ACME-001 fired on Deployment shop/web: 1 finding(s), first at line 7: one replica", lines[len(lines)-1])
+
+	r = kw(t, "explain", "ACME-001", "--policy", pol, "--input", input, "--object", "Deployment/shop/api")
+	require.Equal(t, exitClean, r.code, r.stderr)
+	assert.NotContains(t, r.stdout, "Enter data", "the trace only with --trace")
+	assert.Contains(t, r.stdout, "ACME-001 did not fire on Deployment shop/api: "+filepath.Join(pol, "replicas.rego")+":11: input.spec.replicas < 2 was false")
+
+	r = kw(t, "explain", "KW-PSS-007", "--input", input)
+	require.Equal(t, exitClean, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "did not fire")
+
+	assert.Equal(t, exitError, kw(t, "explain", "ACME-001", "--policy", pol, "--input", input, "--object", "Pod/x").code)
+	assert.Equal(t, exitError, kw(t, "explain", "ACME-001", "--policy", pol, "--trace").code, "--trace needs --input")
+}
