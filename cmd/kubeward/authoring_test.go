@@ -188,3 +188,60 @@ func TestExplainTraceShowsWhyARuleFiredOrNot(t *testing.T) {
 	assert.Equal(t, exitError, kw(t, "explain", "ACME-001", "--policy", pol, "--input", input, "--object", "Pod/x").code)
 	assert.Equal(t, exitError, kw(t, "explain", "ACME-001", "--policy", pol, "--trace").code, "--trace needs --input")
 }
+
+func TestTestCoverageCountsFixtureSuites(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"owner.rego": labelRule,
+		"owner_test.rego": `package kubeward.rules.t.owner_test
+
+import data.kubeward.rules.t.owner
+
+test_missing_label_denied if {
+	count(owner.deny) == 1 with input as {"metadata": {}}
+}
+`,
+		// Only the suite reaches the rule's second deny (owner: root).
+		"suites/root/pod.yaml":      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: a\n  labels: {owner: root}\nspec:\n  containers: [{name: c, image: x}]\n",
+		"suites/root/expected.yaml": "findings:\n  - {rule: T-001, object: Pod a/p, line: 6}\n",
+	})
+	type coverage struct {
+		Coverage struct {
+			Percent float64
+			Rules   []struct {
+				ID         string
+				File       string
+				Covered    int `json:"coveredLines"`
+				NotCovered int `json:"notCoveredLines"`
+				Percent    float64
+				Missed     []string `json:"notCovered"`
+			}
+		}
+	}
+	var rep coverage
+	r := kw(t, "test", dir, "--coverage", "--format", "json")
+	require.Equal(t, exitClean, r.code, r.stdout+r.stderr)
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	require.Len(t, rep.Coverage.Rules, 1)
+	assert.Equal(t, "T-001", rep.Coverage.Rules[0].ID)
+	assert.Equal(t, filepath.Join(dir, "owner.rego"), rep.Coverage.Rules[0].File)
+	assert.Equal(t, 100.0, rep.Coverage.Rules[0].Percent, "the suite covers what the unit test does not")
+	assert.Equal(t, 100.0, rep.Coverage.Percent)
+
+	// Without the suite, the second deny is not covered.
+	r = kw(t, "test", dir, "--coverage", "--format", "json", "--run", "owner_test")
+	require.Equal(t, exitClean, r.code, r.stdout+r.stderr)
+	rep = coverage{}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	require.Len(t, rep.Coverage.Rules, 1)
+	assert.Equal(t, []string{"12-13"}, rep.Coverage.Rules[0].Missed)
+	assert.Less(t, rep.Coverage.Rules[0].Percent, 100.0)
+
+	r = kw(t, "test", dir, "--coverage")
+	require.Equal(t, exitClean, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "  T-001: 100.0% (", "text lists the rules by id")
+
+	// A suite alone (no unit test) is covered by the engine's evaluation.
+	require.NoError(t, os.Remove(filepath.Join(dir, "owner_test.rego")))
+	r = kw(t, "test", dir, "--coverage-min", "50")
+	require.Equal(t, exitClean, r.code, r.stdout+r.stderr)
+}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/open-policy-agent/opa/v1/topdown"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubeward/kubeward/engine"
@@ -113,6 +114,12 @@ func Find(root string) ([]string, error) {
 // Run lints the suite's manifests (every YAML/JSON file but expected.yaml and
 // its data files) with the bundled library plus opts' policies and compares.
 func Run(ctx context.Context, dir string, opts policy.Options) *Result {
+	return RunTraced(ctx, dir, opts, nil)
+}
+
+// RunTraced is Run with tracer given every step of the engine's evaluation
+// (the coverage of `kubeward test --coverage`); nil traces nothing.
+func RunTraced(ctx context.Context, dir string, opts policy.Options, tracer topdown.QueryTracer) *Result {
 	res := &Result{Dir: dir}
 	raw, err := os.ReadFile(filepath.Join(dir, ExpectedFile))
 	if err != nil {
@@ -141,7 +148,7 @@ func Run(ctx context.Context, dir string, opts policy.Options) *Result {
 			inputs = append(inputs, filepath.Join(dir, e.Name()))
 		}
 	}
-	l, err := engine.New(engine.Options{Policy: opts, Profile: exp.Profile, Complete: exp.Complete})
+	l, err := engine.New(engine.Options{Policy: opts, Profile: exp.Profile, Complete: exp.Complete, Tracer: tracer})
 	if err != nil {
 		res.Errors = append(res.Errors, err.Error())
 		return res
