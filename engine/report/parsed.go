@@ -99,6 +99,9 @@ var yaml11Bool = map[string]bool{"y": true, "n": true, "yes": true, "no": true, 
 func blockStyle(n *yaml.Node) {
 	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
 		n.Style = 0
+		if isPosition(n) {
+			n.Style = yaml.FlowStyle // {line: 7, column: 5}: one line per field
+		}
 	}
 	if n.Kind == yaml.ScalarNode && n.Style == yaml.DoubleQuotedStyle && n.Tag == "!!str" && !yaml11Bool[strings.ToLower(n.Value)] {
 		// Quoted only where YAML needs it, as a manifest is written (the
@@ -108,4 +111,18 @@ func blockStyle(n *yaml.Node) {
 	for _, c := range n.Content {
 		blockStyle(c)
 	}
+}
+
+// isPosition reports whether n is a parsedPosition: a mapping of line and
+// column only.
+func isPosition(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		return false
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if k := n.Content[i].Value; k != "line" && k != "column" || n.Content[i+1].Kind != yaml.ScalarNode {
+			return false
+		}
+	}
+	return true
 }

@@ -66,6 +66,8 @@ deny contains {
 	"msg": sprintf("%%s %%q has no owner label; add metadata.labels.owner naming the team that runs it.", [input.kind, input.metadata.name]),
 	"path": ["metadata", "labels", "owner"],
 } if {
+	# Shown by kubeward lint --print, with the rule and the object; a no-op otherwise.
+	print("labels:", input.metadata.labels)
 	not input.metadata.labels.owner
 }
 `, r.pkg())
