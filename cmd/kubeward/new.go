@@ -11,9 +11,10 @@ import (
 
 func newNewCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "new",
-		Short: "Create the starting point of a policy (new rule)",
-		Args:  cobra.NoArgs,
+		Use:     "new",
+		Short:   "Create the starting point of a policy (new rule)",
+		Example: `  kubeward new rule ACME-001 --kind Deployment --dir my-policies`,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return usageError("say what to create: 'kubeward new rule ID --kind KIND'")
 		},
