@@ -9,6 +9,7 @@ import (
 	"github.com/kubeward/kubeward/engine"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/source/helm"
 )
 
 // explainInput is explain's --input: evaluate the rule on an object of a
@@ -17,6 +18,7 @@ type explainInput struct {
 	file   string
 	object string
 	trace  bool
+	chart  helm.Options
 }
 
 func (e *explainInput) add(cmd *cobra.Command) {
@@ -24,12 +26,13 @@ func (e *explainInput) add(cmd *cobra.Command) {
 	fl.StringVar(&e.file, "input", "", "evaluate the rule on an object of this file (or chart, or kustomization), read as lint reads it, and say whether it fired")
 	fl.StringVar(&e.object, "object", "", "with --input: the object to evaluate, as Kind/name or Kind/namespace/name (default: the first the rule applies to)")
 	fl.BoolVar(&e.trace, "trace", false, "with --input: show the evaluation trace of the rule's file, step by step")
+	addChartFlags(fl, &e.chart)
 }
 
 // run evaluates the rule on the chosen object and prints the trace and the
 // verdict, the verdict last.
 func (e *explainInput) run(cmd *cobra.Command, id string, opts policy.Options) error {
-	linter, err := engine.New(engine.Options{Policy: opts, Stdin: cmd.InOrStdin(), Limits: load.DefaultLimits()})
+	linter, err := engine.New(engine.Options{Policy: opts, Stdin: cmd.InOrStdin(), Limits: load.DefaultLimits(), Helm: e.chart})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
@@ -56,7 +59,12 @@ func (e *explainInput) run(cmd *cobra.Command, id string, opts policy.Options) e
 		fmt.Fprintf(&b, "\nTrace (%s):\n%s\n", r.File, t.Steps)
 	}
 	for _, f := range t.Findings {
-		fmt.Fprintf(&b, "%s:%d:%d: %s\n", f.Location.File, f.Location.Line, f.Location.Column, f.Message)
+		// A rendered chart's lines are the template's, without a column.
+		at := fmt.Sprintf("%s:%d", f.Location.File, f.Location.Line)
+		if f.Location.Column > 0 {
+			at += fmt.Sprintf(":%d", f.Location.Column)
+		}
+		fmt.Fprintf(&b, "%s: %s\n", at, f.Message)
 	}
 	fmt.Fprintln(&b, t.Verdict)
 	_, err = fmt.Fprint(cmd.OutOrStdout(), b.String())
