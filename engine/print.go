@@ -29,22 +29,31 @@ func (e *evaluator) printHook(o *load.Object) print.Hook {
 		line := PrintLine{Object: o.Ref(), Message: msg}
 		if ctx.Location != nil {
 			line.File, line.Line = ctx.Location.File, ctx.Location.Row
-			line.Rule = ruleOfFile(e.rules, line.File)
+			line.Rule = ruleAt(e.rules, line.File, line.Line)
 		}
 		e.print(line)
 		return nil
 	})
 }
 
-// ruleOfFile is the id of the rule defined in file, or file when it defines
-// none (a helper module).
-func ruleOfFile(rules []*policy.Rule, file string) string {
+// ruleAt is the id of the rule whose definition holds line of file: of a
+// file's rules (a conftest package has several), the last that starts at
+// or before it. It is file itself when the file defines no rule (a helper
+// module).
+func ruleAt(rules []*policy.Rule, file string, line int) string {
+	var best *policy.Rule
 	for _, r := range rules {
-		if r.File == file {
-			return r.ID
+		if r.File != file {
+			continue
+		}
+		if best == nil || (r.Line <= line && (best.Line > line || r.Line > best.Line)) {
+			best = r
 		}
 	}
-	return file
+	if best == nil {
+		return file
+	}
+	return best.ID
 }
 
 type printFunc func(print.Context, string) error

@@ -100,6 +100,24 @@ func TestLintPrintShowsRulesPrintOutput(t *testing.T) {
 	assert.Equal(t, exitFindings, r.code, r.stderr)
 	assert.Equal(t, "[ACME-001 Deployment/shop/web] replicas: 1\n", r.stderr)
 	assert.Contains(t, r.stdout, "ACME-001", "the report is unchanged")
+
+	// A conftest package holds several rules: each line names its own.
+	conftest := writeFiles(t, map[string]string{"policy/main.rego": `package main
+
+deny contains "d" if {
+	print("in deny")
+	input.kind == "Deployment"
+}
+
+warn_x contains "w" if {
+	print("in warn_x")
+	input.kind == "Deployment"
+}
+`})
+	r = kw(t, "lint", "--policy", filepath.Join(conftest, "policy"), "--profile", "conftest", "--print", filepath.Join(dir, "deploy.yaml"))
+	assert.Equal(t, exitFindings, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "[conftest.main.deny Deployment/shop/web] in deny\n")
+	assert.Contains(t, r.stderr, "[conftest.main.warn_x Deployment/shop/web] in warn_x\n")
 }
 
 func TestNewRulePassesKubewardTest(t *testing.T) {
