@@ -258,6 +258,18 @@ test_missing_label_denied if {
 	require.Equal(t, exitClean, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "  T-001: 100.0% (", "text lists the rules by id")
 
+	// A conftest rule counts its own definitions, in every file of its package.
+	conftest := filepath.Join("..", "..", "testdata", "policies", "conftest")
+	r = kw(t, "test", conftest, "--coverage", "--format", "json")
+	rep = coverage{}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep), r.stderr)
+	byID := map[string][]string{}
+	for _, rule := range rep.Coverage.Rules {
+		byID[rule.ID] = rule.Missed
+	}
+	assert.Equal(t, []string{filepath.Join(conftest, "policy", "service.rego") + ":5-8"}, byID["conftest.main.deny"])
+	assert.Equal(t, []string{"19-25"}, byID["conftest.main.violation"])
+
 	// A suite alone (no unit test) is covered by the engine's evaluation.
 	require.NoError(t, os.Remove(filepath.Join(dir, "owner_test.rego")))
 	r = kw(t, "test", dir, "--coverage-min", "50")

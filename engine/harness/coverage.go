@@ -63,26 +63,42 @@ func coverageOf(rep cover.Report, lib *policy.Library, modules map[string]*ast.M
 	}
 	sort.Slice(c.Files, func(i, j int) bool { return c.Files[i].File < c.Files[j].File })
 	for _, r := range lib.Rules {
-		fr, ok := rep.Files[r.File]
-		if r.Bundled || !ok || lib.IsBundled(r.File) {
+		if r.Bundled || lib.IsBundled(r.File) {
 			continue
 		}
-		within := ruleLines(r, modules[r.File])
 		rc := RuleCoverage{ID: r.ID, File: r.File}
-		covered := rowsOf(fr.Covered, within)
-		missed := rowsOf(fr.NotCovered, within)
-		for row := range missed {
-			if covered[row] {
-				delete(missed, row) // a row partly evaluated counts as covered
+		counted := false
+		for _, file := range ruleFiles(r, modules) {
+			fr, ok := rep.Files[file]
+			if !ok {
+				continue
+			}
+			counted = true
+			within := ruleLines(r, modules[file])
+			covered := rowsOf(fr.Covered, within)
+			missed := rowsOf(fr.NotCovered, within)
+			for row := range missed {
+				if covered[row] {
+					delete(missed, row) // a row partly evaluated counts as covered
+				}
+			}
+			rc.Covered += len(covered)
+			rc.NotCovered += len(missed)
+			var ranges []cover.Range
+			for row := range missed {
+				ranges = append(ranges, cover.Range{Start: cover.Position{Row: row}, End: cover.Position{Row: row}})
+			}
+			for _, rg := range lineRanges(ranges) {
+				if file != r.File {
+					rg = file + ":" + rg // a conftest rule defined in several files
+				}
+				rc.Missed = append(rc.Missed, rg)
 			}
 		}
-		rc.Covered, rc.NotCovered = len(covered), len(missed)
-		var ranges []cover.Range
-		for row := range missed {
-			ranges = append(ranges, cover.Range{Start: cover.Position{Row: row}, End: cover.Position{Row: row}})
+		if !counted {
+			continue
 		}
 		rc.Percent = percent(rc.Covered, rc.NotCovered)
-		rc.Missed = lineRanges(ranges)
 		c.Rules = append(c.Rules, rc)
 	}
 	sort.Slice(c.Rules, func(i, j int) bool { return c.Rules[i].ID < c.Rules[j].ID })
@@ -124,6 +140,22 @@ func lineRanges(ranges []cover.Range) []string {
 		i = j + 1
 	}
 	return out
+}
+
+// ruleFiles are the files that define r: its own, and for a conftest rule
+// every file of its package (deny may be defined in several), sorted.
+func ruleFiles(r *policy.Rule, modules map[string]*ast.Module) []string {
+	if !r.Conftest {
+		return []string{r.File}
+	}
+	var files []string
+	for name, m := range modules {
+		if strings.TrimPrefix(m.Package.Path.String(), "data.") == r.Package {
+			files = append(files, name)
+		}
+	}
+	sort.Strings(files)
+	return files
 }
 
 // ruleLines are the rows of r in its module: every row for a kubeward rule
