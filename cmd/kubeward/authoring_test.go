@@ -176,6 +176,9 @@ func TestNewRulePassesKubewardTest(t *testing.T) {
 	assert.Equal(t, exitError, kw(t, "new", "rule", "ACME-005", "--dir", dir).code, "--kind is required")
 	assert.Equal(t, exitError, kw(t, "new", "rule", "ACME-005", "--kind", "Widget", "--dir", dir).code, "an unknown kind needs --api-version")
 	assert.Equal(t, exitError, kw(t, "new", "rule", "1 bad", "--kind", "Pod", "--dir", dir).code)
+	r = kw(t, "new", "rule", "kw-pss-007", "--kind", "Pod", "--dir", dir)
+	assert.Equal(t, exitError, r.code)
+	assert.Contains(t, r.stderr, "is the bundled rule KW-PSS-007")
 }
 
 func TestExplainTraceShowsWhyARuleFiredOrNot(t *testing.T) {

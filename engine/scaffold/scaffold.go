@@ -57,6 +57,14 @@ func Rule(opts Options) ([]File, error) {
 	} else if !known {
 		return nil, fmt.Errorf("kind %s: its apiVersion is not known here; give it with --api-version", opts.Kind)
 	}
+	bundled, err := policy.Load(policy.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("reading the bundled library: %w", err)
+	}
+	if b := bundled.Rule(opts.ID); b != nil {
+		// Two rules of one id are refused when the folder is loaded.
+		return nil, fmt.Errorf("rule id %s is the bundled rule %s (%s): choose another", opts.ID, b.ID, b.Title)
+	}
 	r := newRule(opts, info)
 	name := r.name
 	files := []File{
