@@ -25,6 +25,8 @@ type evaluator struct {
 	timeout  time.Duration
 	queries  *queries
 	rules    []*policy.Rule
+	print    func(PrintLine)
+	tracer   topdown.QueryTracer
 }
 
 // queries are compiled per-kind queries. They hold no data: evaluators with
@@ -249,14 +251,20 @@ func (e *evaluator) run(ctx context.Context, q compiledQuery, o *load.Object) (*
 	// topdown stops at its cancel, not at the context's end: tie the two.
 	c := topdown.NewCancel()
 	defer context.AfterFunc(ctx, c.Cancel)()
-	rs, err := topdown.NewQuery(q.body).
+	query := topdown.NewQuery(q.body).
 		WithQueryCompiler(q.compiler).
 		WithCompiler(e.compiler).
 		WithStore(e.store).
 		WithTransaction(txn).
 		WithInput(ast.NewTerm(o.Value)).
-		WithCancel(c).
-		Run(ctx)
+		WithCancel(c)
+	if e.print != nil {
+		query = query.WithPrintHook(e.printHook(o))
+	}
+	if e.tracer != nil {
+		query = query.WithQueryTracer(e.tracer)
+	}
+	rs, err := query.Run(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
@@ -75,6 +76,14 @@ type Options struct {
 	// inventory is built (engine/stream.go). Only for the bundled library on
 	// its own: a user's rules may read any field of the inventory.
 	StreamAfter int64
+	// Print, when set, receives the output of the rules' print() calls,
+	// with the rule and object each came from; without it print() does
+	// nothing. It is called from several goroutines at once.
+	Print func(PrintLine)
+	// Tracer, when set, is given every step of every evaluation (coverage
+	// of the rules the run evaluated). It is called from several
+	// goroutines at once.
+	Tracer topdown.QueryTracer
 }
 
 // DefaultStreamAfter is Options.StreamAfter when unset: inputs of this size
@@ -121,6 +130,9 @@ const maxSubsets = 4
 
 // New loads and compiles the policies once.
 func New(opts Options) (*Linter, error) {
+	if opts.Print != nil {
+		opts.Policy.PrintStatements = true
+	}
 	lib, err := policy.Load(opts.Policy)
 	if err != nil {
 		return nil, err
@@ -148,6 +160,10 @@ func New(opts Options) (*Linter, error) {
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
+	}
+	// A replayed result would print nothing and trace nothing.
+	if opts.Print != nil || opts.Tracer != nil {
+		opts.CacheDir = ""
 	}
 	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string][]part{},
 		off: rulesOff(lib, opts, opts.Profile)}
@@ -240,12 +256,12 @@ func (l *Linter) wholeLibrary() ([]part, error) {
 const wholeKey = "*"
 
 func (l *Linter) newEvaluator(c *ast.Compiler, store storage.Store, rules []*policy.Rule) *evaluator {
-	return &evaluator{compiler: c, store: store, timeout: l.opts.Timeout, queries: newQueries(), rules: rules}
+	return &evaluator{compiler: c, store: store, timeout: l.opts.Timeout, queries: newQueries(), rules: rules, print: l.opts.Print, tracer: l.opts.Tracer}
 }
 
 // partEvaluator evaluates a part's rules with the part's compiled queries.
 func (l *Linter) partEvaluator(p part, store storage.Store) *evaluator {
-	return &evaluator{compiler: p.compiler, store: store, timeout: l.opts.Timeout, queries: p.queries, rules: p.rules}
+	return &evaluator{compiler: p.compiler, store: store, timeout: l.opts.Timeout, queries: p.queries, rules: p.rules, print: l.opts.Print, tracer: l.opts.Tracer}
 }
 
 // split cuts rules into at most n runs of consecutive rules of near equal
@@ -312,7 +328,7 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 }
 
 func (l *Linter) lint(ctx context.Context, paths []string) *Result {
-	opts := load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers, Stdin: l.opts.Stdin, Exclude: l.opts.Exclude, Renderers: l.renderers(), StrictInput: l.opts.StrictInput}
+	opts := l.loadOptions()
 	s := l.newStream(ctx)
 	if s != nil {
 		opts.Loaded = s.loaded

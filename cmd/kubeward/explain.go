@@ -12,17 +12,25 @@ import (
 func newExplainCommand() *cobra.Command {
 	var dirs []string
 	var bundle bundleFlags
+	var input explainInput
 	cmd := &cobra.Command{
 		Use:   "explain RULE-ID",
 		Short: "Show what a rule checks, why, how to fix it, and an example",
 		Example: `  kubeward explain KW-PSS-007
   kubeward explain kw-pss-007 --policy ./my-policies
-  kubeward explain TEAM-001 --bundle team.tar.gz --verification-key team.pub`,
+  kubeward explain TEAM-001 --bundle team.tar.gz --verification-key team.pub
+  kubeward explain ACME-001 --policy ./my-policies --input deploy.yaml --trace`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := policy.Options{PolicyDirs: dirs}
 			if err := bundle.load(cmd, &opts); err != nil {
 				return err
+			}
+			if input.file != "" {
+				return input.run(cmd, args[0], opts)
+			}
+			if input.trace || input.object != "" {
+				return usageError("--trace and --object need --input FILE: the object to evaluate the rule on")
 			}
 			lib, err := policy.Load(opts)
 			if err != nil {
@@ -64,6 +72,7 @@ func newExplainCommand() *cobra.Command {
 	}
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "folder of your own Rego policies to include (repeatable)")
 	bundle.add(cmd)
+	input.add(cmd)
 	return cmd
 }
 

@@ -53,6 +53,9 @@ type lintFlags struct {
 	writeBaseline  string
 	bundle         bundleFlags
 	sources        sourceFlags
+
+	// print shows the rules' print() output on stderr (print.go).
+	print bool
 }
 
 func newLintCommand() *cobra.Command {
@@ -116,6 +119,7 @@ stops the others from being checked.`,
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record the current findings in this baseline file (.json, or .yaml/.yml)")
 	f.bundle.add(cmd)
 	addSourceFlags(fl, &f.sources)
+	addPrintFlag(fl, f)
 	return cmd
 }
 
@@ -199,6 +203,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Renderers:   f.sources.renderers(),
 		CacheDir:    resultCacheDir(f),
 		Progress:    objectProgress(cmd, f),
+		Print:       rulePrinter(cmd.ErrOrStderr(), f.print),
 	})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}

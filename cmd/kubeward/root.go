@@ -53,11 +53,13 @@ field that causes it.`,
 	}
 	root.AddCommand(
 		newLintCommand(),
+		newParseCommand(),
 		newRulesCommand(),
 		newExplainCommand(),
 		newVersionCommand(),
 		newDocCommand(),
 		newTestCommand(),
+		newNewCommand(),
 		newBundleCommand(),
 		newCompletionCommand(),
 	)

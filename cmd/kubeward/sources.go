@@ -25,23 +25,35 @@ type sourceFlags struct {
 }
 
 func addSourceFlags(fl *pflag.FlagSet, s *sourceFlags) {
-	fl.StringArrayVar(&s.helm.ValuesFiles, "values", nil, "Helm values file for charts among the inputs (repeatable; later files win; -f is --format)")
-	fl.StringArrayVar(&s.helm.Set, "set", nil, "Helm value key=value for charts (repeatable, as helm --set)")
-	fl.StringArrayVar(&s.helm.SetString, "set-string", nil, "Helm value key=value kept a string (repeatable, as helm --set-string)")
-	fl.StringVar(&s.helm.ReleaseName, "release-name", helm.DefaultReleaseName, "Helm release name charts are rendered with")
-	fl.StringVarP(&s.helm.Namespace, "namespace", "n", "", "namespace: the release namespace of charts, the namespace --cluster reads (default: the context's, or \"default\")")
-	fl.StringVar(&s.helm.KubeVersion, "kube-version", "", "Kubernetes version charts see in .Capabilities (default: Helm's)")
+	addChartFlags(fl, &s.helm)
 	fl.BoolVar(&s.cluster, "cluster", false, "lint the live cluster of the kubeconfig instead of paths (as complete input: see --complete)")
 	fl.StringVar(&s.kubeconfig, "kubeconfig", "", "kubeconfig file for --cluster (default: $KUBECONFIG, then ~/.kube/config)")
 	fl.StringVar(&s.context, "context", "", "kubeconfig context for --cluster (default: the current one)")
 	fl.BoolVarP(&s.allNamespaces, "all-namespaces", "A", false, "with --cluster: every namespace, and the cluster-scoped kinds")
 	fl.StringSliceVar(&s.kinds, "kinds", nil, "with --cluster: kinds to read (comma-separated; default: every kind a rule of the library names)")
 	fl.BoolVarP(&s.quiet, "quiet", "q", false, "no progress on standard error (it is shown only on a terminal)")
-	fl.StringSliceVar(&s.helm.APIVersions, "api-versions", nil, "API versions added to .Capabilities.APIVersions for charts (comma-separated, repeatable)")
+}
+
+// addChartFlags are the flags charts among the inputs are rendered with
+// (lint, parse, explain --input).
+func addChartFlags(fl *pflag.FlagSet, h *helm.Options) {
+	fl.StringArrayVar(&h.ValuesFiles, "values", nil, "Helm values file for charts among the inputs (repeatable; later files win; -f is --format)")
+	fl.StringArrayVar(&h.Set, "set", nil, "Helm value key=value for charts (repeatable, as helm --set)")
+	fl.StringArrayVar(&h.SetString, "set-string", nil, "Helm value key=value kept a string (repeatable, as helm --set-string)")
+	fl.StringVar(&h.ReleaseName, "release-name", helm.DefaultReleaseName, "Helm release name charts are rendered with")
+	fl.StringVarP(&h.Namespace, "namespace", "n", "", "namespace: the release namespace of charts, the namespace --cluster reads (default: the context's, or \"default\")")
+	fl.StringVar(&h.KubeVersion, "kube-version", "", "Kubernetes version charts see in .Capabilities (default: Helm's)")
+	fl.StringSliceVar(&h.APIVersions, "api-versions", nil, "API versions added to .Capabilities.APIVersions for charts (comma-separated, repeatable)")
 }
 
 // renderers are the sources the CLI renders inputs with: charts (with the
 // Helm flags) and kustomizations. A folder that is both is a chart.
 func (s *sourceFlags) renderers() []load.Renderer {
-	return []load.Renderer{helm.Renderer(s.helm), kustomize.Renderer()}
+	return renderersFor(s.helm)
+}
+
+// renderersFor are the renderers of a command that takes only the chart
+// flags (parse, explain --input).
+func renderersFor(h helm.Options) []load.Renderer {
+	return []load.Renderer{helm.Renderer(h), kustomize.Renderer()}
 }

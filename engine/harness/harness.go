@@ -23,6 +23,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/kubeward/kubeward/engine/policy"
 	"github.com/kubeward/kubeward/engine/suite"
@@ -103,17 +104,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
+	// One tracer for the Rego tests and the suites' lint runs: a line is
+	// covered when either evaluated it.
+	var cov *cover.Cover
+	if opts.Coverage {
+		cov = cover.New()
+	}
 	if hasTests(lib) {
-		if err := runRego(ctx, lib, opts, res); err != nil {
+		if err := runRego(ctx, lib, opts, res, cov); err != nil {
 			return nil, err
 		}
-	} else if opts.Coverage {
-		// Suites alone evaluate no line under the tracer: nothing is covered.
-		modules, err := lib.Modules()
-		if err != nil {
-			return nil, err
-		}
-		res.Coverage = coverageOf(cover.New().Report(modules), lib)
 	}
 	var dirs []string
 	for _, d := range opts.Dirs {
@@ -127,13 +127,24 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if filter != nil && !filter.MatchString(filepath.ToSlash(dir)) {
 			continue
 		}
-		res.Suites = append(res.Suites, suite.Run(ctx, dir, policy.Options{
+		var tracer topdown.QueryTracer
+		if cov != nil {
+			tracer = cov
+		}
+		res.Suites = append(res.Suites, suite.RunTraced(ctx, dir, policy.Options{
 			// The folders that are the bundled library itself replace it.
 			NoBuiltin:          shadowed,
 			PolicyDirs:         opts.Dirs,
 			ConftestNamespaces: opts.ConftestNamespaces,
 			EmptyDirsOK:        true, // a folder of suites only tests the bundled library
-		}))
+		}, tracer))
+	}
+	if cov != nil {
+		modules, err := lib.Modules()
+		if err != nil {
+			return nil, err
+		}
+		res.Coverage = coverageOf(cov.Report(modules), lib, modules)
 	}
 	if len(res.Tests) == 0 && len(res.Suites) == 0 {
 		where := strings.Join(opts.Dirs, ", ")
@@ -278,13 +289,14 @@ func hasTests(lib *policy.Library) bool {
 // library's data, opts.Timeout per test. opts.Dirs is not read.
 func RegoTests(ctx context.Context, lib *policy.Library, opts Options) ([]*tester.Result, error) {
 	res := &Result{}
-	if err := runRego(ctx, lib, opts, res); err != nil {
+	if err := runRego(ctx, lib, opts, res, nil); err != nil {
 		return nil, err
 	}
 	return res.Tests, nil
 }
 
-func runRego(ctx context.Context, lib *policy.Library, opts Options, res *Result) error {
+// runRego runs the Rego tests of lib; cov, when not nil, traces them.
+func runRego(ctx context.Context, lib *policy.Library, opts Options, res *Result, cov *cover.Cover) error {
 	modules, err := lib.Modules()
 	if err != nil {
 		return err
@@ -311,9 +323,7 @@ func runRego(ctx context.Context, lib *policy.Library, opts Options, res *Result
 		EnableTracing(opts.Verbose).
 		RaiseBuiltinErrors(true).
 		Filter(opts.Run)
-	var cov *cover.Cover
-	if opts.Coverage {
-		cov = cover.New()
+	if cov != nil {
 		// Plain coverage (which expressions ran): OPA's supplementary runs
 		// re-evaluate every test to explain misses, which we do not report.
 		runner.SetCoverageQueryTracer(cov).SetCoverageRuns(nil)
@@ -335,8 +345,5 @@ func runRego(ctx context.Context, lib *policy.Library, opts Options, res *Result
 		}
 		return a.Name < b.Name
 	})
-	if cov != nil {
-		res.Coverage = coverageOf(cov.Report(modules), lib)
-	}
 	return nil
 }

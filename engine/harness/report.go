@@ -69,6 +69,13 @@ func writeText(w io.Writer, res *Result, verbose bool) error {
 	if c := res.Coverage; c != nil {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "COVERAGE")
+		for _, r := range c.Rules {
+			fmt.Fprintf(w, "  %s: %.1f%% (%d/%d lines)", r.ID, r.Percent, r.Covered, r.Covered+r.NotCovered)
+			if len(r.Missed) > 0 {
+				fmt.Fprintf(w, " not covered: %s", strings.Join(r.Missed, ", "))
+			}
+			fmt.Fprintln(w)
+		}
 		for _, f := range c.Files {
 			fmt.Fprintf(w, "  %s: %.1f%% (%d/%d lines)", f.File, f.Percent, f.Covered, f.Covered+f.NotCovered)
 			if len(f.Missed) > 0 {

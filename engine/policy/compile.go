@@ -43,7 +43,7 @@ func (l *Library) Compile() (*ast.Compiler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compile(modules, false)
+	return compile(modules, false, l.print)
 }
 
 // Trusted reports whether every module is from the bundled library, whose
@@ -75,7 +75,7 @@ func (l *Library) CompileRules(rules []*Rule, always ...string) (*ast.Compiler, 
 	if err != nil {
 		return nil, err
 	}
-	return compileOwned(modules, l.Trusted())
+	return compileOwned(modules, l.Trusted(), l.print)
 }
 
 // closure is the modules the rules need: their own, the modules (of the
@@ -157,21 +157,21 @@ var checkStages = []ast.StageID{
 	ast.StageCheckDeprecatedBuiltins, ast.StageBuildRequiredCapabilities,
 }
 
-func compile(modules map[string]*ast.Module, trusted bool) (*ast.Compiler, error) {
+func compile(modules map[string]*ast.Module, trusted, print bool) (*ast.Compiler, error) {
 	// The compiler rewrites what it compiles: give it copies so that the
 	// library can be compiled again for other rule sets.
 	copies := make(map[string]*ast.Module, len(modules))
 	for name, m := range modules {
 		copies[name] = m.Copy()
 	}
-	return compileOwned(copies, trusted)
+	return compileOwned(copies, trusted, print)
 }
 
 // compileOwned compiles modules nobody else holds.
-func compileOwned(modules map[string]*ast.Module, trusted bool) (*ast.Compiler, error) {
+func compileOwned(modules map[string]*ast.Module, trusted, print bool) (*ast.Compiler, error) {
 	c := ast.NewCompiler().
 		WithCapabilities(Capabilities()).
-		WithEnablePrintStatements(false)
+		WithEnablePrintStatements(print)
 	if trusted {
 		c = c.WithSkipStages(checkStages...)
 	}

@@ -96,6 +96,9 @@ type Options struct {
 	// harness: a folder of fixture suites only). Otherwise it is an error: a
 	// mistyped or emptied folder would make a run check nothing it asked for.
 	EmptyDirsOK bool
+	// PrintStatements keeps the rules' print() calls when compiling (the
+	// compiler erases them otherwise): lint --print shows their output.
+	PrintStatements bool
 }
 
 // DefaultMaxFileSize is the size limit of a policy or data file when
@@ -115,6 +118,7 @@ type Library struct {
 	modules map[string]*ast.Module // parsed; the indexed bundled library is parsed on demand
 	bundled map[string]bool        // module name -> from the embedded library
 	deps    map[string]moduleDeps  // from the index; nil when modules were parsed
+	print   bool                   // Options.PrintStatements
 }
 
 // HasModule reports whether the library has a Rego file of that name.
@@ -232,7 +236,7 @@ func BundledFiles(withTests bool) ([]File, error) {
 // Load reads the bundled library and the user's policies and data.
 func Load(opts Options) (*Library, error) {
 	var files []File
-	lib := &Library{Data: map[string]any{}, sources: map[string]File{}, modules: map[string]*ast.Module{}, bundled: map[string]bool{}}
+	lib := &Library{Data: map[string]any{}, sources: map[string]File{}, modules: map[string]*ast.Module{}, bundled: map[string]bool{}, print: opts.PrintStatements}
 	if !opts.NoBuiltin {
 		b, err := BundledFiles(false)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/open-policy-agent/opa/v1/topdown"
 	"sigs.k8s.io/yaml"
 
 	"github.com/kubeward/kubeward/engine"
@@ -116,6 +117,12 @@ func Find(root string) ([]string, error) {
 // Run lints the suite's manifests (every YAML/JSON file but expected.yaml and
 // its data files) with the bundled library plus opts' policies and compares.
 func Run(ctx context.Context, dir string, opts policy.Options) *Result {
+	return RunTraced(ctx, dir, opts, nil)
+}
+
+// RunTraced is Run with tracer given every step of the engine's evaluation
+// (the coverage of `kubeward test --coverage`); nil traces nothing.
+func RunTraced(ctx context.Context, dir string, opts policy.Options, tracer topdown.QueryTracer) *Result {
 	res := &Result{Dir: dir}
 	raw, err := os.ReadFile(filepath.Join(dir, ExpectedFile))
 	if err != nil {
@@ -146,7 +153,7 @@ func Run(ctx context.Context, dir string, opts policy.Options) *Result {
 	}
 	// A suite's fixtures may be charts or kustomizations, as lint's inputs.
 	renderers := []load.Renderer{helm.Renderer(helm.Options{}), kustomize.Renderer()}
-	l, err := engine.New(engine.Options{Policy: opts, Profile: exp.Profile, Complete: exp.Complete, Renderers: renderers})
+	l, err := engine.New(engine.Options{Policy: opts, Profile: exp.Profile, Complete: exp.Complete, Renderers: renderers, Tracer: tracer})
 	if err != nil {
 		res.Errors = append(res.Errors, err.Error())
 		return res
