@@ -540,6 +540,7 @@ dispatch:
 	for _, o := range outcomes {
 		res.Errors = append(res.Errors, o.errors...)
 	}
+	res.Errors = oncePerRule(res.Errors)
 	if !l.opts.Complete {
 		res.SkippedIncomplete = l.completeOnly()
 	}

@@ -26,7 +26,7 @@ var conftestRuleName = regexp.MustCompile(`^(deny|violation|warn)(_[a-zA-Z0-9]+)
 // in the conftest namespaces. Such packages carry no METADATA contract: their
 // id is derived from where they live (conftest.<package>.<rule>), which is
 // stable while the messages they build change with every input.
-func (l *Library) conftestRules(namespaces []string, all bool) []*Rule {
+func (l *Library) conftestRules(namespaces []string, all bool) ([]*Rule, Errors) {
 	want := conftestNamespaces(namespaces, all)
 	names := make([]string, 0, len(l.modules))
 	for name := range l.modules {
@@ -38,12 +38,14 @@ func (l *Library) conftestRules(namespaces []string, all bool) []*Rule {
 	exceptions := conftestExceptions(l.modules, names, want)
 	byKey := map[string]*Rule{}
 	var out []*Rule
+	var errs Errors
 	for _, name := range names {
 		m := l.modules[name]
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
 		if !want(pkg) {
 			continue
 		}
+		errs = append(errs, checkResults(l.sources[name], m, conftestRuleName.MatchString, false)...)
 		for _, r := range m.Rules {
 			if len(r.Head.Reference) != 1 {
 				continue
@@ -83,7 +85,7 @@ func (l *Library) conftestRules(namespaces []string, all bool) []*Rule {
 			out = append(out, rule)
 		}
 	}
-	return out
+	return out, errs
 }
 
 type exceptionAt struct {

@@ -324,7 +324,9 @@ func Load(opts Options) (*Library, error) {
 			errs = append(errs, err)
 		}
 	}
-	lib.Rules = append(lib.Rules, lib.conftestRules(opts.ConftestNamespaces, opts.AllConftestNamespaces)...)
+	conftest, cerrs := lib.conftestRules(opts.ConftestNamespaces, opts.AllConftestNamespaces)
+	lib.Rules = append(lib.Rules, conftest...)
+	errs = append(errs, cerrs...)
 	errs = append(errs, lib.checkShadowing()...)
 	errs = append(errs, lib.checkIDs()...)
 	sort.Slice(lib.Rules, func(i, j int) bool { return lib.Rules[i].ID < lib.Rules[j].ID })
