@@ -216,6 +216,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Workers:     f.workers,
 		Stdin:       cmd.InOrStdin(),
 		StreamAfter: f.streamAfter,
+		Combine:     f.combine,
 		Helm:        f.sources.helm,
 		CacheDir:    resultCacheDir(f),
 		Progress:    objectProgress(cmd, f),
