@@ -299,7 +299,7 @@ func (c *Config) refuseLinksOut() {
 	c.Bundles = check("bundles", c.Bundles)
 }
 
-var topKeys = []string{"profile", "failOn", "minSeverity", "regoVersion", "format", "rules", "parameters", "policies", "bundles", "exclude", "exceptions"}
+var topKeys = []string{"profile", "failOn", "minSeverity", "format", "rules", "parameters", "policies", "bundles", "exclude", "exceptions", "regoVersion"}
 var ruleKeys = []string{"enabled", "severity"}
 var exceptionKeys = []string{"rules", "namespace", "kind", "name", "selector", "files", "reason", "expires"}
 var selectorKeys = []string{"matchLabels", "matchExpressions"}
