@@ -48,6 +48,11 @@ func TestRegoVersion(t *testing.T) {
 	assert.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, "the file is Rego v1 but v0 was asked for")
 
+	// kubeward rules lists them too.
+	r = kw(t, "rules", "--policy", v0, "--rego-version", "v0", "--profile", "conftest")
+	require.Equal(t, exitClean, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "conftest.main.deny_run_as_root")
+
 	r = kw(t, "lint", "--policy", v0, "--rego-version", "v2", manifests)
 	assert.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, `unknown Rego version "v2"`)
