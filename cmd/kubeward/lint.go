@@ -86,7 +86,8 @@ stops the others from being checked.`,
   kubeward lint --cluster --context prod -A
   kubeward lint --fail-on high --format json manifests/
   kubeward lint --bundle oci://registry.example.com/policies/acme:v1 --verification-key acme.pub deploy/
-  kubeward lint --format html --output report.html manifests/`,
+  kubeward lint --format html --output report.html manifests/
+  kubeward lint --policy policy/ --profile conftest --rego-version v0 --combine deploy/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, args, f)
 		},
