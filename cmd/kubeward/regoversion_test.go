@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -131,4 +132,17 @@ func TestRegoVersionTestAndBundle(t *testing.T) {
 	found := findingsOf(decodeReport(t, r.stdout), "ACME-V0")
 	require.Len(t, found, 1)
 	assert.Equal(t, "settings has no owner label", found[0].Message)
+
+	// A bundle whose manifest says v1 but holds v0 files is told how to build it.
+	a, err := readArchive(out)
+	require.NoError(t, err)
+	m := a.File(".manifest")
+	require.NotNil(t, m)
+	require.Contains(t, string(m.Data), `"rego_version":0`)
+	m.Data = []byte(strings.Replace(string(m.Data), `"rego_version":0`, `"rego_version":1`, 1))
+	wrong := filepath.Join(dir, "wrong.tar.gz")
+	require.NoError(t, writeArchive(wrong, a))
+	r = kw(t, "lint", "--bundle", wrong, "--insecure-skip-verify", filepath.Join(noOwner, "cm.yaml"))
+	assert.Equal(t, exitError, r.code, r.stdout)
+	assert.Contains(t, r.stderr, "the file is Rego v0 but "+wrong+"/.manifest says v1: build the bundle with kubeward bundle build --rego-version v0")
 }

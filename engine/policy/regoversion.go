@@ -58,6 +58,11 @@ func versionHint(f File, v ast.RegoVersion) string {
 	if _, err := ast.ParseModuleWithOpts(f.Name, string(f.Content), ast.ParserOptions{RegoVersion: other}); err != nil {
 		return ""
 	}
+	if f.RootsOf != "" {
+		// A bundle's version is its manifest's, not the run's.
+		return fmt.Sprintf("the file is Rego %s but %s says %s: build the bundle with kubeward bundle build --rego-version %s",
+			RegoVersionName(other), f.RootsOf, RegoVersionName(v), RegoVersionName(other))
+	}
 	if other == ast.RegoV0 {
 		return "the file is Rego v0 (OPA 0.x, older conftest policies): pass --rego-version v0 (regoVersion: v0 in .kubeward.yaml) to load it as written, or move it to v1 with `opa fmt --v0-v1`"
 	}
