@@ -34,6 +34,10 @@ type BuildOptions struct {
 	NoBuiltin bool
 	// Sign, when set, signs the bundle.
 	Sign *SignOptions
+	// RegoVersion is the Rego version the folders' policies are written in
+	// (v1 when unset). The manifest records it, so that lint loads the
+	// bundle's modules in it whatever its own --rego-version.
+	RegoVersion ast.RegoVersion
 }
 
 // BuildResult is what a build made.
@@ -80,7 +84,7 @@ func Build(ctx context.Context, opts BuildOptions) (*BuildResult, error) {
 	if len(rego) == 0 {
 		return nil, fmt.Errorf("no Rego policy in %s", strings.Join(opts.Dirs, ", "))
 	}
-	lib, err := checkPolicies(rego, tests, data, opts.NoBuiltin)
+	lib, err := checkPolicies(rego, tests, data, opts.NoBuiltin, opts.RegoVersion)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +106,11 @@ func Build(ctx context.Context, opts BuildOptions) (*BuildResult, error) {
 	b.Manifest.Revision = opts.Revision
 	roots := rootsOf(lib, rego, data)
 	b.Manifest.Roots = &roots
-	b.Manifest.SetRegoVersion(ast.RegoV1)
+	version := opts.RegoVersion
+	if version == ast.RegoUndefined {
+		version = ast.RegoV1
+	}
+	b.Manifest.SetRegoVersion(version)
 	if opts.NoBuiltin {
 		b.Manifest.Metadata = map[string]any{"kubeward": map[string]any{"builtin": false}}
 	}
@@ -130,7 +138,7 @@ func Build(ctx context.Context, opts BuildOptions) (*BuildResult, error) {
 // checkPolicies loads the bundle's policies beside the built-in library (as
 // lint will) with their tests, and compiles them: a bundle that lint would
 // refuse is not built.
-func checkPolicies(rego []dirFile, tests []policy.File, data map[string]any, noBuiltin bool) (*policy.Library, error) {
+func checkPolicies(rego []dirFile, tests []policy.File, data map[string]any, noBuiltin bool, version ast.RegoVersion) (*policy.Library, error) {
 	js, err := json.Marshal(data)
 	if err != nil {
 		return nil, err
@@ -141,7 +149,7 @@ func checkPolicies(rego []dirFile, tests []policy.File, data map[string]any, noB
 	}
 	files = append(files, tests...)
 	files = append(files, policy.File{Name: "data.json", Content: js})
-	lib, err := policy.Load(policy.Options{NoBuiltin: noBuiltin, Files: files})
+	lib, err := policy.Load(policy.Options{NoBuiltin: noBuiltin, Files: files, RegoVersion: version})
 	if err != nil {
 		return nil, err
 	}

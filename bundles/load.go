@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/util"
 
@@ -131,6 +132,8 @@ func Load(ctx context.Context, src string, opts LoadOptions) (*Loaded, error) {
 // saying so; parameters are the configuration's (parameters:, --data).
 func (l *Loaded) addFiles(src string, a *Archive, opts LoadOptions) error {
 	var roots []string
+	// A bundle without a rego_version is v1, as OPA v1 reads one.
+	version := ast.RegoV1
 	if f := a.File(".manifest"); f != nil {
 		var m bundle.Manifest
 		if err := util.Unmarshal(f.Data, &m); err != nil {
@@ -141,6 +144,13 @@ func (l *Loaded) addFiles(src string, a *Archive, opts LoadOptions) error {
 			if b, ok := k["builtin"].(bool); ok && !b {
 				l.NoBuiltin = true
 			}
+		}
+		if m.RegoVersion != nil {
+			v, err := ast.RegoVersionFromIntStrict(*m.RegoVersion)
+			if err != nil {
+				return fmt.Errorf("%s/.manifest: %w", src, err)
+			}
+			version = v
 		}
 		if m.Roots != nil {
 			roots = make([]string, len(*m.Roots))
@@ -166,7 +176,7 @@ func (l *Loaded) addFiles(src string, a *Archive, opts LoadOptions) error {
 			return fmt.Errorf("%s: Wasm and plan bundles are not supported: kubeward evaluates Rego", name)
 		case strings.HasSuffix(f.Path, "_test.rego"):
 		case strings.HasSuffix(f.Path, bundle.RegoExt):
-			l.Files = append(l.Files, policy.File{Name: name, Content: f.Data, Roots: roots, RootsOf: rootsOf})
+			l.Files = append(l.Files, policy.File{Name: name, Content: f.Data, Roots: roots, RootsOf: rootsOf, RegoVersion: version})
 		case bundle.IsStructuredDoc(f.Path) && base != ".manifest":
 			var v any
 			if err := util.Unmarshal(f.Data, &v); err != nil {

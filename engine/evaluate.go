@@ -351,7 +351,47 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 func (e *evaluator) contractError(r *policy.Rule, o *load.Object, problem string) Error {
 	pos := o.Start()
 	return Error{Stage: StageEvaluate, Code: CodeContract, File: o.Source.File, Line: pos.Line, Column: pos.Column,
-		Message: fmt.Sprintf("rule %s (%s:%d) on %s: %s", r.ID, r.File, r.Line, describeObject(o), problem)}
+		Message: fmt.Sprintf("rule %s (%s:%d)%s%s: %s", r.ID, r.File, r.Line, contractOn, describeObject(o), problem)}
+}
+
+// contractOn joins a contract error's rule to the object it was met on:
+// oncePerRule finds the rule and the problem on either side of it.
+const contractOn = " breaks the policy contract on "
+
+// oncePerRule keeps the first of the contract errors that name the same
+// rule and problem, and says on how many more objects it was met: a rule
+// that returns a wrong path does so on every object it fires on, and a
+// thousand lines would bury the one fix. errs are in input order.
+func oncePerRule(errs []Error) []Error {
+	type key struct{ rule, problem string }
+	first := map[key]int{}
+	more := map[key]int{}
+	out := errs[:0]
+	for _, e := range errs {
+		rule, rest, ok := strings.Cut(e.Message, contractOn)
+		if !ok {
+			out = append(out, e)
+			continue
+		}
+		// The problems (decodeFinding's) hold no ": ": the last one ends
+		// the object's description, whatever its name holds.
+		problem := rest[strings.LastIndex(rest, ": ")+1:]
+		k := key{rule, problem}
+		if _, seen := first[k]; seen {
+			more[k]++
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, e)
+	}
+	for k, n := range more {
+		s := "s"
+		if n == 1 {
+			s = ""
+		}
+		out[first[k]].Message += fmt.Sprintf(" (and on %d more object%s)", n, s)
+	}
+	return out
 }
 
 // decodeConftest reads what conftest accepts: a string, or an object with a

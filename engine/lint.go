@@ -84,6 +84,10 @@ type Options struct {
 	// of the rules the run evaluated). It is called from several
 	// goroutines at once.
 	Tracer topdown.QueryTracer
+	// Combine evaluates the conftest rules once, on one input holding every
+	// object: an array of {"path": file, "contents": object}, as conftest's
+	// --combine. Their findings are about CombinedKind in CombinedFile.
+	Combine bool
 }
 
 // DefaultStreamAfter is Options.StreamAfter when unset: inputs of this size
@@ -105,6 +109,11 @@ type Linter struct {
 	fingerprintOnce  sync.Once
 	fingerprintValue string
 	cache            cacheState
+
+	// combined are the rules evaluated on every object at once
+	// (Options.Combine), with their compiled queries.
+	combined        []*policy.Rule
+	combinedQueries *queries
 
 	mu      sync.Mutex
 	full    []part            // every active rule, in one part
@@ -174,7 +183,9 @@ func New(opts Options) (*Linter, error) {
 		if err != nil {
 			return nil, err
 		}
-		l.full = []part{newPart(c, active)}
+		perObject, combined := splitCombined(active, opts.Combine)
+		l.full = []part{newPart(c, perObject)}
+		l.combined, l.combinedQueries = combined, newQueries()
 	}
 	return l, nil
 }
@@ -550,15 +561,21 @@ dispatch:
 	}
 	close(jobs)
 	wg.Wait()
+	if ctx.Err() == nil && len(l.combined) > 0 {
+		combined := l.evaluateCombined(ctx, parts[0].compiler, store, todo)
+		res.Findings = append(res.Findings, combined.findings...)
+		res.Errors = append(res.Errors, combined.errors...)
+	}
 	if ctx.Err() != nil {
 		res.Errors = append(res.Errors, interrupted(ctx))
 	}
 
 	keepDiffering(todo, ctrl, outcomes, len(evs))
-	res.Findings = merge(todo, outcomes, len(evs))
+	res.Findings = append(merge(todo, outcomes, len(evs)), res.Findings...)
 	for _, o := range outcomes {
 		res.Errors = append(res.Errors, o.errors...)
 	}
+	res.Errors = oncePerRule(res.Errors)
 	if !l.opts.Complete {
 		res.SkippedIncomplete = l.completeOnly()
 	}

@@ -103,7 +103,7 @@ func (s *signFlags) options() (*bundles.SignOptions, error) {
 
 func newBundleBuildCommand() *cobra.Command {
 	var opts bundles.BuildOptions
-	var output string
+	var output, regoVersion string
 	var sf signFlags
 	cmd := &cobra.Command{
 		Use:   "build DIR... -o FILE",
@@ -126,6 +126,9 @@ built-in library, and lint loads it instead of the built-in library.`,
 			}
 			so, err := sf.options()
 			if err != nil {
+				return err
+			}
+			if opts.RegoVersion, err = regoVersionOf(cmd, regoVersion, nil); err != nil {
 				return err
 			}
 			opts.Dirs, opts.Sign = args, so
@@ -152,6 +155,7 @@ built-in library, and lint loads it instead of the built-in library.`,
 	cmd.Flags().StringVar(&opts.Revision, "revision", "", "revision written into the manifest")
 	cmd.Flags().BoolVar(&opts.SkipTests, "skip-tests", false, "do not run the Rego tests")
 	cmd.Flags().BoolVar(&opts.NoBuiltin, "no-builtin", false, "the bundle is a whole library: lint uses it instead of the built-in library")
+	addRegoVersionFlag(cmd.Flags(), &regoVersion)
 	sf.add(cmd)
 	return cmd
 }

@@ -27,7 +27,14 @@ type lintFlags struct {
 	data     []string
 	// conftestNS are conftest packages read besides "main". Not --namespace:
 	// -n/--namespace is the Kubernetes namespace, as in kubectl.
-	conftestNS  []string
+	conftestNS []string
+	// allNS reads every package of the --policy folders as conftest's
+	// --all-namespaces does; that name is kubectl's -A here.
+	allNS bool
+	// combine gives conftest rules one input holding every document.
+	combine bool
+	// regoVersion is the Rego version of the user's policies ("" = v1).
+	regoVersion string
 	complete    bool
 	format      string
 	output      string
@@ -83,7 +90,8 @@ stops the others from being checked.`,
   kubeward lint --cluster --context prod -A
   kubeward lint --fail-on high --format json manifests/
   kubeward lint --bundle oci://registry.example.com/policies/acme:v1 --verification-key acme.pub deploy/
-  kubeward lint --format html --output report.html manifests/`,
+  kubeward lint --format html --output report.html manifests/
+  kubeward lint --policy policy/ --profile conftest --rego-version v0 --combine deploy/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, args, f)
 		},
@@ -92,6 +100,9 @@ stops the others from being checked.`,
 	fl.StringVar(&f.profile, "profile", policy.ProfileAll, "rule profile: all, pss-baseline, pss-restricted, …")
 	fl.StringArrayVar(&f.policies, "policy", nil, "folder of your own Rego policies (repeatable)")
 	fl.StringArrayVar(&f.conftestNS, "policy-namespace", nil, "conftest package read from --policy folders besides main (repeatable; conftest's --namespace)")
+	fl.BoolVar(&f.allNS, "all-policy-namespaces", false, "read every package of the --policy folders as a conftest namespace (conftest's --all-namespaces)")
+	fl.BoolVar(&f.combine, "combine", false, "conftest rules see one input holding every document, an array of {path, contents} (conftest's --combine)")
+	addRegoVersionFlag(fl, &f.regoVersion)
 	fl.StringArrayVar(&f.data, "data", nil, "YAML or JSON data file merged into data, e.g. rule parameters under kubeward.config (repeatable)")
 	fl.BoolVar(&f.complete, "complete", false, "the input is the whole picture: run rules that fire because something is absent")
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
@@ -139,7 +150,12 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return err
 	}
 	cfgBundles := configBundles(cfg)
-	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS, MaxFileSize: f.limits.MaxFileSize, SkipRefused: true}, cfg)
+	regoVersion, err := regoVersionOf(cmd, f.regoVersion, cfg)
+	if err != nil {
+		return err
+	}
+	policyOpts, err := configPolicyOptions(policy.Options{PolicyDirs: f.policies, DataFiles: f.data, ConftestNamespaces: f.conftestNS,
+		AllConftestNamespaces: f.allNS, RegoVersion: regoVersion, MaxFileSize: f.limits.MaxFileSize, SkipRefused: true}, cfg)
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
@@ -200,6 +216,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Workers:     f.workers,
 		Stdin:       cmd.InOrStdin(),
 		StreamAfter: f.streamAfter,
+		Combine:     f.combine,
 		Renderers:   f.sources.renderers(),
 		CacheDir:    resultCacheDir(f),
 		Progress:    objectProgress(cmd, f),

@@ -13,7 +13,7 @@ import (
 )
 
 func newRulesCommand() *cobra.Command {
-	var profile, format string
+	var profile, format, regoVersion string
 	var dirs []string
 	var bundle bundleFlags
 	cmd := &cobra.Command{
@@ -26,7 +26,11 @@ func newRulesCommand() *cobra.Command {
   kubeward rules --bundle team.tar.gz --verification-key team.pub`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opts := policy.Options{PolicyDirs: dirs}
+			version, err := regoVersionOf(cmd, regoVersion, nil)
+			if err != nil {
+				return err
+			}
+			opts := policy.Options{PolicyDirs: dirs, RegoVersion: version}
 			if err := bundle.load(cmd, &opts); err != nil {
 				return err
 			}
@@ -75,6 +79,7 @@ func newRulesCommand() *cobra.Command {
 	cmd.Flags().StringVar(&profile, "profile", policy.ProfileAll, "list only the rules of this profile")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, markdown")
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "folder of your own Rego policies to include (repeatable)")
+	addRegoVersionFlag(cmd.Flags(), &regoVersion)
 	bundle.add(cmd)
 	return cmd
 }

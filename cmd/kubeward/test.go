@@ -23,6 +23,7 @@ type testFlags struct {
 	coverageMin float64
 	timeout     time.Duration
 	conftestNS  []string
+	regoVersion string
 }
 
 func newTestCommand() *cobra.Command {
@@ -59,6 +60,7 @@ or compile (file:line:column), an unreadable folder, or nothing to test.`,
 	fl.Float64Var(&f.coverageMin, "coverage-min", 0, "fail (exit 1) when the total coverage is under this percentage (implies --coverage)")
 	fl.DurationVar(&f.timeout, "timeout", harness.DefaultTimeout, "time limit for one Rego test")
 	fl.StringArrayVar(&f.conftestNS, "policy-namespace", nil, "conftest package read besides main, for the fixture suites (repeatable)")
+	addRegoVersionFlag(fl, &f.regoVersion)
 	return cmd
 }
 
@@ -72,9 +74,14 @@ func runTest(cmd *cobra.Command, dirs []string, f *testFlags) error {
 	if len(dirs) == 0 {
 		dirs = []string{"."}
 	}
+	regoVersion, err := regoVersionOf(cmd, f.regoVersion, nil)
+	if err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
 	res, err := harness.Run(ctx, harness.Options{
+		RegoVersion:        regoVersion,
 		Dirs:               dirs,
 		Run:                f.run,
 		Verbose:            f.verbose,

@@ -43,6 +43,9 @@ type Config struct {
 	Format  string
 	// MinSeverity hides findings below it (the CLI's --min-severity).
 	MinSeverity string
+	// RegoVersion is the Rego version of the user's policies (the CLI's
+	// --rego-version): "v0" or "v1", "" for the default (v1).
+	RegoVersion string
 	// Lines holds the line of each top-level key, for errors found later
 	// (a format only the CLI knows).
 	Lines map[string]int
@@ -296,7 +299,7 @@ func (c *Config) refuseLinksOut() {
 	c.Bundles = check("bundles", c.Bundles)
 }
 
-var topKeys = []string{"profile", "failOn", "minSeverity", "format", "rules", "parameters", "policies", "bundles", "exclude", "exceptions"}
+var topKeys = []string{"profile", "failOn", "minSeverity", "format", "rules", "parameters", "policies", "bundles", "exclude", "exceptions", "regoVersion"}
 var ruleKeys = []string{"enabled", "severity"}
 var exceptionKeys = []string{"rules", "namespace", "kind", "name", "selector", "files", "reason", "expires"}
 var selectorKeys = []string{"matchLabels", "matchExpressions"}
@@ -346,6 +349,11 @@ func parse(file string, content []byte, repo string) (*Config, error) {
 			c.MinSeverity = p.str(val, "minSeverity")
 			if c.MinSeverity != "" && policy.SeverityRank(c.MinSeverity) < 0 {
 				p.add(val, "minSeverity %q is not a severity (one of %s)", c.MinSeverity, strings.Join(policy.Severities, ", "))
+			}
+		case "regoVersion":
+			c.RegoVersion = p.str(val, "regoVersion")
+			if _, err := policy.ParseRegoVersion(c.RegoVersion); err != nil {
+				p.add(val, "regoVersion: %v", err)
 			}
 		case "format":
 			c.Format = p.str(val, "format")

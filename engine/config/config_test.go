@@ -66,7 +66,7 @@ exceptions:
     selector: {matchExpressions: [{key: a, operator: Near}]}
 `))
 	require.Error(t, err)
-	assert.Equal(t, `k.yaml:2: unknown key "colour" (known keys: profile, failOn, minSeverity, format, rules, parameters, policies, bundles, exclude, exceptions)
+	assert.Equal(t, `k.yaml:2: unknown key "colour" (known keys: profile, failOn, minSeverity, format, rules, parameters, policies, bundles, exclude, exceptions, regoVersion)
 k.yaml:4: unknown key "rules.KW-PSS-007.level" (known keys: enabled, severity)
 k.yaml:4: rules.KW-PSS-007.enabled must be true or false
 k.yaml:6: an exception needs a reason

@@ -44,6 +44,9 @@ type Options struct {
 	Timeout time.Duration
 	// ConftestNamespaces are passed to the suites' lint runs.
 	ConftestNamespaces []string
+	// RegoVersion is the Rego version the folders' policies and tests are
+	// written in (v1 when unset); the bundled helpers stay v1.
+	RegoVersion ast.RegoVersion
 }
 
 // DefaultTimeout bounds one Rego test, like lint's per-object limit.
@@ -99,7 +102,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib, shadowed, err := load(files, opts.ConftestNamespaces)
+	lib, shadowed, err := load(files, opts.ConftestNamespaces, opts.RegoVersion)
 	if err != nil {
 		return nil, err
 	}
@@ -136,6 +139,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			NoBuiltin:          shadowed,
 			PolicyDirs:         opts.Dirs,
 			ConftestNamespaces: opts.ConftestNamespaces,
+			RegoVersion:        opts.RegoVersion,
 			EmptyDirsOK:        true, // a folder of suites only tests the bundled library
 		}, tracer))
 	}
@@ -222,7 +226,7 @@ func findSuites(dir string) ([]string, error) {
 // package the folders already define is not loaded again: `kubeward test
 // policies/` tests the files on disk, not the embedded copy. shadowed reports
 // that case, so that the suites use the folders instead of the bundled library.
-func load(user []policy.File, namespaces []string) (*policy.Library, bool, error) {
+func load(user []policy.File, namespaces []string, version ast.RegoVersion) (*policy.Library, bool, error) {
 	defined := map[string]bool{}
 	for _, f := range user {
 		if pkg := packageOf(f.Content); pkg != "" {
@@ -247,7 +251,7 @@ func load(user []policy.File, namespaces []string) (*policy.Library, bool, error
 			files = append(files, f)
 		}
 	}
-	lib, err := policy.Load(policy.Options{NoBuiltin: true, Files: files, ConftestNamespaces: namespaces})
+	lib, err := policy.Load(policy.Options{NoBuiltin: true, Files: files, ConftestNamespaces: namespaces, RegoVersion: version})
 	if err != nil {
 		return nil, false, err
 	}

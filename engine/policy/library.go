@@ -66,6 +66,10 @@ type File struct {
 	// they were declared, for the error.
 	Roots   []string
 	RootsOf string
+	// RegoVersion is the Rego version the file is written in (a bundle's
+	// manifest says it); unset, Options.RegoVersion. The bundled library is
+	// always v1.
+	RegoVersion ast.RegoVersion
 }
 
 // Options say which policies to load besides (or instead of) the bundled library.
@@ -84,6 +88,13 @@ type Options struct {
 	// ConftestNamespaces are packages read as conftest policies besides
 	// "main" (deny/violation/warn rules returning strings or {msg}).
 	ConftestNamespaces []string
+	// AllConftestNamespaces reads every package of the user's policies as a
+	// conftest namespace (conftest's --all-namespaces), but kubeward rules.
+	AllConftestNamespaces bool
+	// RegoVersion is the Rego version the user's policies are parsed and
+	// compiled in (v1 when unset), as OPA and conftest do with their
+	// --rego-version; the bundled library stays v1.
+	RegoVersion ast.RegoVersion
 	// MaxFileSize is the largest policy or data file read, in bytes
 	// (DefaultMaxFileSize when 0).
 	MaxFileSize int64
@@ -287,6 +298,9 @@ func Load(opts Options) (*Library, error) {
 		}
 	}
 	files = append(files, opts.Files...)
+	for i := range files {
+		files[i].RegoVersion = versionOf(files[i], opts.RegoVersion)
+	}
 	parsed := parseAll(files, parserOptions)
 	for i, f := range files {
 		switch {
@@ -314,7 +328,9 @@ func Load(opts Options) (*Library, error) {
 			errs = append(errs, err)
 		}
 	}
-	lib.Rules = append(lib.Rules, lib.conftestRules(opts.ConftestNamespaces)...)
+	conftest, cerrs := lib.conftestRules(opts.ConftestNamespaces, opts.AllConftestNamespaces)
+	lib.Rules = append(lib.Rules, conftest...)
+	errs = append(errs, cerrs...)
 	errs = append(errs, lib.checkShadowing()...)
 	errs = append(errs, lib.checkIDs()...)
 	sort.Slice(lib.Rules, func(i, j int) bool { return lib.Rules[i].ID < lib.Rules[j].ID })
@@ -556,7 +572,8 @@ type parseResult struct {
 }
 
 // parseAll parses the Rego files on all cores: parsing is a third of the
-// start-up time of a short run.
+// start-up time of a short run. Each file is parsed in its own Rego version
+// (versionOf), opts.RegoVersion being the default.
 func parseAll(files []File, opts ast.ParserOptions) []parseResult {
 	out := make([]parseResult, len(files))
 	next := make(chan int)
@@ -566,7 +583,9 @@ func parseAll(files []File, opts ast.ParserOptions) []parseResult {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				m, err := ast.ParseModuleWithOpts(files[i].Name, string(files[i].Content), opts)
+				o := opts
+				o.RegoVersion = versionOf(files[i], opts.RegoVersion)
+				m, err := ast.ParseModuleWithOpts(files[i].Name, string(files[i].Content), o)
 				out[i] = parseResult{m, err}
 			}
 		}()
@@ -584,7 +603,11 @@ func parseAll(files []File, opts ast.ParserOptions) []parseResult {
 func (l *Library) addModule(f File, p parseResult) Errors {
 	m, err := p.module, p.err
 	if err != nil {
-		return fromAST(f.Name, err)
+		errs := fromAST(f.Name, err)
+		if hint := versionHint(f, f.RegoVersion); hint != "" && len(errs) > 0 {
+			errs[0].Message += ": " + hint
+		}
+		return errs
 	}
 	if _, dup := l.sources[f.Name]; dup {
 		return Errors{{File: f.Name, Message: "policy file loaded twice"}}

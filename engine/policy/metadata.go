@@ -91,6 +91,7 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 			}
 		}
 	}
+	errs = append(errs, checkResults(f, m, func(entry string) bool { return entry == "deny" }, true)...)
 	if len(errs) > 0 {
 		return nil, errs
 	}
