@@ -366,6 +366,7 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 // they loaded.
 func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream) *Result {
 	res := &Result{Rules: l.active, RulesOff: l.off}
+	l.place(objs)
 	kindSet := map[string]bool{}
 	for _, o := range objs {
 		kindSet[o.Kind] = true
@@ -720,6 +721,7 @@ func (l *Linter) baseData() (data, kw ast.Object) {
 	}
 	kw.Insert(ast.StringTerm("run"), ast.NewTerm(ast.NewObject(
 		ast.Item(ast.StringTerm("assumeComplete"), ast.BooleanTerm(l.opts.Complete)),
+		ast.Item(ast.StringTerm("namespace"), ast.StringTerm(l.requestNamespace())),
 	)))
 	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
 	return data, kw

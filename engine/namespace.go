@@ -1,0 +1,48 @@
+package engine
+
+import "github.com/kubeward/kubeward/engine/load"
+
+// DefaultNamespace is where the API server puts a namespaced object when
+// neither the object nor the request names a namespace.
+const DefaultNamespace = "default"
+
+// NamespaceOf is the namespace the API server would give an object of kind
+// whose metadata.namespace is written (or ""), applied into fallback (the
+// namespace of the request: a chart's release namespace, -n for plain files,
+// "" for none): none for a cluster-scoped kind, whatever it writes; its own
+// when it writes one (a kustomization's namespace: is written into its
+// objects); else fallback, else "default". Reports, the inventory that
+// cross-resource rules read, exceptions and baselines all take it from here.
+func NamespaceOf(kind, written, fallback string) string {
+	switch {
+	case clusterScoped[kind]:
+		return ""
+	case written != "":
+		return written
+	case fallback != "":
+		return fallback
+	}
+	return DefaultNamespace
+}
+
+// requestNamespace is the namespace objects that name none are applied
+// into: -n (Options.Helm.Namespace, the release namespace of charts), else
+// "default".
+func (l *Linter) requestNamespace() string {
+	if l.opts.Helm.Namespace != "" {
+		return l.opts.Helm.Namespace
+	}
+	return DefaultNamespace
+}
+
+// place gives each object the namespace NamespaceOf decides. It is
+// idempotent: objects are placed as they load and again before they are
+// evaluated, whichever way they came in.
+func (l *Linter) place(objs []*load.Object) {
+	ns := l.requestNamespace()
+	for _, o := range objs {
+		if o != nil {
+			o.Namespace = NamespaceOf(o.Kind, o.Namespace, ns)
+		}
+	}
+}
