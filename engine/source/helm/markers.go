@@ -211,8 +211,8 @@ func unmark(out string, file int) (string, *origins) {
 		l, c, ok := strings.Cut(rest[1:], ".")
 		line, err1 := strconv.Atoi(l)
 		col, err2 := strconv.Atoi(c)
-		if !ok || err1 != nil || err2 != nil {
-			continue
+		if !ok || err1 != nil || err2 != nil || line < 1 || col < 1 {
+			continue // not one instrument wrote (a value may hold anything)
 		}
 		segs = append(segs, segment{off: b.Len(), line: line, col: col, literal: rest[0] == 'T'})
 	}

@@ -10,6 +10,8 @@ import (
 	"helm.sh/helm/v4/pkg/chart/common"
 	chart "helm.sh/helm/v4/pkg/chart/v2"
 	"helm.sh/helm/v4/pkg/engine"
+
+	"github.com/kubeward/kubeward/engine/load"
 )
 
 // TestMarkersLeaveOutputUnchanged: the output of instrumented templates,
@@ -82,4 +84,30 @@ data:
 			assert.True(t, origins.marked(), name)
 		}
 	}
+}
+
+// TestUnmarkBadInput: markers a value forged or cut short, and positions
+// outside the output, give no position and no panic.
+func TestUnmarkBadInput(t *testing.T) {
+	for _, out := range []string{
+		"\x1ekw0T\x1fa: 1\n",
+		"\x1ekw0T-3.-1\x1fa: 1\n",
+		"\x1ekw0T99999999999999999999999.1\x1fa: 1\n",
+		"\x1ekw0A1\x1fa: 1\n",
+		"a: 1\n\x1ekw0T1.1",
+		"\x1ekw1T5.5\x1fa: 1\n", // another template's
+	} {
+		text, m := unmark(out, 0)
+		assert.NotContains(t, text, "\x1f", "%q", out)
+		assert.False(t, m.marked(), "%q", out)
+		for _, p := range []load.Position{{}, {Line: 1, Column: 1}, {Line: 1, Column: 99}, {Line: 9}, {Line: -1, Column: -1}} {
+			assert.Equal(t, load.Position{}, m.at(p), "%q %v", out, p)
+		}
+	}
+	text, m := unmark("\x1ekw0T3.5\x1fa: é\x1ekw0A3.9\x1fx\n", 0)
+	assert.Equal(t, "a: éx\n", text)
+	assert.Equal(t, load.Position{Line: 3, Column: 8}, m.at(load.Position{Line: 1, Column: 4}))
+	assert.Equal(t, load.Position{Line: 3, Column: 9}, m.at(load.Position{Line: 1, Column: 5}))
+	assert.Equal(t, load.Position{Line: 3, Column: 9}, m.at(load.Position{Line: 1, Column: 50}))
+	assert.Equal(t, 3, m.line(1))
 }
