@@ -6,19 +6,21 @@ import "github.com/kubeward/kubeward/engine/load"
 // neither the object nor the request names a namespace.
 const DefaultNamespace = "default"
 
-// NamespaceOf is the namespace the API server would give an object of kind
-// whose metadata.namespace is written (or ""), applied into fallback (the
-// namespace of the request: a chart's release namespace, -n for plain files,
-// "" for none): none for a cluster-scoped kind, whatever it writes; its own
-// when it writes one (a kustomization's namespace: is written into its
-// objects); else fallback, else "default". Reports, the inventory that
-// cross-resource rules read, exceptions and baselines all take it from here.
-func NamespaceOf(kind, written, fallback string) string {
+// NamespaceOf is the namespace the API server would give object o (its
+// Namespace as written, or "") applied into fallback (the namespace of the
+// request: a chart's release namespace, -n for plain files, "" for none):
+// none for a cluster-scoped kind, whatever it writes, and none for what has
+// no name (configuration files such as KubeletConfiguration or an audit
+// Policy, which are never applied); its own when it writes one (a
+// kustomization's namespace: is written into its objects); else fallback,
+// else "default". Reports, the inventory that cross-resource rules read,
+// exceptions and baselines all take it from here.
+func NamespaceOf(o load.Ref, fallback string) string {
 	switch {
-	case clusterScoped[kind]:
+	case clusterScoped[o.Kind] || (o.Name == "" && o.Namespace == ""):
 		return ""
-	case written != "":
-		return written
+	case o.Namespace != "":
+		return o.Namespace
 	case fallback != "":
 		return fallback
 	}
@@ -42,7 +44,7 @@ func (l *Linter) place(objs []*load.Object) {
 	ns := l.requestNamespace()
 	for _, o := range objs {
 		if o != nil {
-			o.Namespace = NamespaceOf(o.Kind, o.Namespace, ns)
+			o.Namespace = NamespaceOf(o.Ref(), ns)
 		}
 	}
 }
