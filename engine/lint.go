@@ -357,7 +357,8 @@ func emptyRunError(paths []string, loaded load.Result) Error {
 }
 
 // LintObjects evaluates objects that were loaded elsewhere (a chart rendered
-// in memory, a cluster read).
+// in memory, a cluster read). Each object's Namespace is set to the one
+// NamespaceOf gives it, in the namespace of Options.Helm (-n).
 func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	return l.lintObjects(ctx, objs, nil)
 }

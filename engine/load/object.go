@@ -27,7 +27,7 @@ type OwnerRef struct {
 type Object struct {
 	APIVersion string
 	Kind       string
-	Namespace  string // as written; "" when unset
+	Namespace  string // as written ("" when unset); the engine sets the one the API server would give (engine.NamespaceOf)
 	Name       string
 	UID        string
 	// Controller is the ownerReference with controller: true, if any.
