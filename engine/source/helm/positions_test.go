@@ -2,6 +2,8 @@ package helm_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -152,4 +154,52 @@ spec:
 	assert.Equal(t, load.Position{Line: 8, Column: 3}, at(t, objs, "shop", "spec", "securityContext"))
 	assert.Equal(t, load.Position{Line: 8, Column: 20}, at(t, objs, "shop", "spec", "securityContext", "runAsUser"), "toYaml")
 	assert.Equal(t, load.Position{Line: 9, Column: 17}, at(t, objs, "shop", "spec", "containers", 0, "name"), "flow mapping")
+}
+
+// BenchmarkRenderLoopChart: a template whose range writes 2,000 documents
+// (about 40,000 lines), rendered and loaded with positions.
+func BenchmarkRenderLoopChart(b *testing.B) {
+	dir := b.TempDir()
+	files := map[string]string{
+		"Chart.yaml":  "apiVersion: v2\nname: big\nversion: 0.1.0\n",
+		"values.yaml": "count: 2000\nsc:\n  runAsUser: 1001\n  runAsNonRoot: true\n",
+		"templates/pods.yaml": `{{- range $i := until (int .Values.count) }}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: pod-{{ $i }}
+  labels:
+    app: big
+    index: "{{ $i }}"
+spec:
+  containers:
+    - name: app
+      image: app:{{ $i }}
+      securityContext:
+        {{- toYaml $.Values.sc | nindent 8 }}
+      resources:
+        limits:
+          cpu: 100m
+          memory: 64Mi
+{{- end }}
+`,
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		objs, errs := helm.Source{}.Render(context.Background(), dir, load.Limits{})
+		if len(errs) > 0 || len(objs) != 2000 {
+			b.Fatal(errs, len(objs))
+		}
+		_ = objs[1999].Position([]any{"spec", "containers", 0, "image"})
+	}
 }
