@@ -27,7 +27,7 @@ func addSourceFlags(fl *pflag.FlagSet, s *sourceFlags) {
 	fl.StringArrayVar(&s.helm.Set, "set", nil, "Helm value key=value for charts (repeatable, as helm --set)")
 	fl.StringArrayVar(&s.helm.SetString, "set-string", nil, "Helm value key=value kept a string (repeatable, as helm --set-string)")
 	fl.StringVar(&s.helm.ReleaseName, "release-name", helm.DefaultReleaseName, "Helm release name charts are rendered with")
-	fl.StringVarP(&s.helm.Namespace, "namespace", "n", "", "namespace: the release namespace of charts, the namespace --cluster reads (default: the context's, or \"default\")")
+	fl.StringVarP(&s.helm.Namespace, "namespace", "n", "", "namespace: the release namespace of charts and the namespace of objects that name none; the namespace --cluster reads (default: the context's, or \"default\")")
 	fl.StringVar(&s.helm.KubeVersion, "kube-version", "", "Kubernetes version charts see in .Capabilities (default: Helm's)")
 	fl.BoolVar(&s.cluster, "cluster", false, "lint the live cluster of the kubeconfig instead of paths (as complete input: see --complete)")
 	fl.StringVar(&s.kubeconfig, "kubeconfig", "", "kubeconfig file for --cluster (default: $KUBECONFIG, then ~/.kube/config)")
