@@ -119,7 +119,7 @@ func ApplyBaseline(res *Result, b *Baseline, file string) {
 	matched := map[string]bool{}
 	kept := res.Findings[:0]
 	for _, f := range res.Findings {
-		fp := Fingerprint(f)
+		fp := knownFingerprint(f, known)
 		if known[fp] {
 			matched[fp] = true
 			f.Suppression = &Suppression{Kind: SuppressedByBaseline, Reason: "in the baseline", Where: file}
@@ -132,7 +132,7 @@ func ApplyBaseline(res *Result, b *Baseline, file string) {
 	// Suppressed findings still occur: a finding an exception now covers does
 	// not make its baseline entry gone.
 	for _, f := range res.SuppressedFindings {
-		if fp := Fingerprint(f); known[fp] {
+		if fp := knownFingerprint(f, known); known[fp] {
 			matched[fp] = true
 		}
 	}
@@ -140,4 +140,21 @@ func ApplyBaseline(res *Result, b *Baseline, file string) {
 	res.BaselineGone = len(known) - len(matched)
 	res.Suppressed = len(res.SuppressedFindings)
 	sortFindings(res.SuppressedFindings)
+}
+
+// knownFingerprint is the finding's fingerprint, or, when the baseline does
+// not hold it, the one it had when baselines were written with the
+// namespace of an object that names none left empty (before NamespaceOf):
+// a baseline written then still covers the findings it recorded.
+func knownFingerprint(f Finding, known map[string]bool) string {
+	fp := Fingerprint(f)
+	if known[fp] || f.Object.Namespace == "" {
+		return fp
+	}
+	old := f
+	old.Object.Namespace = ""
+	if legacy := Fingerprint(old); known[legacy] {
+		return legacy
+	}
+	return fp
 }

@@ -242,7 +242,7 @@ func (l *Linter) cacheKey(dir *os.Root, paths []string) string {
 func (l *Linter) fingerprint() string {
 	l.fingerprintOnce.Do(func() {
 		h := sha256.New()
-		fmt.Fprintf(h, "profile=%s complete=%t strict-input=%t allow-empty=%t combine=%t limits=%+v\n", l.opts.Profile, l.opts.Complete, l.opts.StrictInput, l.opts.AllowEmpty, l.opts.Combine, l.opts.Limits)
+		fmt.Fprintf(h, "profile=%s complete=%t strict-input=%t allow-empty=%t combine=%t limits=%+v namespace=%s\n", l.opts.Profile, l.opts.Complete, l.opts.StrictInput, l.opts.AllowEmpty, l.opts.Combine, l.opts.Limits, l.requestNamespace())
 		ids := make([]string, len(l.active))
 		for i, r := range l.active {
 			ids[i] = r.ID + "=" + r.Severity

@@ -23,14 +23,14 @@ var clusterScoped = map[string]bool{
 // inventory indexes every object of the run by namespace and kind, so that a
 // cross-resource rule looks objects up instead of scanning them all:
 //
-//	namespaced[<namespace>][<kind>][<name>] = object   (namespace unset = "default")
+//	namespaced[<namespace>][<kind>][<name>] = object   (namespace: NamespaceOf, set by place)
 //	cluster[<kind>][<name>] = object
 func inventory(objs []*load.Object) ast.Object {
 	namespaced := map[string]map[string]ast.Object{}
 	cluster := map[string]ast.Object{}
 	for _, o := range objs {
 		name := ast.StringTerm(o.Name)
-		if clusterScoped[o.Kind] || (o.Namespace == "" && o.Kind == "Namespace") {
+		if clusterScoped[o.Kind] {
 			byName, ok := cluster[o.Kind]
 			if !ok {
 				byName = ast.NewObject()
@@ -41,7 +41,7 @@ func inventory(objs []*load.Object) ast.Object {
 		}
 		ns := o.Namespace
 		if ns == "" {
-			ns = "default"
+			ns = DefaultNamespace // an object not placed (Go API tests of inventory)
 		}
 		kinds, ok := namespaced[ns]
 		if !ok {

@@ -84,6 +84,11 @@ type Options struct {
 	// of the rules the run evaluated). It is called from several
 	// goroutines at once.
 	Tracer topdown.QueryTracer
+	// Namespace is where objects that name none are placed, as the API
+	// server would place them: the release namespace of charts, and -n for
+	// plain files ("" = "default"; see NamespaceOf). Renderers are given the
+	// same namespace by their own options.
+	Namespace string
 	// Combine evaluates the conftest rules once, on one input holding every
 	// object: an array of {"path": file, "contents": object}, as conftest's
 	// --combine. Their findings are about CombinedKind in CombinedFile.
@@ -387,7 +392,8 @@ func emptyRunError(paths []string, loaded load.Result) Error {
 }
 
 // LintObjects evaluates objects that were loaded elsewhere (a chart rendered
-// in memory, a cluster read).
+// in memory, a cluster read). Each object's Namespace is set to the one
+// NamespaceOf gives it, in the namespace of Options.Helm (-n).
 func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	return l.lintObjects(ctx, objs, nil)
 }
@@ -396,6 +402,7 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 // they loaded.
 func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream) *Result {
 	res := &Result{Rules: l.active, RulesOff: l.off}
+	l.place(objs)
 	kindSet := map[string]bool{}
 	for _, o := range objs {
 		kindSet[o.Kind] = true
@@ -756,6 +763,7 @@ func (l *Linter) baseData() (data, kw ast.Object) {
 	}
 	kw.Insert(ast.StringTerm("run"), ast.NewTerm(ast.NewObject(
 		ast.Item(ast.StringTerm("assumeComplete"), ast.BooleanTerm(l.opts.Complete)),
+		ast.Item(ast.StringTerm("namespace"), ast.StringTerm(l.requestNamespace())),
 	)))
 	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
 	return data, kw

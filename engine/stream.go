@@ -67,6 +67,7 @@ func (l *Linter) newStream(ctx context.Context) *stream {
 
 // loaded is load.Options.Loaded.
 func (s *stream) loaded(size int, objs []*load.Object) []*load.Object {
+	s.l.place(objs) // before anything reports them
 	s.mu.Lock()
 	s.read += int64(size)
 	if !s.streaming && s.read <= s.limit {
@@ -232,6 +233,7 @@ func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []o
 		stubs[n] = todo[i]
 	}
 	objs, errs := load.ReadAgain(file, load.Options{Limits: l.opts.Limits}, stubs)
+	l.place(objs)
 	type place struct{ doc, item int }
 	byPlace := make(map[place]*load.Object, len(objs))
 	for _, o := range objs {

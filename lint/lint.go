@@ -41,6 +41,9 @@ type Config struct {
 	// is walked as plain files, and the program links neither Helm nor
 	// Kustomize.
 	Sources []source.Renderer
+	// Namespace is where objects that name none are placed ("" =
+	// "default"), as kubectl's -n; give a chart's renderer the same one.
+	Namespace string
 
 	// ConfigFile is the .kubeward.yaml applied; with DiscoverConfig and no
 	// ConfigFile, the first found walking up from the first path to the
@@ -163,7 +166,7 @@ func Run(ctx context.Context, c Config) (*Result, error) {
 	opts := engine.Options{
 		Policy: popts, Profile: s.Profile, Complete: c.Complete || c.Reader != nil,
 		StrictInput: c.StrictInput, AllowEmpty: c.AllowEmpty, Timeout: c.Timeout, Limits: c.Limits,
-		Workers: c.Workers, Stdin: c.Stdin, Renderers: c.Sources,
+		Workers: c.Workers, Stdin: c.Stdin, Renderers: c.Sources, Namespace: c.Namespace,
 	}
 	RuleOptions(&opts, cfg)
 	linter, err := engine.New(opts)

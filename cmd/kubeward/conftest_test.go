@@ -139,6 +139,6 @@ func TestConftestExceptions(t *testing.T) {
 	require.Len(t, lines, 2, r.stdout)
 	suppressed := linesWith(r.stdout, `conftest exception "run_as_root" in package main`)
 	require.Len(t, suppressed, 1, r.stdout)
-	assert.Contains(t, suppressed[0], "Deployment legacy")
+	assert.Contains(t, suppressed[0], "Deployment default/legacy", "plain files without -n are in default")
 	assert.Contains(t, suppressed[0], filepath.Join(dir, "policy", "pods.rego")+":21")
 }

@@ -32,7 +32,7 @@ func (e *explainInput) add(cmd *cobra.Command) {
 // run evaluates the rule on the chosen object and prints the trace and the
 // verdict, the verdict last.
 func (e *explainInput) run(cmd *cobra.Command, id string, opts policy.Options) error {
-	linter, err := engine.New(engine.Options{Policy: opts, Stdin: cmd.InOrStdin(), Limits: load.DefaultLimits(), Renderers: renderersFor(e.chart)})
+	linter, err := engine.New(engine.Options{Policy: opts, Stdin: cmd.InOrStdin(), Limits: load.DefaultLimits(), Renderers: renderersFor(e.chart), Namespace: e.chart.Namespace})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}
 	}

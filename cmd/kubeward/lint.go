@@ -218,6 +218,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		StreamAfter: f.streamAfter,
 		Combine:     f.combine,
 		Renderers:   f.sources.renderers(),
+		Namespace:   f.sources.helm.Namespace,
 		CacheDir:    resultCacheDir(f),
 		Progress:    objectProgress(cmd, f),
 		Print:       rulePrinter(cmd.ErrOrStderr(), f.print),

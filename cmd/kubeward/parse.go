@@ -49,6 +49,7 @@ error; the objects that were read are still printed).`,
 				Stdin:       cmd.InOrStdin(),
 				StrictInput: strictInput,
 				Renderers:   renderersFor(chart),
+				Namespace:   chart.Namespace,
 			})
 			if err != nil {
 				return &exitCode{code: exitError, err: err}

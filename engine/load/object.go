@@ -27,7 +27,7 @@ type OwnerRef struct {
 type Object struct {
 	APIVersion string
 	Kind       string
-	Namespace  string // as written; "" when unset
+	Namespace  string // as written ("" when unset); the engine sets the one the API server would give (engine.NamespaceOf)
 	Name       string
 	UID        string
 	// Controller is the ownerReference with controller: true, if any.
@@ -47,6 +47,7 @@ type Object struct {
 	// pieces, chunkDoc the number of documents before that piece (ReadAgain).
 	chunk, chunkDoc int
 	lineMap         func(int) int
+	posMap          func(Position) Position
 	// walkDir is the folder a walk found the file in ("" for a file given),
 	// walkRel the file's path below it: ReadAgain reads it through that
 	// folder again.
@@ -68,6 +69,11 @@ func (o *Object) Projected(v ast.Value) *Object {
 // file it names (a Helm template, a kustomize resource) gives the line of the
 // source that produced each output line, or 0 when it cannot tell.
 func (o *Object) MapLines(f func(line int) int) { o.lineMap = f }
+
+// MapPositions makes positions go through f, which knows the line and
+// column of the source that produced each output position (a Helm template
+// whose output carries its origin); it takes precedence over MapLines.
+func (o *Object) MapPositions(f func(Position) Position) { o.posMap = f }
 
 func (o *Object) mapLine(line int) int {
 	if o.lineMap == nil || line == 0 {

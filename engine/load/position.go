@@ -44,6 +44,9 @@ func (o *Object) Start() Position {
 }
 
 func (o *Object) position(line, col int32) Position {
+	if o.posMap != nil {
+		return o.posMap(Position{Line: int(line) + o.lineOffset, Column: int(col)})
+	}
 	if o.lineMap != nil {
 		return Position{Line: o.mapLine(int(line) + o.lineOffset)}
 	}

@@ -3,7 +3,7 @@
 # description: |
 #   Lookups over every object of the run, for cross-resource rules. The engine
 #   builds data.kubeward.inventory once per run, indexed by namespace and kind:
-#     namespaced[<namespace>][<kind>][<name>] = object   (namespace unset = "default")
+#     namespaced[<namespace>][<kind>][<name>] = object   (namespace unset = the run's, namespace_of)
 #     cluster[<kind>][<name>] = object                   (cluster-scoped kinds)
 #   Rules read it through these helpers so that the layout can change.
 #   Stable API for user policies: data.kubeward.lib.inventory.
@@ -16,9 +16,16 @@ import data.kubeward.lib.selectors
 # rules that fire because something is absent only fire then.
 complete if data.kubeward.run.assumeComplete == true
 
-# namespace_of(obj) is obj's namespace for inventory matching (unset = "default").
+# namespace_of(obj) is obj's namespace for inventory matching. Unset, it is
+# the namespace the run applies objects into, as the API server would: the
+# release namespace of a chart, -n for plain files (data.kubeward.run.namespace),
+# else "default".
 namespace_of(obj) := ns if {
 	ns := obj.metadata.namespace
+	is_string(ns)
+	ns != ""
+} else := ns if {
+	ns := data.kubeward.run.namespace
 	is_string(ns)
 	ns != ""
 } else := "default"

@@ -121,12 +121,12 @@ const tickFunc = "kubewardTick"
 
 // instrument returns the template text with a call to tickFunc at the start
 // of every range body and define body, on the same line, so that line
-// numbers (in errors, and where findings point) stay those of the file; a
-// column on such a line moves by the length of the call. A whitespace trim
-// marker opening the body ({{- …) is kept in effect by putting it on the
-// call instead. Text that does not parse is returned unchanged, for Helm
-// to report.
-func instrument(name, text string) string {
+// numbers (in errors) stay those of the file; a column on such a line moves
+// by the length of the call. A whitespace trim marker opening the body
+// ({{- …) is kept in effect by putting it on the call instead. With file >= 0
+// it also puts in the markers of where the output comes from (markers.go).
+// Text that does not parse is returned unchanged, for Helm to report.
+func instrument(name, text string, file int) string {
 	tr := parse.New(name)
 	tr.Mode = parse.SkipFuncCheck
 	set := map[string]*parse.Tree{}
@@ -169,54 +169,56 @@ func instrument(name, text string) string {
 			walkList(n.ElseList)
 		}
 	}
+	var edits []edit
 	for tname, t := range set {
 		if t.Root == nil {
 			continue
 		}
 		if tname != name {
 			at = append(at, body(t.Root))
+		} else if file >= 0 {
+			edits = append(edits, markEdits(text, t.Root, file)...)
 		}
 		walkList(t.Root)
 	}
-	if len(at) == 0 {
-		return text
-	}
-	sort.Slice(at, func(i, j int) bool { return at[i].pos > at[j].pos })
-	end := len(text)
-	var parts []string
+	sort.Slice(at, func(i, j int) bool { return at[i].pos < at[j].pos })
+	ticks := make([]edit, 0, len(at))
 	for i, p := range at {
-		if p.pos < 0 || p.pos > end || (i > 0 && p.pos == at[i-1].pos) {
+		if p.pos < 0 || p.pos > len(text) || (i > 0 && p.pos == at[i-1].pos) {
 			continue
 		}
 		open := "{{"
 		if rest := text[p.pos:]; strings.HasPrefix(rest, "{{-") && len(rest) > 3 && strings.ContainsRune(" \t\r\n", rune(rest[3])) {
 			open = "{{- " // the body's own trim marker, kept in effect
 		}
-		parts = append(parts, text[p.pos:end], open+tickFunc+" "+strconv.Itoa(p.text)+"}}")
-		end = p.pos
+		ticks = append(ticks, edit{pos: p.pos, text: open + tickFunc + " " + strconv.Itoa(p.text) + "}}"})
 	}
-	var b strings.Builder
-	b.Grow(len(text) + len(parts)*(len(tickFunc)+12))
-	b.WriteString(text[:end])
-	for i := len(parts) - 1; i >= 0; i-- {
-		b.WriteString(parts[i])
+	if len(ticks)+len(edits) == 0 {
+		return text
 	}
-	return b.String()
+	// At one position the call comes first: it keeps a body's trim marker.
+	return applyEdits(text, append(ticks, edits...))
 }
 
-// instrumentCharts puts the calls of instrument into the templates of the
-// chart tree, each chart getting its own copies (a subchart used under two
-// aliases shares its template list).
-func instrumentCharts(ch *chart.Chart) {
+// instrumentCharts puts the calls and markers of instrument into the
+// templates of the chart tree, each chart getting its own copies (a subchart
+// used under two aliases shares its template list). files numbers the
+// templates, by the name the engine gives their output.
+func instrumentCharts(ch *chart.Chart, files map[string]int) {
 	tpls := make([]*common.File, len(ch.Templates))
 	for i, t := range ch.Templates {
 		cp := *t
-		cp.Data = []byte(instrument(path.Join(ch.ChartFullPath(), t.Name), string(t.Data)))
+		name := path.Join(ch.ChartFullPath(), t.Name)
+		file, ok := files[name]
+		if !ok {
+			file = -1
+		}
+		cp.Data = []byte(instrument(name, string(t.Data), file))
 		tpls[i] = &cp
 	}
 	ch.Templates = tpls
 	for _, d := range ch.Dependencies() {
-		instrumentCharts(d)
+		instrumentCharts(d, files)
 	}
 }
 
@@ -296,7 +298,11 @@ func (g *guard) seq(params ...int) (string, error) {
 func renderBounded(ctx context.Context, ch *chart.Chart, top common.Values, timeout time.Duration, maxBytes int64) (map[string]string, error) {
 	g := &guard{max: maxBytes}
 	g.left.Store(maxBytes)
-	eng := engine.Engine{CustomTemplateFuncs: g.funcs()}
+	funcs := g.funcs()
+	for name, fn := range hashFuncs() {
+		funcs[name] = fn
+	}
+	eng := engine.Engine{CustomTemplateFuncs: funcs}
 	type result struct {
 		out map[string]string
 		err error
@@ -328,7 +334,7 @@ func renderBounded(ctx context.Context, ch *chart.Chart, top common.Values, time
 		}
 		var total int64
 		for _, s := range r.out {
-			total += int64(len(s))
+			total += unmarkedLen(s)
 		}
 		if total > maxBytes {
 			return nil, fmt.Errorf("rendered %s, more than the %s limit (--max-rendered-bytes)", confine.HumanBytes(total), confine.HumanBytes(maxBytes))

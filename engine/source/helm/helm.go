@@ -86,15 +86,29 @@ func (s Source) Render(ctx context.Context, chartPath string, limits load.Limits
 			continue // a template that renders nothing, as `helm template` skips it
 		}
 		o, e := load.Parse(f.file, f.output, limits)
-		lines := linemap.Align(string(f.source), string(f.output))
-		for _, obj := range o {
-			obj.Source.Template = f.template
-			obj.MapLines(lines)
-		}
-		for i := range e {
-			e[i].Message = fmt.Sprintf("rendered %s: %s", f.template, e[i].Message)
-			e[i].Line = lines(e[i].Line)
-			e[i].Column = 0
+		if f.origins.marked() {
+			for _, obj := range o {
+				obj.Source.Template = f.template
+				obj.MapPositions(f.origins.at)
+			}
+			for i := range e {
+				e[i].Message = fmt.Sprintf("rendered %s: %s", f.template, e[i].Message)
+				p := f.origins.at(load.Position{Line: e[i].Line, Column: e[i].Column})
+				e[i].Line, e[i].Column = p.Line, p.Column
+			}
+		} else {
+			// No markers: the template was not instrumented (it does not
+			// parse as text/template alone); its lines are aligned instead.
+			lines := linemap.Align(string(f.source), string(f.output))
+			for _, obj := range o {
+				obj.Source.Template = f.template
+				obj.MapLines(lines)
+			}
+			for i := range e {
+				e[i].Message = fmt.Sprintf("rendered %s: %s", f.template, e[i].Message)
+				e[i].Line = lines(e[i].Line)
+				e[i].Column = 0
+			}
 		}
 		objs = append(objs, o...)
 		errs = append(errs, e...)
@@ -107,7 +121,8 @@ type rendered struct {
 	template string // as helm names it: <chart>/templates/x.yaml, <chart>/charts/<dep>/templates/x.yaml
 	file     string // where findings point: the template under the chart folder given
 	source   []byte // the template's text
-	output   []byte
+	output   []byte // markers removed
+	origins  *origins
 }
 
 // fileError is a refusal that names a file of the chart other than the
@@ -180,7 +195,11 @@ func (o Options) render(ctx context.Context, chartPath string, limits load.Limit
 	}
 	sources := map[string][]byte{}
 	collectTemplates(ch, sources) // as written: what findings are mapped back to
-	instrumentCharts(ch)
+	ids := make(map[string]int, len(sources))
+	for _, name := range sortedKeys(sources) {
+		ids[name] = len(ids)
+	}
+	instrumentCharts(ch, ids)
 	out, err := renderBounded(ctx, ch, top, limits.RenderTimeout, limits.MaxRenderedBytes)
 	if err != nil {
 		return nil, err
@@ -195,14 +214,29 @@ func (o Options) render(ctx context.Context, chartPath string, limits load.Limit
 	sort.Strings(names)
 	var files []rendered
 	for _, name := range names {
+		id, ok := ids[name]
+		if !ok {
+			id = -1
+		}
+		text, origins := unmark(out[name], id)
 		files = append(files, rendered{
 			template: name,
 			file:     fileOf(chartPath, name),
 			source:   sources[name],
-			output:   []byte(out[name]),
+			output:   []byte(text),
+			origins:  origins,
 		})
 	}
 	return files, nil
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // fileOf names the template on disk: the chart name that starts every

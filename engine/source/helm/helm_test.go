@@ -89,7 +89,8 @@ func TestRenderMatchesHelmTemplate(t *testing.T) {
 			args = append(args, filepath.Join(charts, "web"))
 			out, err := exec.Command(bin, args...).Output()
 			require.NoError(t, err)
-			piped, err := engine.New(engine.Options{Stdin: bytes.NewReader(out)})
+			// Piped output is applied into the same namespace (kubeward lint - -n).
+			piped, err := engine.New(engine.Options{Stdin: bytes.NewReader(out), Helm: helm.Options{Namespace: c.kw.Namespace}})
 			require.NoError(t, err)
 			viaCLI := piped.Lint(ctx, []string{"-"})
 			require.Empty(t, viaCLI.Errors)
