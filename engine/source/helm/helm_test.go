@@ -80,7 +80,7 @@ func TestRenderMatchesHelmTemplate(t *testing.T) {
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			l, err := engine.New(engine.Options{Renderers: []load.Renderer{helm.Renderer(c.kw)}})
+			l, err := engine.New(engine.Options{Renderers: []load.Renderer{helm.Renderer(c.kw)}, Namespace: c.kw.Namespace})
 			require.NoError(t, err)
 			inProcess := l.Lint(ctx, []string{filepath.Join(charts, "web")})
 			require.Empty(t, inProcess.Errors)
@@ -90,7 +90,7 @@ func TestRenderMatchesHelmTemplate(t *testing.T) {
 			out, err := exec.Command(bin, args...).Output()
 			require.NoError(t, err)
 			// Piped output is applied into the same namespace (kubeward lint - -n).
-			piped, err := engine.New(engine.Options{Stdin: bytes.NewReader(out), Helm: helm.Options{Namespace: c.kw.Namespace}})
+			piped, err := engine.New(engine.Options{Stdin: bytes.NewReader(out), Namespace: c.kw.Namespace})
 			require.NoError(t, err)
 			viaCLI := piped.Lint(ctx, []string{"-"})
 			require.Empty(t, viaCLI.Errors)
