@@ -28,7 +28,7 @@ func addSourceFlags(fl *pflag.FlagSet, s *sourceFlags) {
 	fl.StringArrayVar(&s.helm.SetString, "set-string", nil, "Helm value key=value kept a string (repeatable, as helm --set-string)")
 	fl.StringVar(&s.helm.ReleaseName, "release-name", helm.DefaultReleaseName, "Helm release name charts are rendered with")
 	fl.StringVarP(&s.helm.Namespace, "namespace", "n", "", "namespace: the release namespace of charts, the namespace --cluster reads (default: the context's, or \"default\")")
-	fl.StringVar(&s.helm.KubeVersion, "kube-version", "", "Kubernetes version charts see in .Capabilities (default: Helm's)")
+	fl.StringVar(&s.helm.KubeVersion, "kube-version", "", "Kubernetes version the input is judged for: the API schema objects are validated against and the removed APIs (default: the newest kubeward embeds), and that charts see in .Capabilities (default there: Helm's)")
 	fl.BoolVar(&s.cluster, "cluster", false, "lint the live cluster of the kubeconfig instead of paths (as complete input: see --complete)")
 	fl.StringVar(&s.kubeconfig, "kubeconfig", "", "kubeconfig file for --cluster (default: $KUBECONFIG, then ~/.kube/config)")
 	fl.StringVar(&s.context, "context", "", "kubeconfig context for --cluster (default: the current one)")
