@@ -413,7 +413,7 @@ kind: ReplicaSet
 metadata:
   name: web-1
   namespace: shop
-  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]
+  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true, uid: u1}]
 spec:
   selector:
     matchLabels: {app: web, pod-template-hash: "1"}
@@ -433,7 +433,7 @@ metadata:
   name: web-1-a
   namespace: shop
   labels: {app: web, pod-template-hash: "1"}
-  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-1, controller: true}]
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-1, controller: true, uid: u2}]
 spec:
   containers:
     - name: sidecar
