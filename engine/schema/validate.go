@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/base64"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -326,6 +327,12 @@ func (w *walker) enum(s *Schema, v ast.Value, path []any) {
 }
 
 func (w *walker) format(s *Schema, v ast.Value, path []any) {
+	if n, ok := v.(ast.Number); ok && s.Format == "int32" {
+		if i, ok := n.Int64(); ok && (i < math.MinInt32 || i > math.MaxInt32) {
+			w.add(InvalidValue, path, "%s %s does not fit in 32 bits", fieldLabel(path), n.String())
+		}
+		return
+	}
 	str, ok := v.(ast.String)
 	if !ok {
 		return
@@ -333,7 +340,7 @@ func (w *walker) format(s *Schema, v ast.Value, path []any) {
 	switch s.Format {
 	case "byte":
 		if _, err := base64.StdEncoding.DecodeString(string(str)); err != nil {
-			w.add(InvalidValue, path, "%s must be base64-encoded (stringData takes plain text)", fieldLabel(path))
+			w.add(InvalidValue, path, "%s must be base64-encoded", fieldLabel(path))
 		}
 	}
 }
