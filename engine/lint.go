@@ -151,6 +151,11 @@ func New(opts Options) (*Linter, error) {
 		}
 		active = kept
 	}
+	if !opts.NoSchema {
+		// Decoded while the rules compile; a run that validates nothing
+		// does not wait for it.
+		schema.Preload(opts.KubeVersion)
+	}
 	if opts.KubeVersion != "" {
 		v, err := schema.ParseVersion(opts.KubeVersion)
 		if err != nil {

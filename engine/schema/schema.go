@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 //go:generate go run ./internal/gen -out data v1.34.4 v1.35.4 v1.36.3 v1.37.2
@@ -43,6 +45,9 @@ type Schema struct {
 	// checks of particular fields (ports, names).
 	name   string
 	target *Schema // what Ref names
+	// check is what the API server checks of this property beyond its
+	// type (fieldChecks), set when the schema is decoded.
+	check func(w *walker, v ast.Value, path []any)
 }
 
 // UnmarshalJSON reads additionalProperties, which is a schema or a boolean
@@ -188,8 +193,25 @@ func decode(name string) (*release, error) {
 	}
 	for _, d := range r.Definitions {
 		link(d, r.Definitions)
+		for k, p := range d.Properties {
+			p.check = fieldChecks[d.name+"."+k]
+		}
 	}
 	return &r, nil
+}
+
+// Preload decodes the schema that validating for version will read, in the
+// background: a run starts it before compiling its rules, so that the two
+// overlap. A bad version is left for New to report.
+func Preload(version string) {
+	if version == "" {
+		version = Newest()
+	}
+	v, err := ParseVersion(version)
+	if err != nil {
+		return
+	}
+	go func() { _, _ = load(releaseFor(v)) }()
 }
 
 // link points every $ref of s at its definition.

@@ -214,7 +214,7 @@ func (w *walker) object(s *Schema, obj ast.Object, path []any) {
 		name := string(key)
 		val := obj.Get(k).Value
 		if p, ok := s.Properties[name]; ok {
-			w.walkProperty(s, name, p, val, child(path, name))
+			w.walkProperty(p, val, child(path, name))
 			continue
 		}
 		switch {
@@ -237,27 +237,13 @@ func (w *walker) object(s *Schema, obj ast.Object, path []any) {
 
 // walkProperty walks one field, with the checks that depend on which
 // definition holds it.
-func (w *walker) walkProperty(parent *Schema, name string, s *Schema, v ast.Value, path []any) {
-	if c, ok := fieldChecks[parent.name+"."+name]; ok {
-		w.walk(s, v, path)
-		if len(w.problems) == 0 || !samePath(w.problems[len(w.problems)-1].Path, path) {
-			c(w, v, path)
-		}
-		return
-	}
+func (w *walker) walkProperty(s *Schema, v ast.Value, path []any) {
+	n := len(w.problems)
 	w.walk(s, v, path)
-}
-
-func samePath(a, b []any) bool {
-	if len(a) != len(b) {
-		return false
+	// A value of the wrong type has no range or format to check.
+	if s.check != nil && len(w.problems) == n {
+		s.check(w, v, path)
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // in names the definition a field belongs to, for messages.
