@@ -88,6 +88,22 @@ type release struct {
 	Version     string             `json:"version"`
 	Kinds       map[string]string  `json:"kinds"`
 	Definitions map[string]*Schema `json:"definitions"`
+
+	groupsOnce sync.Once
+	groupSet   map[string]bool
+}
+
+// groups are the API groups the release serves kinds of.
+func (r *release) groups() map[string]bool {
+	r.groupsOnce.Do(func() {
+		r.groupSet = map[string]bool{}
+		for k := range r.Kinds {
+			if g, _, ok := strings.Cut(k, "/"); ok && strings.Count(k, "/") == 2 {
+				r.groupSet[g] = true
+			}
+		}
+	})
+	return r.groupSet
 }
 
 // Releases are the Kubernetes releases whose schemas are embedded, oldest

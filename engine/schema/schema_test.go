@@ -138,3 +138,12 @@ spec:
 		assert.False(t, known, api)
 	}
 }
+
+// Gateway API kinds are CRDs though their group ends in .k8s.io.
+func TestCRDGroupsUnderK8sIO(t *testing.T) {
+	v, err := schema.New("")
+	require.NoError(t, err)
+	assert.False(t, v.Builtin("gateway.networking.k8s.io/v1"))
+	assert.True(t, v.Builtin("networking.k8s.io/v1beta1"))
+	assert.True(t, v.Builtin("apps/v1beta2"))
+}

@@ -92,20 +92,25 @@ func (v *Validator) Validate(apiVersion, kind string, obj ast.Value) (problems [
 }
 
 // Builtin reports whether apiVersion belongs to a group the API server
-// serves itself (core, *.k8s.io, apps, batch…): such an object with no
-// schema is of a version the release does not serve, which the removed-API
-// rule judges, not a custom resource.
+// serves itself (the groups of the release's kinds, and extensions): such an
+// object with no schema is of a version the release does not serve, which
+// the removed-API rule judges, not a custom resource.
 func (v *Validator) Builtin(apiVersion string) bool {
 	group, _, ok := strings.Cut(apiVersion, "/")
 	if !ok {
 		return true // core
 	}
-	switch group {
-	case "apps", "batch", "policy", "autoscaling", "extensions":
+	if v.crdKind[group] {
+		return false
+	}
+	if group == "extensions" {
 		return true
 	}
-	return strings.HasSuffix(group, ".k8s.io") && !strings.Contains(strings.TrimSuffix(group, ".k8s.io"), ".x-") &&
-		!v.crdKind[group]
+	r, err := load(v.release)
+	if err != nil {
+		return false
+	}
+	return r.groups()[group]
 }
 
 type walker struct {
