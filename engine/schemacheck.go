@@ -63,7 +63,7 @@ func (l *Linter) newSchemaRun(ctx context.Context, objs []*load.Object) *schemaR
 	if len(r.rules) == 0 {
 		return r
 	}
-	crds := make([]*load.Object, 0)
+	var crds []*load.Object
 	if len(l.opts.CRDs) > 0 {
 		loaded := load.Load(ctx, l.opts.CRDs, load.Options{Limits: l.opts.Limits, Workers: l.opts.Workers})
 		for _, e := range loaded.Errors {
