@@ -151,17 +151,23 @@ func New(opts Options) (*Linter, error) {
 		}
 		active = kept
 	}
-	if !opts.NoSchema {
-		// Decoded while the rules compile; a run that validates nothing
-		// does not wait for it.
-		schema.Preload(opts.KubeVersion)
+	if opts.KubeVersion == "" {
+		// parameters: {kubeVersion: …} of a configuration, or --data, set
+		// the target too: the schema and the removed-API rule agree.
+		opts.KubeVersion = configKubeVersion(lib.Data)
 	}
 	if opts.KubeVersion != "" {
 		v, err := schema.ParseVersion(opts.KubeVersion)
 		if err != nil {
 			return nil, fmt.Errorf("--kube-version: %w", err)
 		}
+		opts.KubeVersion = v
 		setKubeVersion(lib.Data, v)
+	}
+	if !opts.NoSchema {
+		// Decoded while the rules compile; a run that validates nothing
+		// does not wait for it.
+		schema.Preload(opts.KubeVersion)
 	}
 	data, err := ast.InterfaceToValue(lib.Data)
 	if err != nil {

@@ -178,3 +178,11 @@ func setKubeVersion(data map[string]any, version string) {
 	}
 	cfg["kubeVersion"] = version
 }
+
+// configKubeVersion is data.kubeward.config.kubeVersion, "" when unset.
+func configKubeVersion(data map[string]any) string {
+	kw, _ := data["kubeward"].(map[string]any)
+	cfg, _ := kw["config"].(map[string]any)
+	v, _ := cfg["kubeVersion"].(string)
+	return v
+}
