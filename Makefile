@@ -26,7 +26,7 @@ PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 win
 IMAGE     ?= kubeward:$(VERSION)
 DIST      ?= dist
 
-.PHONY: help build test test-cluster lint demo docs bench bench-go fuzz fmt clean release image
+.PHONY: help build test test-cluster lint demo docs bench bench-go fuzz fmt clean release image schemas
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -55,6 +55,9 @@ lint: ## gofmt, go vet, staticcheck and opa fmt must be clean
 	$(STATICCHECK) ./...
 	$(OPA) fmt --list --fail policies
 	$(OPA) check --strict policies
+
+schemas: ## regenerate the embedded Kubernetes API schemas (engine/schema/data) through the Go module proxy
+	cd engine/schema && $(GO) generate .
 
 fmt: ## format Go and Rego sources
 	gofmt -w $$(git ls-files '*.go')

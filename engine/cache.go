@@ -65,6 +65,7 @@ type cachedResult struct {
 	Excluded          int             `json:"excluded"`
 	Skipped           []string        `json:"skipped"`
 	SkippedIncomplete []string        `json:"skippedIncomplete"`
+	Unvalidated       []string        `json:"unvalidated,omitempty"`
 }
 
 type cachedFinding struct {
@@ -179,7 +180,8 @@ func ownedPrivately(info fs.FileInfo) error {
 // cacheFor is the cache and key of a run over paths: nil and "" when the
 // run is not to be cached. A refused cache folder comes back as a warning.
 func (l *Linter) cacheFor(paths []string) (*os.Root, string, *Warning) {
-	if l.opts.CacheDir == "" || len(paths) == 0 || !cacheSupported {
+	// CRD files given with --crd are input the key does not read.
+	if l.opts.CacheDir == "" || len(paths) == 0 || !cacheSupported || len(l.opts.CRDs) > 0 {
 		return nil, "", nil
 	}
 	// What the key cannot see first: these cost nothing to rule out.
@@ -243,6 +245,7 @@ func (l *Linter) fingerprint() string {
 	l.fingerprintOnce.Do(func() {
 		h := sha256.New()
 		fmt.Fprintf(h, "profile=%s complete=%t strict-input=%t allow-empty=%t combine=%t limits=%+v namespace=%s\n", l.opts.Profile, l.opts.Complete, l.opts.StrictInput, l.opts.AllowEmpty, l.opts.Combine, l.opts.Limits, l.requestNamespace())
+		fmt.Fprintf(h, "kube-version=%s no-schema=%t\n", l.opts.KubeVersion, l.opts.NoSchema)
 		ids := make([]string, len(l.active))
 		for i, r := range l.active {
 			ids[i] = r.ID + "=" + r.Severity
@@ -484,7 +487,7 @@ func (l *Linter) cacheGet(dir *os.Root, key string) (*Result, bool) {
 	if err := json.Unmarshal(b, &c); err != nil || c.Key != key {
 		return nil, false
 	}
-	res := &Result{Rules: l.active, RulesOff: l.off, Errors: c.Errors, Objects: c.Objects, Checked: c.Checked, Owned: c.Owned, Files: c.Files, Excluded: c.Excluded, Skipped: c.Skipped}
+	res := &Result{Rules: l.active, RulesOff: l.off, Errors: c.Errors, Objects: c.Objects, Checked: c.Checked, Owned: c.Owned, Files: c.Files, Excluded: c.Excluded, Skipped: c.Skipped, Unvalidated: c.Unvalidated}
 	for _, f := range c.Findings {
 		r := l.library.Rule(f.Rule)
 		if r == nil {
@@ -518,7 +521,7 @@ func intPath(p []any) []any {
 
 // cachePut stores res; a failure only means the next run is not faster.
 func (l *Linter) cachePut(dir *os.Root, key string, res *Result) {
-	c := cachedResult{Key: key, Errors: res.Errors, Objects: res.Objects, Checked: res.Checked, Owned: res.Owned, Files: res.Files, Excluded: res.Excluded, Skipped: res.Skipped}
+	c := cachedResult{Key: key, Errors: res.Errors, Objects: res.Objects, Checked: res.Checked, Owned: res.Owned, Files: res.Files, Excluded: res.Excluded, Skipped: res.Skipped, Unvalidated: res.Unvalidated}
 	for _, f := range res.Findings {
 		c.Findings = append(c.Findings, cachedFinding{
 			Rule: f.Rule.ID, Severity: f.Severity, Message: f.Message, Object: f.Object,

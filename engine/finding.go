@@ -76,6 +76,9 @@ type Result struct {
 	// Skipped are the input files none of whose documents is a Kubernetes
 	// object (a compose file, package.json), which were not linted.
 	Skipped []string
+	// Unvalidated are the custom resource kinds ("apiVersion/Kind") that no
+	// CRD of the run or of --crd judged: their objects were not validated.
+	Unvalidated []string
 	// BaselineFile is the baseline applied, if any.
 	BaselineFile string
 	// BaselineGone is how many baseline entries no finding matched any more.

@@ -20,7 +20,7 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
-	"github.com/kubeward/kubeward/engine/validate"
+	"github.com/kubeward/kubeward/engine/schema"
 )
 
 // Options configure a Linter.
@@ -93,6 +93,16 @@ type Options struct {
 	// object: an array of {"path": file, "contents": object}, as conftest's
 	// --combine. Their findings are about CombinedKind in CombinedFile.
 	Combine bool
+	// KubeVersion is the Kubernetes release the input is judged for: the
+	// schema rules (KW-SCH-*) validate against its API, and the removed-API
+	// rule reads it as data.kubeward.config.kubeVersion ("" = the newest
+	// release whose schema is embedded, engine/schema).
+	KubeVersion string
+	// NoSchema turns schema validation off (the KW-SCH rules do not run).
+	NoSchema bool
+	// CRDs are files and folders of CustomResourceDefinitions that custom
+	// resources are validated against, besides those in the input.
+	CRDs []string
 }
 
 // DefaultStreamAfter is Options.StreamAfter when unset: inputs of this size
@@ -110,6 +120,8 @@ type Linter struct {
 	active  []*policy.Rule
 	off     []RulesOff
 	data    ast.Object
+	// schemaRules are the active KW-SCH rules, by the problem each reports.
+	schemaRules map[schema.Code]*policy.Rule
 
 	fingerprintOnce  sync.Once
 	fingerprintValue string
@@ -168,6 +180,24 @@ func New(opts Options) (*Linter, error) {
 		}
 		active = kept
 	}
+	if opts.KubeVersion == "" {
+		// parameters: {kubeVersion: …} of a configuration, or --data, set
+		// the target too: the schema and the removed-API rule agree.
+		opts.KubeVersion = configKubeVersion(lib.Data)
+	}
+	if opts.KubeVersion != "" {
+		v, err := schema.ParseVersion(opts.KubeVersion)
+		if err != nil {
+			return nil, fmt.Errorf("--kube-version: %w", err)
+		}
+		opts.KubeVersion = v
+		setKubeVersion(lib.Data, v)
+	}
+	if !opts.NoSchema {
+		// Decoded while the rules compile; a run that validates nothing
+		// does not wait for it.
+		schema.Preload(opts.KubeVersion)
+	}
 	data, err := ast.InterfaceToValue(lib.Data)
 	if err != nil {
 		return nil, fmt.Errorf("policy data: %w", err)
@@ -180,7 +210,7 @@ func New(opts Options) (*Linter, error) {
 		opts.CacheDir = ""
 	}
 	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string][]part{},
-		off: rulesOff(lib, opts, opts.Profile)}
+		off: rulesOff(lib, opts, opts.Profile), schemaRules: schemaRules(active, opts.NoSchema)}
 	if !lib.Trusted() {
 		// The user's policies are compiled whole, with every check, now: a
 		// mistake in a rule for kinds absent from this input is still an error.
@@ -411,6 +441,11 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	for k := range kindSet {
 		kinds = append(kinds, k)
 	}
+	sr := s.schemaRun()
+	if sr == nil {
+		sr = l.newSchemaRun(ctx, objs)
+	}
+	res.Errors = append(res.Errors, sr.errs...)
 	parts := s.compiled()
 	var err error
 	if parts == nil {
@@ -466,11 +501,10 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 		f, e := evs[p].evaluate(ctx, o)
 		// Progress counts objects evaluated, not those a cancel skipped.
 		if p == 0 && ctx.Err() == nil {
-			// A field of the wrong type is an error the API server
-			// would also refuse; the object is still evaluated for the rest.
-			if invalid := validate.Object(o); invalid != nil {
-				e = append(e, staged([]Error{*invalid}, StageLoad)...)
-			}
+			// What the API server would refuse or drop; the object is
+			// still evaluated for the rest.
+			sf, se := sr.check(o)
+			f, e = append(f, sf...), append(e, staged(se, StageLoad)...)
 			report()
 		}
 		outcomes[i*len(evs)+p] = outcome{f, e}
@@ -586,6 +620,7 @@ dispatch:
 	if !l.opts.Complete {
 		res.SkippedIncomplete = l.completeOnly()
 	}
+	res.Unvalidated = sr.unvalidatedKinds()
 	sortFindings(res.Findings)
 	sortErrors(res.Errors)
 	return res

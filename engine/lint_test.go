@@ -310,16 +310,28 @@ func TestDataFileOverridesRuleParameters(t *testing.T) {
 	assert.ErrorContains(t, err, "bad.yaml: a data file must hold a mapping at its top level")
 }
 
-// A field of the wrong type is an error (the API server would refuse the
-// object), and the object is still evaluated for everything else.
+// A field of the wrong type is a KW-SCH-002 finding at the field (the API
+// server would refuse the object), and the object is still evaluated for
+// everything else; with schema validation off it is an error, as before.
 func TestWrongFieldTypeIsReportedAndTheObjectStillEvaluated(t *testing.T) {
 	text := strings.Replace(privilegedDeployment, "privileged: true", "privileged: \"yes\"\n            runAsUser: 0", 1)
 	p := writeFile(t, t.TempDir(), "d.yaml", text)
 	res := bundled(t).Lint(context.Background(), []string{p})
+	require.Empty(t, res.Errors)
+	got := byRule(res, "KW-SCH-002")
+	require.Len(t, got, 1)
+	assert.Equal(t, engine.Location{File: p, Line: 17, Column: 13, Path: "spec.template.spec.containers[0].securityContext.privileged"}, got[0].Location)
+	assert.Equal(t, `privileged must be a boolean, found a string ("yes")`, got[0].Message)
+	assert.Empty(t, byRule(res, "KW-PSS-007"))
+	assert.Len(t, byRule(res, "KW-PSS-018"), 1, "the rest of the object is still checked")
+
+	l, err := engine.New(engine.Options{NoSchema: true})
+	require.NoError(t, err)
+	res = l.Lint(context.Background(), []string{p})
 	require.Len(t, res.Errors, 1)
 	assert.Equal(t, engine.Error{Stage: engine.StageLoad, File: p, Line: 17, Column: 13,
 		Message: "invalid Deployment: spec.template.spec.containers[0].securityContext.privileged must be a boolean, found a string"}, res.Errors[0])
-	assert.Empty(t, byRule(res, "KW-PSS-007"))
+	assert.Empty(t, byRule(res, "KW-SCH-002"))
 	assert.Len(t, byRule(res, "KW-PSS-018"), 1, "the rest of the object is still checked")
 }
 
@@ -401,7 +413,7 @@ kind: ReplicaSet
 metadata:
   name: web-1
   namespace: shop
-  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]
+  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true, uid: u1}]
 spec:
   selector:
     matchLabels: {app: web, pod-template-hash: "1"}
@@ -421,7 +433,7 @@ metadata:
   name: web-1-a
   namespace: shop
   labels: {app: web, pod-template-hash: "1"}
-  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-1, controller: true}]
+  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-1, controller: true, uid: u2}]
 spec:
   containers:
     - name: sidecar

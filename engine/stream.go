@@ -12,7 +12,6 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
-	"github.com/kubeward/kubeward/engine/validate"
 )
 
 // stream is what a run keeps while its input loads, to bound memory past
@@ -40,6 +39,10 @@ type stream struct {
 	// crossAll).
 	crossKinds map[string]bool
 	crossAll   bool
+
+	// schema validates the objects of a streamed run: against the CRDs of
+	// --crd only, as objects are judged before the input's CRDs are all read.
+	schema *schemaRun
 
 	earlyMu sync.Mutex
 	early   map[*load.Object]*early
@@ -123,6 +126,7 @@ func (s *stream) prepare() {
 			s.crossKinds[k] = true
 		}
 	}
+	s.schema = s.l.newSchemaRun(s.ctx, nil)
 	data, _ := s.l.baseData()
 	s.local = s.l.newEvaluator(p.compiler, inmem.NewFromASTObject(data), local)
 }
@@ -137,15 +141,30 @@ func (s *stream) evaluateEarly(o *load.Object) *load.Object {
 		return stub
 	}
 	f, errs := s.local.evaluate(s.ctx, o)
-	if invalid := validate.Object(o); invalid != nil {
-		errs = append(errs, staged([]Error{*invalid}, StageLoad)...)
-	}
+	sf, se := s.schema.check(o)
+	f, errs = append(f, sf...), append(errs, staged(se, StageLoad)...)
 	e := &early{outcome: outcome{f, errs}}
 	e.labels, e.annotations, e.template = metadataOf(o)
 	s.earlyMu.Lock()
 	s.early[stub] = e
 	s.earlyMu.Unlock()
 	return stub
+}
+
+// schemaRun is the schema validation of a run that streamed (nil otherwise,
+// or for a nil stream): every object is judged by the same CRDs.
+func (s *stream) schemaRun() *schemaRun {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	streaming := s.streaming
+	s.mu.Unlock()
+	if !streaming {
+		return nil
+	}
+	s.setup.Do(s.prepare)
+	return s.schema
 }
 
 // compiled is the library compiled for the run when streaming started (nil

@@ -50,8 +50,11 @@ type lintFlags struct {
 	// parseOnly reads and checks the input and evaluates no rule: the floor
 	// that make bench compares a whole run with.
 	parseOnly bool
-	cacheDir  string
-	noCache   bool
+	// noSchema and crds configure schema validation (KW-SCH rules).
+	noSchema bool
+	crds     []string
+	cacheDir string
+	noCache  bool
 
 	config         string
 	configWarnings []engine.Warning // discovered configurations not used
@@ -109,6 +112,8 @@ stops the others from being checked.`,
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "low", "lowest severity that makes the exit status 1: critical, high, medium, low, info, none")
 	fl.StringVar(&f.minSeverity, "min-severity", "", "hide findings below this severity in every format (they do not count for --fail-on): critical, high, medium, low, info")
+	fl.BoolVar(&f.noSchema, "no-schema", false, "do not validate objects against the Kubernetes API schema and CRDs (the KW-SCH rules)")
+	fl.StringArrayVar(&f.crds, "crd", nil, "file or folder of CustomResourceDefinitions that custom resources are validated against, besides those in the input (repeatable)")
 	fl.BoolVar(&f.strictInput, "strict-input", false, "a file with no Kubernetes object in it (compose, package.json, a values file) is an error, not skipped")
 	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "exit 0, not 2, when the inputs hold no Kubernetes object at all")
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto, always, never")
@@ -219,6 +224,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		Combine:     f.combine,
 		Renderers:   f.sources.renderers(),
 		Namespace:   f.sources.helm.Namespace,
+		KubeVersion: f.sources.helm.KubeVersion,
+		NoSchema:    f.noSchema || f.parseOnly,
+		CRDs:        f.crds,
 		CacheDir:    resultCacheDir(f),
 		Progress:    objectProgress(cmd, f),
 		Print:       rulePrinter(cmd.ErrOrStderr(), f.print),

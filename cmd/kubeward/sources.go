@@ -42,7 +42,7 @@ func addChartFlags(fl *pflag.FlagSet, h *helm.Options) {
 	fl.StringArrayVar(&h.SetString, "set-string", nil, "Helm value key=value kept a string (repeatable, as helm --set-string)")
 	fl.StringVar(&h.ReleaseName, "release-name", helm.DefaultReleaseName, "Helm release name charts are rendered with")
 	fl.StringVarP(&h.Namespace, "namespace", "n", "", "namespace: the release namespace of charts and the namespace of objects that name none; the namespace --cluster reads (default: the context's, or \"default\")")
-	fl.StringVar(&h.KubeVersion, "kube-version", "", "Kubernetes version charts see in .Capabilities (default: Helm's)")
+	fl.StringVar(&h.KubeVersion, "kube-version", "", "Kubernetes version the input is judged for: the API schema objects are validated against and the removed APIs (default: the newest kubeward embeds), and that charts see in .Capabilities (default there: Helm's)")
 	fl.StringSliceVar(&h.APIVersions, "api-versions", nil, "API versions added to .Capabilities.APIVersions for charts (comma-separated, repeatable)")
 }
 

@@ -47,9 +47,9 @@ func TestEveryRuleHasCompleteMetadata(t *testing.T) {
 		assert.NotEmpty(t, r.Description, "%s description", r.ID)
 		assert.NotEmpty(t, r.Remediation, "%s remediation", r.ID)
 		assert.NotEmpty(t, r.References, "%s references", r.ID)
-		// The removed-API rule, "namespace not declared" and the ignore
-		// annotation check apply to any kind.
-		if r.ID != "KW-WRK-015" && r.ID != "KW-NS-009" && r.ID != "KW-CFG-001" {
+		// The removed-API rule, "namespace not declared", the ignore
+		// annotation check and the schema rules apply to any kind.
+		if r.ID != "KW-WRK-015" && r.ID != "KW-NS-009" && r.ID != "KW-CFG-001" && !strings.HasPrefix(r.ID, "KW-SCH-") {
 			assert.NotEmpty(t, r.Kinds, "%s kinds", r.ID)
 		}
 		assert.True(t, strings.HasPrefix(r.ID, "KW-"), r.ID)

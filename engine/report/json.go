@@ -45,6 +45,9 @@ type jsonSummary struct {
 	Baseline *jsonBaseline `json:"baseline,omitempty"`
 	// SkippedIncomplete lists the rules that need --complete and did not run.
 	SkippedIncomplete []string `json:"skippedIncomplete,omitempty"`
+	// Unvalidated lists the custom resource kinds (apiVersion/Kind) whose
+	// CRD was not given: their objects were not validated against a schema.
+	Unvalidated []string `json:"unvalidated,omitempty"`
 	// RulesOff are the rules of the profile that something other than the
 	// profile switched off, and what did.
 	RulesOff []engine.RulesOff `json:"rulesOff,omitempty"`
@@ -105,6 +108,7 @@ func writeJSON(w io.Writer, res *engine.Result, opts Options) error {
 	if rep.Errors == nil {
 		rep.Errors = []load.Error{}
 	}
+	rep.Summary.Unvalidated = res.Unvalidated
 	for _, r := range res.SkippedIncomplete {
 		rep.Summary.SkippedIncomplete = append(rep.Summary.SkippedIncomplete, r.ID)
 	}

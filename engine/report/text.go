@@ -72,6 +72,9 @@ func writeText(w io.Writer, res *engine.Result, opts Options) error {
 	if line := skippedLine(res.Skipped); line != "" {
 		b.WriteString(t(line) + "\n")
 	}
+	if line := unvalidatedLine(res.Unvalidated); line != "" {
+		b.WriteString(t(line) + "\n")
+	}
 	for _, off := range res.RulesOff {
 		fmt.Fprintf(&b, "note: %s.\n", t(off.Message))
 	}
@@ -136,6 +139,23 @@ func skippedLine(files []string) string {
 }
 
 const maxSkippedShown = 10
+
+// unvalidatedLine names the custom resource kinds whose CRD was not in the
+// run: they were linted but not checked against a schema.
+func unvalidatedLine(kinds []string) string {
+	if len(kinds) == 0 {
+		return ""
+	}
+	shown := kinds
+	if len(shown) > maxSkippedShown {
+		shown = shown[:maxSkippedShown]
+	}
+	line := fmt.Sprintf("%s not validated (no CRD in the input or --crd): %s", plural(len(kinds), "custom resource kind"), strings.Join(shown, ", "))
+	if len(kinds) > len(shown) {
+		line += fmt.Sprintf(" and %d more (--format json lists them all)", len(kinds)-len(shown))
+	}
+	return line
+}
 
 // SkippedIncompleteNote is the one line that says which rules only fire
 // on complete input and did not run ("" when none): the CLI shows it on a

@@ -7,15 +7,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/schema"
 	"github.com/kubeward/kubeward/engine/validate"
 )
 
-func validateText(t *testing.T, text string) *load.Error {
+func validateText(t *testing.T, text string) []load.Error {
 	t.Helper()
 	objs, errs := load.Parse("w.yaml", []byte(text), load.DefaultLimits())
 	require.Empty(t, errs)
 	require.Len(t, objs, 1)
-	return validate.Object(objs[0])
+	v, err := schema.New("")
+	require.NoError(t, err)
+	return validate.Object(objs[0], v)
 }
 
 func TestWrongTypesAreInvalid(t *testing.T) {
@@ -70,15 +73,15 @@ spec:
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := validateText(t, c.text)
-			require.NotNil(t, got)
-			assert.Equal(t, c.want, *got)
+			require.Len(t, got, 1)
+			assert.Equal(t, c.want, got[0])
 		})
 	}
 }
 
 func TestValidObjectsAndNulls(t *testing.T) {
 	// null is absent to the API server: rules treat it so, and it is valid.
-	assert.Nil(t, validateText(t, `apiVersion: v1
+	assert.Empty(t, validateText(t, `apiVersion: v1
 kind: Pod
 metadata: {name: p}
 spec:
@@ -92,5 +95,26 @@ spec:
       livenessProbe: {httpGet: {port: http}}
 `))
 	// Other kinds are not validated.
-	assert.Nil(t, validateText(t, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: [1]}\n"))
+	assert.Empty(t, validateText(t, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: [1]}\n"))
+}
+
+// One malformed quantity used to stop the decoding: every problem of the
+// object is reported now, each at its field.
+func TestEveryTypeErrorOfAnObjectIsReported(t *testing.T) {
+	got := validateText(t, `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: x
+      resources: {limits: {cpu: lots}}
+      securityContext: {privileged: "yes"}
+      ports: [{containerPort: "80"}]
+`)
+	var lines []int
+	for _, e := range got {
+		lines = append(lines, e.Line)
+	}
+	assert.Equal(t, []int{8, 9, 10}, lines, "%v", got)
 }

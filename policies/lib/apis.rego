@@ -78,3 +78,13 @@ removal(api_version, kind) := r if {
 } else := r if {
 	r := removed[api_version]["*"]
 }
+
+# removed_by(release, target) holds when a removal in release applies to the
+# target release ("MAJOR.MINOR"; "" stands for the newest, where all do).
+removed_by(_, "")
+
+removed_by(release, target) if {
+	r := [to_number(x) | some x in split(release, ".")]
+	t := [to_number(x) | some x in array.slice(split(target, "."), 0, 2)]
+	r <= t
+}

@@ -4,7 +4,10 @@
 #   Kubernetes stops serving an API version some releases after deprecating
 #   it. A manifest that still uses a removed apiVersion is rejected by every
 #   cluster from that release on, so deploys and upgrades fail. The table of
-#   removed versions lives in data.kubeward.lib.apis.
+#   removed versions lives in data.kubeward.lib.apis. An apiVersion is judged
+#   against the target release, data.kubeward.config.kubeVersion (set by
+#   --kube-version; "" = the newest release kubeward knows, where every
+#   removal of the table applies).
 # custom:
 #   id: KW-WRK-015
 #   severity: high
@@ -33,11 +36,16 @@ package kubeward.rules.workload.removed_api
 
 import data.kubeward.lib.apis
 
+default target := ""
+
+target := data.kubeward.config.kubeVersion
+
 deny contains {
 	"msg": sprintf("%s uses apiVersion %q, which was removed in Kubernetes %s; %s.", [input.kind, input.apiVersion, removal.removedIn, _advice(removal.replacement)]),
 	"path": ["apiVersion"],
 } if {
 	removal := apis.removal(input.apiVersion, input.kind)
+	apis.removed_by(removal.removedIn, target)
 }
 
 _advice(replacement) := sprintf("use %s instead", [replacement]) if replacement != ""

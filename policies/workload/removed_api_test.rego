@@ -38,3 +38,11 @@ test_current_versions_pass if {
 	count(removed_api.deny) == 0 with input as {"kind": "Pod"}
 	count(removed_api.deny) == 0 with input as {"apiVersion": ["apps/v1beta1"], "kind": "Deployment"}
 }
+
+test_judged_against_the_target_release if {
+	ing := {"apiVersion": "extensions/v1beta1", "kind": "Ingress", "metadata": {"name": "web"}}
+	count(removed_api.deny) == 1 with input as ing with data.kubeward.config.kubeVersion as "1.22"
+	count(removed_api.deny) == 1 with input as ing with data.kubeward.config.kubeVersion as "1.35"
+	count(removed_api.deny) == 0 with input as ing with data.kubeward.config.kubeVersion as "1.21"
+	count(removed_api.deny) == 0 with input as {"apiVersion": "batch/v1beta1", "kind": "CronJob"} with data.kubeward.config.kubeVersion as "1.24"
+}
