@@ -320,6 +320,10 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 		if len(path) == 0 {
 			pos = o.Start()
 		}
+		file, objectFile := o.Source.File, ""
+		if pos.File != "" && pos.File != file {
+			file, objectFile = pos.File, o.Source.File
+		}
 		out = append(out, Finding{
 			Rule:     r,
 			Severity: r.Severity,
@@ -328,8 +332,9 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 			Path:     path,
 			Document: o.Source.Document,
 			Item:     o.Source.Item,
+			ObjectFile: objectFile,
 			Location: Location{
-				File:     o.Source.File,
+				File:     file,
 				Line:     pos.Line,
 				Column:   pos.Column,
 				Path:     load.FormatPath(path),

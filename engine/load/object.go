@@ -47,6 +47,7 @@ type Object struct {
 	// pieces, chunkDoc the number of documents before that piece (ReadAgain).
 	chunk, chunkDoc int
 	lineMap         func(int) int
+	locate          func(path []any) Position // see Locate
 	// walkDir is the folder a walk found the file in ("" for a file given),
 	// walkRel the file's path below it: ReadAgain reads it through that
 	// folder again.

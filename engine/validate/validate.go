@@ -61,7 +61,11 @@ func Object(o *load.Object) *load.Error {
 	}
 	msg := fmt.Sprintf("invalid %s: %s must be %s, found %s", o.Kind, fieldName(field, path, found),
 		describeType(te.Type), describeJSON(te.Value))
-	return &load.Error{File: o.Source.File, Line: pos.Line, Column: pos.Column, Message: msg}
+	file := o.Source.File
+	if pos.File != "" {
+		file = pos.File
+	}
+	return &load.Error{File: file, Line: pos.Line, Column: pos.Column, Message: msg}
 }
 
 // jsonPath drops the Go names of embedded structs (VolumeSource,
