@@ -325,13 +325,13 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 			file, objectFile = pos.File, o.Source.File
 		}
 		out = append(out, Finding{
-			Rule:     r,
-			Severity: r.Severity,
-			Message:  msg,
-			Object:   o.Ref(),
-			Path:     path,
-			Document: o.Source.Document,
-			Item:     o.Source.Item,
+			Rule:       r,
+			Severity:   r.Severity,
+			Message:    msg,
+			Object:     o.Ref(),
+			Path:       path,
+			Document:   o.Source.Document,
+			Item:       o.Source.Item,
 			ObjectFile: objectFile,
 			Location: Location{
 				File:     file,
