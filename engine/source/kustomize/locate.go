@@ -172,11 +172,9 @@ func (l *locator) walk(ly layer, p []any) *at {
 	if ly.op != nil {
 		return l.walkOp(ly, p)
 	}
+	// A field none of whose keys the document has is at the object.
 	n := resolve(ly.doc)
-	if len(p) == 0 {
-		return &at{node: n, depth: 0, file: ly.file}
-	}
-	return l.follow(ly.file, n, l.built, p, 0, nil)
+	return l.follow(ly.file, n, l.built, p, 0, &at{node: n, depth: 0, file: ly.file})
 }
 
 // follow walks p from node n, whose built counterpart is b; depth steps
