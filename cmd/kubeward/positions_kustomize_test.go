@@ -101,3 +101,51 @@ func TestKustomizePositionsSARIFAndGitHub(t *testing.T) {
 	}
 	assert.Equal(t, want, got, "GitHub annotations")
 }
+
+// TestKustomizeIgnoreAnnotationCoversPatchedField: a finding placed in a
+// patch file is still the object's, so the object's kubeward.io/ignore
+// annotation suppresses it.
+func TestKustomizeIgnoreAnnotationCoversPatchedField(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"kustomization.yaml": "resources:\n  - deploy.yaml\npatches:\n  - path: patch.yaml\n",
+		"deploy.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  annotations:
+    kubeward.io/ignore: KW-PSS-007
+    kubeward.io/ignore-reason: the node agent needs the host
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`,
+		"patch.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          securityContext:
+            privileged: true
+`,
+	}
+	for name, text := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	r := kw(t, "lint", dir, "--format", "json", "--fail-on", "none", "--show-suppressed")
+	require.Equal(t, 0, r.code, r.stderr)
+	rep := decodeReport(t, r.stdout)
+	assert.Empty(t, findingsOf(rep, "KW-PSS-007"), r.stdout)
+	assert.Equal(t, 1, rep.Summary.Suppressed)
+}
