@@ -183,7 +183,12 @@ func exactAt(text string, col int, last step) bool {
 		return isItem(text, col)
 	}
 	rest := text[col-1:]
-	for _, w := range []string{last.key, `"` + last.key + `"`, "'" + last.key + "'"} {
+	words := []string{last.key, `"` + last.key + `"`, "'" + last.key + "'"}
+	if last.key == "image" {
+		// a kustomization's images: entry that rewrote it
+		words = append(words, "newTag", "newName", "digest")
+	}
+	for _, w := range words {
 		if strings.HasPrefix(rest, w) {
 			after := rest[len(w):]
 			if after == "" || strings.ContainsAny(after[:1], ": \t\"'") {

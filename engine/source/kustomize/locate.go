@@ -30,6 +30,10 @@ type locator struct {
 	built  map[string]any
 	layers []layer
 	gen    *generator // for a generated object
+	// namespace and images are the kustomizations' namespace: keys and
+	// images: entries that ran on the object, the last to run first.
+	namespace []*at
+	images    []imageEntry
 	// name turns a file relative to the root into a position's File; own
 	// is the object's own file, whose positions carry no File.
 	name func(rel string) string
@@ -51,7 +55,14 @@ type at struct {
 // layer that wrote the whole path (preferring one whose value is the built
 // one: a later transformer may have changed it), else the deepest part of
 // the path any layer wrote, the object's own file first.
-func (l *locator) position(p []any) load.Position {
+func (l *locator) position(p []any) (pos load.Position) {
+	defer func() {
+		// Placing is best effort: input it does not foresee leaves the
+		// finding without a line, never ends the run.
+		if recover() != nil {
+			pos = load.Position{}
+		}
+	}()
 	if len(p) == 0 {
 		if l.gen != nil {
 			return l.generated(nil)
@@ -75,6 +86,11 @@ func (l *locator) position(p []any) load.Position {
 		}
 		if best == nil || a.depth > best.depth {
 			best = a
+		}
+	}
+	if same == nil {
+		if t := l.transformed(p); t != nil {
+			return l.pos(t)
 		}
 	}
 	switch {
@@ -380,15 +396,12 @@ func valueAt(v any, p []any) (any, bool) {
 // Names are compared as kustomize compares them before the prefixes and
 // suffixes of the kustomizations above (and a generator's hash) were added:
 // the built name contains the written one.
-func (t *target) matches(kind, name string, labels map[string]any) bool {
+func (t *target) matches(kind string, names []string, labels map[string]any) bool {
 	if t.kind != "" && t.kind != kind {
 		return false
 	}
-	if t.name != "" && !strings.Contains(name, t.name) {
-		re, err := regexp.Compile(t.name)
-		if err != nil || !re.MatchString(name) {
-			return false
-		}
+	if t.name != "" && !matchesName(t.name, names) {
+		return false
 	}
 	for _, sel := range strings.Split(t.labels, ",") {
 		k, v, ok := strings.Cut(strings.TrimSpace(sel), "=")
@@ -400,6 +413,27 @@ func (t *target) matches(kind, name string, labels map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// matchesName says whether a patch's name selector names one of the
+// object's names (built, and as written in its resource file: a patch
+// further up may have renamed it).
+func matchesName(sel string, names []string) bool {
+	for _, n := range names {
+		if n != "" && strings.Contains(n, sel) {
+			return true
+		}
+	}
+	re, err := regexp.Compile(sel)
+	if err != nil {
+		return false
+	}
+	for _, n := range names {
+		if n != "" && re.MatchString(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // docTarget is the object a strategic-merge document names.

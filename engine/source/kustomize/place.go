@@ -90,6 +90,7 @@ func (pl *placer) locator(r *resource.Resource, rel string, generated bool) *loc
 		return nil
 	}
 	kind, name := r.GetKind(), r.GetName()
+	names := []string{name}
 	labels := map[string]any{}
 	for k, v := range r.GetLabels() {
 		labels[k] = v
@@ -114,6 +115,7 @@ func (pl *placer) locator(r *resource.Resource, rel string, generated bool) *loc
 		if doc == nil {
 			return nil
 		}
+		names = append(names, docTarget(doc).name)
 		l.layers = append(l.layers, layer{file: rel, doc: doc})
 		steps = chain(pl.root, func(k *kustNode) bool {
 			for _, f := range k.resources {
@@ -124,17 +126,25 @@ func (pl *placer) locator(r *resource.Resource, rel string, generated bool) *loc
 			return false
 		}, map[*kustNode]bool{})
 	}
+	for i := range steps {
+		// The outermost kustomization runs its transformers last.
+		k := steps[i].k
+		if k.namespace != nil {
+			l.namespace = append(l.namespace, &at{node: k.namespace, file: k.file, depth: 2})
+		}
+		l.images = append(l.images, k.images...)
+	}
 	for _, p := range applied(steps) {
 		for _, d := range p.docs {
 			t := p.target
 			if t == nil {
 				t = docTarget(d)
 			}
-			if t.matches(kind, name, labels) {
+			if t.matches(kind, names, labels) {
 				l.layers = append(l.layers, layer{file: p.file, doc: d})
 			}
 		}
-		if p.target != nil && p.target.matches(kind, name, labels) {
+		if p.target != nil && p.target.matches(kind, names, labels) {
 			for _, op := range p.ops {
 				l.layers = append(l.layers, layer{file: p.file, op: op})
 			}
@@ -152,16 +162,21 @@ func (pl *placer) document(rel, kind, name string) *yaml.Node {
 		docs = pl.f.docs(rel)
 		pl.docs[rel] = docs
 	}
-	var best *yaml.Node
-	bestLen := -1
+	var best, only *yaml.Node
+	bestLen, ofKind := -1, 0
 	for _, d := range docs {
 		t := docTarget(d)
-		if t.kind != kind || !strings.Contains(name, t.name) {
+		if t.kind != kind {
 			continue
 		}
-		if len(t.name) > bestLen {
+		ofKind++
+		only = resolve(d)
+		if strings.Contains(name, t.name) && len(t.name) > bestLen {
 			best, bestLen = resolve(d), len(t.name)
 		}
+	}
+	if best == nil && ofKind == 1 {
+		return only // renamed by a patch or a replacement
 	}
 	return best
 }

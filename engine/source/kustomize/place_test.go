@@ -45,6 +45,8 @@ func TestRenderPlacesFieldsByStructure(t *testing.T) {
 		// absent: the nearest parent, in the file that wrote it
 		{"Deployment", at(1, "livenessProbe"), load.Position{Line: 30, Column: 11}},
 		{"Service", []any{"automountServiceAccountToken"}, load.Position{Line: 1, Column: 1}},
+		// set by the overlay's namespace transformer
+		{"Service", []any{"metadata", "namespace"}, load.Position{Line: 3, Column: 1, File: staging}},
 		{"ConfigMap", nil, load.Position{Line: 18, Column: 5}},
 		{"ConfigMap", []any{"data", "MODE"}, load.Position{Line: 21, Column: 9}},
 		{"ConfigMap", []any{"metadata", "name"}, load.Position{Line: 18, Column: 5}},

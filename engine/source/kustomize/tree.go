@@ -19,6 +19,8 @@ type kustNode struct {
 	components []*kustNode
 	patches    []*patchSrc // strategic merge, then patches, then JSON 6902
 	generators []*generator
+	namespace  *yaml.Node   // the namespace: key
+	images     []imageEntry // in the order written
 }
 
 // patchSrc is one patch: its documents (strategic merge) or operations
@@ -74,7 +76,7 @@ func (f *confinedFS) readTree(kdir string, seen map[string]bool) *kustNode {
 	kf := kfileText{rel: kfile, dir: kdir, src: src}
 	k := &kustNode{file: kfile}
 	var smp, other, json6902 []*patchSrc
-	pairs(docs[0], func(key string, _, v *yaml.Node) {
+	pairs(docs[0], func(key string, kn, v *yaml.Node) {
 		switch key {
 		case "resources", "bases", "components":
 			for _, e := range items(v) {
@@ -115,6 +117,14 @@ func (f *confinedFS) readTree(kdir string, seen map[string]bool) *kustNode {
 				} else {
 					json6902 = append(json6902, p)
 				}
+			}
+		case "namespace":
+			if s, ok := scalar(v); ok && s != "" {
+				k.namespace = kn
+			}
+		case "images":
+			for _, e := range items(v) {
+				k.images = append(k.images, readImage(kfile, e))
 			}
 		case "configMapGenerator", "secretGenerator":
 			kind := "ConfigMap"
