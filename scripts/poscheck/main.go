@@ -11,6 +11,8 @@
 //	line-only     the same, but the finding has no column
 //	parent        an ancestor key of the path, or a list item, is on the line
 //	object-start  the line starts the object (apiVersion: or kind:)
+//	generator     the name: key of a kustomization's generator entry, where
+//	              kubeward places the fields of a generated object
 //	wrong         none of these
 //	no-line       the finding has no line
 //
@@ -33,7 +35,7 @@ import (
 )
 
 // Classes, in the order they are printed.
-var classes = []string{"exact", "line-only", "parent", "object-start", "wrong", "no-line"}
+var classes = []string{"exact", "line-only", "parent", "object-start", "generator", "wrong", "no-line"}
 
 type report struct {
 	Findings []finding `json:"findings"`
@@ -136,7 +138,13 @@ func (c *checker) classify(f finding) string {
 	if err != nil || f.Location.Line > len(lines) {
 		return "wrong"
 	}
-	return classifyLine(lines[f.Location.Line-1], f.Location.Column, parsePath(f.Location.Path))
+	text := lines[f.Location.Line-1]
+	class := classifyLine(text, f.Location.Column, parsePath(f.Location.Path))
+	if class == "wrong" && sourceKind(f) == "kustomization" && f.Location.Column > 0 &&
+		f.Location.Column <= len(text) && strings.HasPrefix(text[f.Location.Column-1:], "name:") {
+		return "generator"
+	}
+	return class
 }
 
 // classifyLine classifies a place (text of its line, 1-based column or 0)
@@ -179,11 +187,18 @@ func exactAt(text string, col int, last step) bool {
 	if col > len(text) {
 		return false
 	}
+	before := text[:col-1]
 	if last.index {
-		return isItem(text, col)
+		// an item, or the index as a JSON 6902 path's last segment
+		return isItem(text, col) || (strings.HasSuffix(before, "/") && strings.HasPrefix(text[col-1:], last.key))
 	}
 	rest := text[col-1:]
+	// A JSON 6902 path escapes "~" and "/" in its segments.
+	escaped := strings.ReplaceAll(strings.ReplaceAll(last.key, "~", "~0"), "/", "~1")
 	words := []string{last.key, `"` + last.key + `"`, "'" + last.key + "'"}
+	if strings.HasSuffix(before, "/") {
+		words = append(words, escaped)
+	}
 	if last.key == "image" {
 		// a kustomization's images: entry that rewrote it
 		words = append(words, "newTag", "newName", "digest")

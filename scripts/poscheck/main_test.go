@@ -24,8 +24,11 @@ spec:
 	patch := `- op: add
   path: /spec/template/spec/hostPID
   value: true
+- op: add
+  path: /metadata/labels/a~1b
+  value: c
 `
-	kust := "images:\n  - name: nginx\n    newTag: \"1.27\"\n"
+	kust := "images:\n  - name: nginx\n    newTag: \"1.27\"\nconfigMapGenerator:\n  - name: settings\n"
 	for name, text := range map[string]string{"deploy.yaml": manifest, "patch.yaml": patch, "kustomization.yaml": kust} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -42,16 +45,18 @@ spec:
   {"rule": {"id": "H"}, "location": {"file": "patch.yaml", "line": 2, "column": 29, "path": "spec.template.spec.hostPID"}},
   {"rule": {"id": "I"}, "location": {"file": "deploy.yaml", "path": "spec"}},
   {"rule": {"id": "J"}, "location": {"file": "chart.yaml", "line": 3, "template": "c/templates/d.yaml", "path": "spec"}},
-  {"rule": {"id": "K"}, "location": {"file": "kustomization.yaml", "line": 3, "column": 5, "path": "spec.template.spec.containers[0].image"}}
+  {"rule": {"id": "K"}, "location": {"file": "kustomization.yaml", "line": 3, "column": 5, "path": "spec.template.spec.containers[0].image"}},
+  {"rule": {"id": "L"}, "location": {"file": "kustomization.yaml", "line": 5, "column": 5, "path": "metadata.labels"}},
+  {"rule": {"id": "M"}, "location": {"file": "patch.yaml", "line": 5, "column": 26, "path": "metadata.labels[\"a/b\"]"}}
 ]}`
 	c := newChecker(dir)
 	if err := c.add("", []byte(report)); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]map[string]int{
-		"file":          {"exact": 3, "parent": 2, "object-start": 1, "wrong": 1, "line-only": 1, "no-line": 1},
+		"file":          {"exact": 4, "parent": 2, "object-start": 1, "wrong": 1, "line-only": 1, "no-line": 1},
 		"helm":          {"wrong": 1}, // chart.yaml does not exist
-		"kustomization": {"exact": 1},
+		"kustomization": {"exact": 1, "generator": 1},
 	}
 	for kind, classes := range want {
 		for cl, n := range classes {
@@ -62,7 +67,7 @@ spec:
 	}
 	var out bytes.Buffer
 	c.print(&out, false)
-	for _, s := range []string{"kind", "file", "helm", "all", "4 (36.4%)"} {
+	for _, s := range []string{"kind", "file", "helm", "all", "5 (38.5%)"} {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("output lacks %q:\n%s", s, out.String())
 		}
