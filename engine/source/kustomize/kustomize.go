@@ -1,6 +1,8 @@
 // Package kustomize builds a kustomization in-process, as `kustomize build`
 // does, and loads the objects it writes, each named after the resource file
-// it came from.
+// it came from, with every field placed (line and column) in the file that
+// last wrote it: the resource, a patch, or the kustomization (generators,
+// inline patches, images and namespace), found by structure (place.go).
 //
 // Library: sigs.k8s.io/kustomize/api v0.21.2 (krusty), the library kubectl
 // and kustomize build with; v0.21.3 needs a newer Go than the project's.

@@ -52,7 +52,7 @@ func chain(k *kustNode, want func(*kustNode) bool, seen map[*kustNode]bool) []st
 
 // after is the patches k applies to what it has accumulated when its
 // components from the from-th on are added: theirs, then its own.
-func (k *kustNode) after(from int, depth int) []*patchSrc {
+func (k *kustNode) after(from, depth int) []*patchSrc {
 	var out []*patchSrc
 	if depth > 100 {
 		return nil

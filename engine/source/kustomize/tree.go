@@ -32,11 +32,6 @@ type patchSrc struct {
 	target *target      // nil: each document names its object
 }
 
-// target is a patch's selector, as kustomize's types.Selector.
-type target struct {
-	kind, name, labels string
-}
-
 // generator is one configMapGenerator or secretGenerator entry.
 type generator struct {
 	file    string
