@@ -2,6 +2,7 @@ package kustomize
 
 import (
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 
@@ -135,33 +136,55 @@ func pathPosition(n *yaml.Node) load.Position {
 }
 
 // generated places a field of a generated object: a data key at the entry
-// of the generator's literals, files or envs that makes it, anything else
-// at the generator's name.
+// of the generator's literals or files that makes it, or at its line of an
+// envs file; anything else at the generator's name.
 func (l *locator) generated(p []any) load.Position {
 	g := l.gen
+	file := g.file
 	pos := load.Position{Line: g.nameKey.Line, Column: g.nameKey.Column}
 	if len(p) == 2 && (p[0] == "data" || p[0] == "binaryData" || p[0] == "stringData") {
 		key, _ := p[1].(string)
 		pairs(g.entry, func(field string, _, v *yaml.Node) {
-			if field != "literals" && field != "files" {
-				return
-			}
 			for _, e := range items(v) {
 				s, _ := scalar(e)
-				name, _, found := strings.Cut(s, "=")
-				if !found && field == "files" {
-					name = s[strings.LastIndexByte(s, '/')+1:]
-				}
-				if strings.TrimSpace(name) == key && key != "" {
-					pos = load.Position{Line: e.Line, Column: e.Column}
+				switch field {
+				case "literals", "files":
+					name, _, found := strings.Cut(s, "=")
+					if !found && field == "files" {
+						name = s[strings.LastIndexByte(s, '/')+1:]
+					}
+					if strings.TrimSpace(name) == key && key != "" {
+						pos, file = load.Position{Line: e.Line, Column: e.Column}, g.file
+					}
+				case "envs", "env":
+					rel := path.Clean(path.Join(path.Dir(g.file), strings.TrimSpace(s)))
+					if line, col := envLine(g.envs[rel], key); line > 0 {
+						pos, file = load.Position{Line: line, Column: col}, rel
+					}
 				}
 			}
 		})
 	}
-	if g.file != l.own {
-		pos.File = l.name(g.file)
+	if file != l.own {
+		pos.File = l.name(file)
 	}
 	return pos
+}
+
+// envLine finds key in an env file's text (KEY=value lines): its line and
+// column, or 0.
+func envLine(data []byte, key string) (int, int) {
+	if key == "" {
+		return 0, 0
+	}
+	for i, text := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimLeft(text, " \t")
+		name, _, _ := strings.Cut(trimmed, "=")
+		if strings.TrimSpace(name) == key && !strings.HasPrefix(trimmed, "#") {
+			return i + 1, len(text) - len(trimmed) + 1
+		}
+	}
+	return 0, 0
 }
 
 // sameValue says whether a scalar a layer wrote is the built one.

@@ -39,6 +39,9 @@ type generator struct {
 	name    string     // as written
 	nameKey *yaml.Node // the entry's name: key, where its object is placed
 	entry   *yaml.Node
+	// envs are the texts of its envs files, by path relative to the root,
+	// read now: positions are asked for after the root is closed.
+	envs map[string][]byte
 }
 
 // readTree reads the kustomization in folder kdir (relative to the root)
@@ -129,9 +132,21 @@ func (f *confinedFS) readTree(kdir string, seen map[string]bool) *kustNode {
 			for _, e := range items(v) {
 				g := &generator{file: kfile, kind: kind, entry: e}
 				pairs(e, func(key string, kn, v *yaml.Node) {
-					if key == "name" {
+					switch key {
+					case "name":
 						g.name, _ = scalar(v)
 						g.nameKey = kn
+					case "envs", "env":
+						for _, e := range items(v) {
+							s, _ := scalar(e)
+							rel := path.Clean(path.Join(kdir, strings.TrimSpace(s)))
+							if data, err := f.root.ReadFile(rel); err == nil {
+								if g.envs == nil {
+									g.envs = map[string][]byte{}
+								}
+								g.envs[rel] = data
+							}
+						}
 					}
 				})
 				if g.nameKey != nil {
