@@ -325,14 +325,13 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 			file, objectFile = pos.File, o.Source.File
 		}
 		out = append(out, Finding{
-			Rule:       r,
-			Severity:   r.Severity,
-			Message:    msg,
-			Object:     o.Ref(),
-			Path:       path,
-			Document:   o.Source.Document,
-			Item:       o.Source.Item,
-			ObjectFile: objectFile,
+			Rule:     r,
+			Severity: r.Severity,
+			Message:  msg,
+			Object:   o.Ref(),
+			Path:     path,
+			Document: o.Source.Document,
+			Item:     o.Source.Item,
 			Location: Location{
 				File:     file,
 				Line:     pos.Line,
@@ -341,6 +340,8 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 				Template: o.Source.Template,
 			},
 		})
+		// set apart so that the literal above stays as other changes see it
+		out[len(out)-1].ObjectFile = objectFile
 	})
 	return out, errs
 }
