@@ -340,7 +340,6 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 				Template: o.Source.Template,
 			},
 		})
-		// set apart so that the literal above stays as other changes see it
 		out[len(out)-1].ObjectFile = objectFile
 	})
 	return out, errs
