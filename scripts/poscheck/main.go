@@ -206,7 +206,7 @@ func exactAt(text string, col int, last step) bool {
 	for _, w := range words {
 		if strings.HasPrefix(rest, w) {
 			after := rest[len(w):]
-			if after == "" || strings.ContainsAny(after[:1], ":= \t\"'") {
+			if after == "" || strings.ContainsAny(after[:1], ":=,} \t\"'") {
 				return true
 			}
 		}
