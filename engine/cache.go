@@ -79,6 +79,7 @@ type cachedFinding struct {
 	Path        []any        `json:"path"`
 	Document    int          `json:"document"`
 	Item        int          `json:"item"`
+	ObjectFile  string       `json:"objectFile,omitempty"`
 }
 
 // cacheState is a Linter's result cache, opened on the first run that
@@ -496,7 +497,7 @@ func (l *Linter) cacheGet(dir *os.Root, key string) (*Result, bool) {
 		res.Findings = append(res.Findings, Finding{
 			Rule: r, Severity: f.Severity, Message: f.Message, Object: f.Object,
 			Location: f.Location, Path: intPath(f.Path), Document: f.Document, Item: f.Item,
-			Suppression: f.Suppression,
+			Suppression: f.Suppression, ObjectFile: f.ObjectFile,
 		})
 	}
 	for _, id := range c.SkippedIncomplete {
@@ -526,7 +527,7 @@ func (l *Linter) cachePut(dir *os.Root, key string, res *Result) {
 		c.Findings = append(c.Findings, cachedFinding{
 			Rule: f.Rule.ID, Severity: f.Severity, Message: f.Message, Object: f.Object,
 			Location: f.Location, Path: f.Path, Document: f.Document, Item: f.Item,
-			Suppression: f.Suppression,
+			Suppression: f.Suppression, ObjectFile: f.ObjectFile,
 		})
 	}
 	for _, r := range res.SkippedIncomplete {

@@ -328,6 +328,10 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 		if len(path) == 0 {
 			pos = o.Start()
 		}
+		file, objectFile := o.Source.File, ""
+		if pos.File != "" && pos.File != file {
+			file, objectFile = pos.File, o.Source.File
+		}
 		out = append(out, Finding{
 			Rule:     r,
 			Severity: r.Severity,
@@ -337,13 +341,14 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 			Document: o.Source.Document,
 			Item:     o.Source.Item,
 			Location: Location{
-				File:     o.Source.File,
+				File:     file,
 				Line:     pos.Line,
 				Column:   pos.Column,
 				Path:     load.FormatPath(path),
 				Template: o.Source.Template,
 			},
 		})
+		out[len(out)-1].ObjectFile = objectFile
 	})
 	return out, errs
 }

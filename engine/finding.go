@@ -22,6 +22,9 @@ type Finding struct {
 	Path []any
 	// Document and Item locate the object in its file (see load.Source).
 	Document, Item int
+	// ObjectFile is the object's file when Location.File is another: the
+	// Kustomize patch that set the field.
+	ObjectFile string
 	// Suppression says why the finding is not reported (nil when it is).
 	Suppression *Suppression
 }

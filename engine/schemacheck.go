@@ -57,7 +57,7 @@ func (l *Linter) newSchemaRun(ctx context.Context, objs []*load.Object) *schemaR
 	v, err := schema.New(l.opts.KubeVersion)
 	if err != nil {
 		// New checked the version already.
-		return &schemaRun{errs: []Error{{File: "(schema)", Message: err.Error()}}}
+		return &schemaRun{errs: []Error{{Stage: StagePolicy, Message: "schema: " + err.Error()}}}
 	}
 	r := &schemaRun{v: v, rules: l.schemaRules, unvalidated: map[string]bool{}}
 	if len(r.rules) == 0 {
@@ -84,7 +84,7 @@ func (l *Linter) newSchemaRun(ctx context.Context, objs []*load.Object) *schemaR
 	for _, o := range crds {
 		if err := v.AddCRD(o.Value); err != nil {
 			pos := o.Start()
-			r.errs = append(r.errs, Error{File: o.Source.File, Line: pos.Line, Column: pos.Column,
+			r.errs = append(r.errs, Error{Stage: StageLoad, File: o.Source.File, Line: pos.Line, Column: pos.Column,
 				Message: fmt.Sprintf("%s %s: %v", o.Kind, o.Name, err)})
 		}
 	}
@@ -128,16 +128,22 @@ func (r *schemaRun) check(o *load.Object) ([]Finding, []Error) {
 		if len(p.Path) == 0 {
 			pos = o.Start()
 		}
+		// A kustomization's field may sit in a patch file, not the object's.
+		file, objectFile := o.Source.File, ""
+		if pos.File != "" && pos.File != file {
+			file, objectFile = pos.File, o.Source.File
+		}
 		out = append(out, Finding{
-			Rule:     rule,
-			Severity: rule.Severity,
-			Message:  p.Message,
-			Object:   o.Ref(),
-			Path:     p.Path,
-			Document: o.Source.Document,
-			Item:     o.Source.Item,
+			Rule:       rule,
+			ObjectFile: objectFile,
+			Severity:   rule.Severity,
+			Message:    p.Message,
+			Object:     o.Ref(),
+			Path:       p.Path,
+			Document:   o.Source.Document,
+			Item:       o.Source.Item,
 			Location: Location{
-				File:     o.Source.File,
+				File:     file,
 				Line:     pos.Line,
 				Column:   pos.Column,
 				Path:     load.FormatPath(p.Path),

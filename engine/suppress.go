@@ -72,7 +72,7 @@ func ApplyConfig(res *Result, cfg *config.Config, now time.Time) {
 	}
 	kept := res.Findings[:0]
 	for _, f := range res.Findings {
-		obj := objects[objectKey{f.Location.File, f.Document, f.Item}]
+		obj := objects[objectKey{f.objectFile(), f.Document, f.Item}]
 		// A conftest exception was decided at evaluation, with the input.
 		if f.Suppression != nil {
 			res.SuppressedFindings = append(res.SuppressedFindings, f)
@@ -109,10 +109,19 @@ func suppression(f Finding, obj *Checked, cfg *config.Config, now time.Time) *Su
 	if obj != nil {
 		t.Labels = obj.Labels
 	}
-	for i := range cfg.Exceptions {
-		e := &cfg.Exceptions[i]
-		if !e.Expired(now) && e.Matches(cfg, t) {
-			return &Suppression{Kind: SuppressedByException, Reason: e.Reason, Where: e.Where(cfg)}
+	// A finding in a patch is the object's too: an exception for either
+	// file applies.
+	files := []string{f.Location.File}
+	if f.ObjectFile != "" {
+		files = append(files, f.ObjectFile)
+	}
+	for _, file := range files {
+		t.File = file
+		for i := range cfg.Exceptions {
+			e := &cfg.Exceptions[i]
+			if !e.Expired(now) && e.Matches(cfg, t) {
+				return &Suppression{Kind: SuppressedByException, Reason: e.Reason, Where: e.Where(cfg)}
+			}
 		}
 	}
 	return nil
@@ -178,4 +187,12 @@ func stringMap(v ast.Value, path ...string) map[string]string {
 		}
 	})
 	return out
+}
+
+// objectFile is the file the finding's object was read from.
+func (f Finding) objectFile() string {
+	if f.ObjectFile != "" {
+		return f.ObjectFile
+	}
+	return f.Location.File
 }

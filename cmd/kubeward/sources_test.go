@@ -163,16 +163,17 @@ func kustomizePath(parts ...string) string {
 	return filepath.Join(append([]string{"..", "..", "testdata", "kustomize"}, parts...)...)
 }
 
-func TestKustomizePatchNamesThePatchedResourceFile(t *testing.T) {
+func TestKustomizePatchNamesThePatchFile(t *testing.T) {
 	r := kw(t, "lint", kustomizePath("overlays", "prod"), "--format", "json")
 	require.Equal(t, 1, r.code, r.stderr)
 	rep := decodeReport(t, r.stdout)
 	assert.Equal(t, 3, rep.Summary.Objects, "Deployment, Service, generated ConfigMap")
 	priv := findingsOf(rep, "KW-PSS-007")
 	require.Len(t, priv, 1, r.stdout)
-	assert.Equal(t, kustomizePath("base", "deployment.yaml"), priv[0].Location.File)
+	assert.Equal(t, kustomizePath("overlays", "prod", "patch-privileged.yaml"), priv[0].Location.File, "the patch that set it")
 	assert.Equal(t, "prod", priv[0].Object.Namespace, "the overlay's namespace")
-	assert.Equal(t, 20, priv[0].Location.Line, "the securityContext the patch adds to")
+	assert.Equal(t, 11, priv[0].Location.Line)
+	assert.Equal(t, 13, priv[0].Location.Column)
 	for _, f := range rep.Findings {
 		assert.NotContains(t, f.Message, "config.kubernetes.io/origin")
 	}

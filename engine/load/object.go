@@ -48,6 +48,7 @@ type Object struct {
 	chunk, chunkDoc int
 	lineMap         func(int) int
 	posMap          func(Position) Position
+	locate          func(path []any) Position // see Locate
 	// walkDir is the folder a walk found the file in ("" for a file given),
 	// walkRel the file's path below it: ReadAgain reads it through that
 	// folder again.

@@ -9,6 +9,9 @@ import (
 type Position struct {
 	Line   int
 	Column int
+	// File is set when the position is in another file than the object's
+	// Source.File: a Kustomize patch that set the field.
+	File string
 }
 
 // Position resolves a field path (keys and indexes, as rules return it) to the
@@ -16,6 +19,9 @@ type Position struct {
 // absent, it resolves the longest prefix that exists: a finding about a
 // missing field points at its parent.
 func (o *Object) Position(path []any) Position {
+	if o.locate != nil {
+		return o.locate(path)
+	}
 	t := o.pos
 	if t == nil {
 		return Position{}
@@ -37,6 +43,9 @@ func (o *Object) Position(path []any) Position {
 
 // Start is the position of the object itself.
 func (o *Object) Start() Position {
+	if o.locate != nil {
+		return o.locate(nil)
+	}
 	if o.pos == nil {
 		return Position{}
 	}

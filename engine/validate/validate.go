@@ -45,7 +45,12 @@ func Object(o *load.Object, v *schema.Validator) []load.Error {
 			pos = o.Start()
 		}
 		msg := fmt.Sprintf("invalid %s: %s must be %s, found %s", o.Kind, load.FormatPath(p.Path), p.Want, p.Found)
-		out = append(out, load.Error{File: o.Source.File, Line: pos.Line, Column: pos.Column, Message: msg})
+		// A kustomization's field may sit in a patch file, not the object's.
+		file := o.Source.File
+		if pos.File != "" {
+			file = pos.File
+		}
+		out = append(out, load.Error{File: file, Line: pos.Line, Column: pos.Column, Message: msg})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Line != out[j].Line {

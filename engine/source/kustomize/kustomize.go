@@ -1,6 +1,8 @@
 // Package kustomize builds a kustomization in-process, as `kustomize build`
 // does, and loads the objects it writes, each named after the resource file
-// it came from.
+// it came from, with every field placed (line and column) in the file that
+// last wrote it: the resource, a patch, or the kustomization (generators,
+// inline patches, images and namespace), found by structure (place.go).
 //
 // Library: sigs.k8s.io/kustomize/api v0.21.2 (krusty), the library kubectl
 // and kustomize build with; v0.21.3 needs a newer Go than the project's.
@@ -181,9 +183,11 @@ func stopped(ctx context.Context, limits load.Limits) string {
 // objects turns kustomize's output into objects named after their files.
 func objects(ctx context.Context, m resmap.ResMap, dir, dirRel, kfile string, fsys *confinedFS, limits load.Limits) ([]*load.Object, []load.Error) {
 	type built struct {
-		res  *resource.Resource
-		file string // as messages name it
-		rel  string // relative to the root, to read it again for lines
+		res       *resource.Resource
+		file      string // as messages name it
+		rel       string // relative to the root, to read it again for lines
+		generated bool   // by a generator of the kustomization rel
+		loc       *locator
 	}
 	var all []built
 	for _, r := range m.Resources() {
@@ -191,7 +195,7 @@ func objects(ctx context.Context, m resmap.ResMap, dir, dirRel, kfile string, fs
 		if o, err := r.GetOrigin(); err == nil && o != nil {
 			p := o.Path
 			if p == "" {
-				p = o.ConfiguredIn
+				p, b.generated = o.ConfiguredIn, true
 			}
 			if p != "" {
 				b.file = filepath.Join(dir, filepath.FromSlash(p))
@@ -202,6 +206,10 @@ func objects(ctx context.Context, m resmap.ResMap, dir, dirRel, kfile string, fs
 	}
 	if err := m.RemoveOriginAnnotations(); err != nil {
 		return nil, []load.Error{{File: kfile, Message: "kustomize build: " + err.Error()}}
+	}
+	pl := newPlacer(fsys, dirRel)
+	for i := range all {
+		all[i].loc = pl.locator(all[i].res, all[i].rel, all[i].generated)
 	}
 	outs := make([][]byte, len(all))
 	var total int64
@@ -223,9 +231,15 @@ func objects(ctx context.Context, m resmap.ResMap, dir, dirRel, kfile string, fs
 			return objs, append(errs, load.Error{File: kfile, Message: "not built: " + ctx.Err().Error()})
 		}
 		o, e := load.Parse(b.file, outs[i], limits)
-		lines := lineMapper(fsys.root, b.rel, outs[i])
-		for _, obj := range o {
-			obj.MapLines(lines)
+		if b.loc != nil && len(o) == 1 {
+			o[0].Locate(b.loc.position)
+		} else {
+			// Not found by structure: kustomize's text aligned with the
+			// file's, which is exact only for a file with sorted keys.
+			lines := lineMapper(fsys.root, b.rel, outs[i])
+			for _, obj := range o {
+				obj.MapLines(lines)
+			}
 		}
 		for i := range e {
 			e[i].Line, e[i].Column = 0, 0
