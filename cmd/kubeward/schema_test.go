@@ -38,12 +38,12 @@ func TestSchemaFindingsAtTheirField(t *testing.T) {
 	r := kw(t, "lint", "--no-cache", f)
 	assert.Equal(t, exitFindings, r.code, r.stderr)
 	assert.Equal(t, []string{
-		f + `:5:1: HIGH KW-SCH-003 missing required field "selector" of DeploymentSpec (Deployment web)`,
-		f + `:15:11: HIGH KW-SCH-004 imagePullPolicy "Sometimes" is not one of "Always", "IfNotPresent", "Never" (Deployment web)`,
-		f + `:16:11: MEDIUM KW-SCH-001 unknown field "securityContex" of Container: did you mean "securityContext"? (Deployment web)`,
-		f + `:19:15: HIGH KW-SCH-002 containerPort must be an integer, found a string ("80") (Deployment web)`,
-		f + `:23:13: MEDIUM KW-SCH-001 unknown field "runAsNonRot" of SecurityContext: did you mean "runAsNonRoot"? (Deployment web)`,
-		f + `:33:7: HIGH KW-SCH-004 port 70000 is not a port number (1 to 65535) (Service web)`,
+		f + `:5:1: HIGH KW-SCH-003 missing required field "selector" of DeploymentSpec (Deployment default/web)`,
+		f + `:15:11: HIGH KW-SCH-004 imagePullPolicy "Sometimes" is not one of "Always", "IfNotPresent", "Never" (Deployment default/web)`,
+		f + `:16:11: MEDIUM KW-SCH-001 unknown field "securityContex" of Container: did you mean "securityContext"? (Deployment default/web)`,
+		f + `:19:15: HIGH KW-SCH-002 containerPort must be an integer, found a string ("80") (Deployment default/web)`,
+		f + `:23:13: MEDIUM KW-SCH-001 unknown field "runAsNonRot" of SecurityContext: did you mean "runAsNonRoot"? (Deployment default/web)`,
+		f + `:33:7: HIGH KW-SCH-004 port 70000 is not a port number (1 to 65535) (Service default/web)`,
 	}, schemaLines(r.stdout))
 }
 
@@ -71,7 +71,7 @@ func TestNoSchemaTurnsValidationOff(t *testing.T) {
 func TestCustomResourcesAgainstTheirCRD(t *testing.T) {
 	dir := schemaFixture("crd")
 	cr := filepath.Join(dir, "servicemonitor.yaml")
-	want := []string{cr + `:11:7: MEDIUM KW-SCH-001 unknown field "intervall": did you mean "interval"? (ServiceMonitor web)`}
+	want := []string{cr + `:11:7: MEDIUM KW-SCH-001 unknown field "intervall": did you mean "interval"? (ServiceMonitor default/web)`}
 
 	r := kw(t, "lint", "--no-cache", dir)
 	assert.Equal(t, want, schemaLines(r.stdout), r.stdout)
@@ -94,7 +94,7 @@ func TestCustomResourcesAgainstTheirCRD(t *testing.T) {
 // Removed APIs are judged against --kube-version.
 func TestRemovedAPIAgainstTheTargetRelease(t *testing.T) {
 	f := schemaFixture("ingress-v1beta1.yaml")
-	line := f + `:1:1: HIGH KW-WRK-015 Ingress uses apiVersion "extensions/v1beta1", which was removed in Kubernetes 1.22; use networking.k8s.io/v1 instead. (Ingress web)`
+	line := f + `:1:1: HIGH KW-WRK-015 Ingress uses apiVersion "extensions/v1beta1", which was removed in Kubernetes 1.22; use networking.k8s.io/v1 instead. (Ingress default/web)`
 	r := kw(t, "lint", "--no-cache", "--kube-version", "1.22", f)
 	assert.Equal(t, []string{line}, schemaLines(r.stdout))
 	r = kw(t, "lint", "--no-cache", "--kube-version", "v1.21.4", f)
