@@ -107,6 +107,6 @@ func TestPolicyContractOncePerRule(t *testing.T) {
 	msg := rep.Errors[0].Message
 	assert.Equal(t, 1, strings.Count(msg, "ACME-REPLICAS"), msg)
 	assert.Contains(t, msg, filepath.Join(dir, "acme", "replicas.rego")+":1")
-	assert.Contains(t, msg, "breaks the policy contract on Deployment web")
+	assert.Contains(t, msg, "breaks the policy contract on Deployment default/web")
 	assert.Contains(t, msg, "a deny member's path is not an array (and on 3 more objects)")
 }
