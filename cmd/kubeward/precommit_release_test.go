@@ -273,6 +273,14 @@ func TestPreCommitHookBuildsWithoutARelease(t *testing.T) {
 	const version = "v9.9.6"
 	host := serveReleases(t, map[string]string{}, "") // nothing released
 	h := newHookUser(t, hookRepo(t, version, true), version, host.url)
+	// The test's HOME and XDG_CACHE_HOME are empty folders: Go's caches are
+	// named, or the build would download and compile every module again
+	// (a user's first build; many minutes).
+	for _, v := range []string{"GOCACHE", "GOMODCACHE", "GOPATH"} {
+		out, err := exec.Command("go", "env", v).Output()
+		require.NoError(t, err)
+		h.env = append(h.env, v+"="+strings.TrimSpace(string(out)))
+	}
 
 	out, first, err := h.lint()
 	require.Error(t, err, out)
