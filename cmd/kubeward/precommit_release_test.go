@@ -156,6 +156,7 @@ func gitTestEnv(t *testing.T) []string {
 // hookRun is a repository using the hook at rev, and how to run it.
 type hookRun struct {
 	t     *testing.T
+	id    string // the hook
 	pc    string
 	repo  string
 	cache string // XDG_CACHE_HOME
@@ -164,8 +165,13 @@ type hookRun struct {
 
 func newHookUser(t *testing.T, hooks, rev, releaseURL string) *hookRun {
 	t.Helper()
+	return newHookUserOf(t, "kubeward-lint", hooks, rev, releaseURL)
+}
+
+func newHookUserOf(t *testing.T, id, hooks, rev, releaseURL string) *hookRun {
+	t.Helper()
 	pc := preCommit(t)
-	h := &hookRun{t: t, pc: pc, repo: t.TempDir(), cache: t.TempDir()}
+	h := &hookRun{t: t, id: id, pc: pc, repo: t.TempDir(), cache: t.TempDir()}
 	h.env = append(gitTestEnv(t),
 		"PRE_COMMIT_HOME="+filepath.Join(t.TempDir(), "pre-commit"),
 		"XDG_CACHE_HOME="+h.cache,
@@ -174,7 +180,7 @@ func newHookUser(t *testing.T, hooks, rev, releaseURL string) *hookRun {
 	)
 	config, err := yaml.Marshal(map[string]any{"repos": []any{map[string]any{
 		"repo": hooks, "rev": rev,
-		"hooks": []any{map[string]any{"id": "kubeward-lint", "args": []string{"--profile", "pss-restricted"}}},
+		"hooks": []any{map[string]any{"id": id, "args": []string{"--profile", "pss-restricted"}}},
 	}}})
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(h.repo, ".pre-commit-config.yaml"), config, 0o644))
@@ -196,7 +202,7 @@ func (h *hookRun) run(name string, args ...string) (string, error) {
 // lint runs the hook on pod.yaml as a commit would, and says how long it took.
 func (h *hookRun) lint() (string, time.Duration, error) {
 	start := time.Now()
-	out, err := h.run(h.pc, "run", "kubeward-lint", "--files", "pod.yaml")
+	out, err := h.run(h.pc, "run", h.id, "--files", "pod.yaml")
 	return out, time.Since(start), err
 }
 
@@ -295,4 +301,46 @@ func TestPreCommitHookBuildsWithoutARelease(t *testing.T) {
 	assert.NotContains(t, out, "building", "built once")
 	assert.Contains(t, out, "KW-PSS-007")
 	t.Logf("first run (build) %s, second run (cached) %s", first.Round(time.Millisecond), again.Round(time.Millisecond))
+}
+
+// The docker_image hook, with a stand-in for docker that runs kubeward as
+// the image's ENTRYPOINT does, in the folder pre-commit mounts at /src: the
+// hook's entry names the published image and gives kubeward its arguments.
+func TestPreCommitDockerHook(t *testing.T) {
+	t.Parallel()
+	dockerfile, err := os.ReadFile(filepath.Join("..", "..", "Dockerfile"))
+	require.NoError(t, err)
+	require.Contains(t, string(dockerfile), `ENTRYPOINT ["kubeward"]`, "the stand-in below runs what the image runs")
+	_, kubeward := kubewardBinary(t)
+	bin := t.TempDir()
+	record := filepath.Join(t.TempDir(), "docker-run")
+	fake := `#!/bin/sh
+# docker run --rm -u UID:GID -v HOST:/src:rw,Z --workdir /src IMAGE ARGS...
+[ "$1" = run ] || exit 64
+shift
+host=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rm) shift ;;
+    -u|--workdir) shift 2 ;;
+    -v) host="${2%%:/src:*}"; shift 2 ;;
+    *) break ;;
+  esac
+done
+printf '%s\n' "$1" > '` + record + `'
+shift
+cd "$host" && exec '` + kubeward + `' "$@"
+`
+	require.NoError(t, os.WriteFile(filepath.Join(bin, "docker"), []byte(fake), 0o755))
+	const version = "v9.9.3"
+	h := newHookUserOf(t, "kubeward-lint-docker", hookRepo(t, version, false), version, "http://127.0.0.1:1/unused")
+	h.env = append(h.env, "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+
+	out, _, err := h.lint()
+	require.Error(t, err, out)
+	assert.Contains(t, out, "KW-PSS-007")
+	assert.Contains(t, out, "pod.yaml:11:")
+	image, err := os.ReadFile(record)
+	require.NoError(t, err, out)
+	assert.Equal(t, "ghcr.io/kubeward/kubeward:latest\n", string(image))
 }
