@@ -5,10 +5,13 @@
 #
 #   INPUT_PATH     files or folders, separated by white space (default .)
 #   INPUT_PROFILE  --profile, when set
-#   INPUT_FORMAT   --format (default sarif)
+#   INPUT_FORMAT   the report's format (default sarif)
 #   INPUT_FAIL_ON  --fail-on, when set
 #   INPUT_CONFIG   --config, when set
-#   INPUT_OUTPUT   --output (default kubeward.sarif; empty: the report goes to the log)
+#   INPUT_OUTPUT   the report's file (default kubeward.sarif): the text report
+#                  goes to the log as well, from the same run; empty: the
+#                  report goes to the log instead
+#   INPUT_ANNOTATE true: annotate the pull request (the github format)
 #   INPUT_ARGS     more arguments, separated by white space
 #   KUBEWARD       the program to run (default kubeward, from PATH)
 #   GITHUB_OUTPUT  where the step's outputs go (report, exit-code), when set
@@ -24,12 +27,28 @@ if [ "${#paths[@]}" -eq 0 ]; then
   paths=(.)
 fi
 
-args=(lint --format "${INPUT_FORMAT:-sarif}")
+format="${INPUT_FORMAT:-sarif}"
+output="${INPUT_OUTPUT-kubeward.sarif}"
+# One run, one evaluation, several reports: the text report for the log and
+# the requested one for its file (and the annotations for theirs).
+if [ -n "$output" ]; then
+  args=(lint --format text --format "$format=$output")
+else
+  args=(lint --format "$format")
+fi
+annotations=
+case "${INPUT_ANNOTATE:-false}" in
+  true)
+    annotations=$(mktemp "${RUNNER_TEMP:-/tmp}/kubeward-annotations.XXXXXX")
+    trap 'rm -f "$annotations"' EXIT
+    args+=(--format "github=$annotations")
+    ;;
+  false | "") ;;
+  *) echo "kubeward: annotate is true or false, not ${INPUT_ANNOTATE}" >&2; exit 2 ;;
+esac
 [ -n "${INPUT_PROFILE:-}" ] && args+=(--profile "$INPUT_PROFILE")
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")
-output="${INPUT_OUTPUT-kubeward.sarif}"
-[ -n "$output" ] && args+=(--output "$output")
 args+=("${extra[@]}" "${paths[@]}")
 
 kubeward="${KUBEWARD:-kubeward}"
@@ -39,6 +58,11 @@ printf '\n'
 
 status=0
 "$kubeward" "${args[@]}" || status=$?
+# The runner reads workflow commands from the log: printed, the github
+# format's lines become annotations on the pull request.
+if [ -n "$annotations" ] && [ -s "$annotations" ]; then
+  cat "$annotations"
+fi
 
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   {

@@ -68,7 +68,10 @@ func TestActionWritesSARIF(t *testing.T) {
 		"INPUT_FAIL_ON": "high",
 	})
 	assert.Equal(t, exitFindings, r.code, r.out)
-	assert.Contains(t, r.out, "+ kubeward lint --format sarif --profile pss-restricted --fail-on high --output kubeward.sarif "+priv+" "+clean+"\n")
+	assert.Contains(t, r.out, "+ kubeward lint --format text --format sarif=kubeward.sarif --profile pss-restricted --fail-on high "+priv+" "+clean+"\n")
+	// The text report is in the log, from the same run that wrote SARIF.
+	assert.Contains(t, r.out, ":20:13: CRITICAL KW-PSS-007 ")
+	assert.Contains(t, r.out, "wrote sarif report to kubeward.sarif")
 
 	raw, err := os.ReadFile(filepath.Join(r.dir, "kubeward.sarif"))
 	require.NoError(t, err, r.out)

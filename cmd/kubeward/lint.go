@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -14,7 +13,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/kubeward/kubeward/engine"
-	"github.com/kubeward/kubeward/engine/atomicfile"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 	"github.com/kubeward/kubeward/engine/report"
@@ -36,7 +34,12 @@ type lintFlags struct {
 	// regoVersion is the Rego version of the user's policies ("" = v1).
 	regoVersion string
 	complete    bool
+	// format is the report format when --format is not given (the
+	// configuration's, or text); formats are the --format values as given,
+	// and outputs what planOutputs made of them.
 	format      string
+	formats     []string
+	outputs     []reportOutput
 	output      string
 	failOn      string
 	minSeverity string
@@ -108,8 +111,9 @@ stops the others from being checked.`,
 	addRegoVersionFlag(fl, &f.regoVersion)
 	fl.StringArrayVar(&f.data, "data", nil, "YAML or JSON data file merged into data, e.g. rule parameters under kubeward.config (repeatable)")
 	fl.BoolVar(&f.complete, "complete", false, "the input is the whole picture: run rules that fire because something is absent")
-	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	f.format = "text"
+	fl.StringArrayVarP(&f.formats, "format", "f", []string{"text"}, "report format: "+strings.Join(report.Formats, ", ")+"; FORMAT=FILE writes that report to FILE (repeatable: one evaluation, several reports)")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report of the --format without a file to this file instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "low", "lowest severity that makes the exit status 1: critical, high, medium, low, info, none")
 	fl.StringVar(&f.minSeverity, "min-severity", "", "hide findings below this severity in every format (they do not count for --fail-on): critical, high, medium, low, info")
 	fl.BoolVar(&f.noSchema, "no-schema", false, "do not validate objects against the Kubernetes API schema and CRDs (the KW-SCH rules)")
@@ -151,6 +155,9 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 		return &exitCode{code: exitError, err: err}
 	}
 	applyConfigDefaults(cmd, f, cfg)
+	if f.outputs, err = planOutputs(cmd, f, cfg); err != nil {
+		return err
+	}
 	if err := checkOutputs(f, args, cfg); err != nil {
 		return err
 	}
@@ -167,12 +174,6 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	var fromConfig engine.Options
 	kwlint.RuleOptions(&fromConfig, cfg)
 	disabled, disabledBy, exclude := fromConfig.Disabled, fromConfig.DisabledBy, fromConfig.Exclude
-	if !contains(report.Formats, f.format) {
-		if cfg != nil && cfg.Format == f.format && !cmd.Flags().Changed("format") {
-			return usageError("%s:%d: format %q is not a report format (one of %s)", cfg.File, cfg.Lines["format"], f.format, strings.Join(report.Formats, ", "))
-		}
-		return usageError("unknown --format %q (one of %s)", f.format, strings.Join(report.Formats, ", "))
-	}
 	if f.failOn != "none" && policy.SeverityRank(f.failOn) < 0 {
 		return usageError("unknown --fail-on %q (one of %s, none)", f.failOn, strings.Join(policy.Severities, ", "))
 	}
@@ -244,7 +245,7 @@ func runLint(cmd *cobra.Command, args []string, f *lintFlags) error {
 	if err := filterResult(cmd, f, cfg, linter.Library(), res); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
-	if err := writeReport(cmd, f, res); err != nil {
+	if err := writeReports(cmd, f, res); err != nil {
 		return &exitCode{code: exitError, err: err}
 	}
 	completeNote(cmd, f, res)
@@ -321,30 +322,6 @@ func cacheRoot() string {
 		return ""
 	}
 	return filepath.Join(d, "kubeward")
-}
-
-func writeReport(cmd *cobra.Command, f *lintFlags, res *engine.Result) error {
-	out := cmd.OutOrStdout()
-	opts := report.Options{Version: versionString(), ShowSuppressed: f.showSuppressed}
-	if f.format == "text" {
-		opts.Color = useColor(f.color, out, f.output)
-	}
-	var buf bytes.Buffer
-	if err := report.Write(&buf, f.format, res, opts); err != nil {
-		return err
-	}
-	if f.output != "" {
-		if err := atomicfile.Write(f.output, buf.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("writing the report: %w", err)
-		}
-		// The report went to a file; say what it holds where the user looks.
-		if f.format != "text" {
-			fmt.Fprintf(cmd.ErrOrStderr(), "kubeward: wrote %s report to %s (%d findings, %d errors)\n", f.format, f.output, len(res.Findings), len(res.Errors))
-		}
-		return nil
-	}
-	_, err := out.Write(buf.Bytes())
-	return err
 }
 
 func useColor(mode string, out io.Writer, output string) bool {

@@ -6,9 +6,9 @@ import (
 	"github.com/kubeward/kubeward/engine/config"
 )
 
-// checkOutputs refuses, before anything is read, a report (-o) or baseline
-// (--write-baseline) that would overwrite a file the run reads: an input,
-// the configuration, a policy or data file, a values file, the baseline
+// checkOutputs refuses, before anything is read, a report (-o, or a
+// --format FORMAT=FILE) or baseline (--write-baseline) that would overwrite
+// a file the run reads: an input, the configuration, a policy or data file, a values file, the baseline
 // read. Files are compared with os.SameFile, so another spelling of the
 // path or a link to the file is caught too. Two exceptions are deliberate:
 // --write-baseline may be the --baseline file (refreshing a baseline in
@@ -45,7 +45,14 @@ func checkOutputs(f *lintFlags, args []string, cfg *config.Config) error {
 	}
 	const baseline = "the --baseline file"
 	inputs = append(inputs, read{f.baseline, baseline})
-	outputs := []struct{ path, flag string }{{f.output, "--output"}, {f.writeBaseline, "--write-baseline"}}
+	outputs := []struct{ path, flag string }{{f.writeBaseline, "--write-baseline"}}
+	for _, o := range f.outputs {
+		flag := "--format " + o.format + "=" + o.file
+		if o.file == f.output {
+			flag = "--output"
+		}
+		outputs = append(outputs, struct{ path, flag string }{o.file, flag})
+	}
 	for _, o := range outputs {
 		if o.path == "" || o.path == "-" {
 			continue
@@ -63,11 +70,14 @@ func checkOutputs(f *lintFlags, args []string, cfg *config.Config) error {
 			}
 		}
 	}
-	if f.output != "" && f.writeBaseline != "" {
-		a, err1 := os.Stat(f.output)
+	for _, o := range outputs[1:] {
+		if o.path == "" || f.writeBaseline == "" {
+			continue
+		}
+		a, err1 := os.Stat(o.path)
 		b, err2 := os.Stat(f.writeBaseline)
-		if f.output == f.writeBaseline || (err1 == nil && err2 == nil && os.SameFile(a, b)) {
-			return usageError("--output and --write-baseline name the same file %s: one would overwrite the other", f.output)
+		if o.path == f.writeBaseline || (err1 == nil && err2 == nil && os.SameFile(a, b)) {
+			return usageError("%s and --write-baseline name the same file %s: one would overwrite the other", o.flag, o.path)
 		}
 	}
 	return nil

@@ -15,11 +15,11 @@ import (
 // The pre-commit hooks are checked with the pre-commit tool itself: the
 // manifest must validate, and the kubeward-lint hook, installed into a new git
 // repository, must block a commit of a privileged pod and let a clean one
-// through. A hook of `language: golang` would make pre-commit fetch and build
-// this repository, which a test cannot do offline; so the test turns the
-// manifest's hooks into `repo: local` hooks of `language: system` whose entry
-// is this test binary acting as kubeward, keeping everything else (files
-// pattern, pass_filenames) as the manifest says.
+// through. Here the test turns the manifest's hook into a `repo: local` hook
+// of `language: system` whose entry is this test binary acting as kubeward,
+// keeping everything else (files pattern, pass_filenames) as the manifest
+// says, to check what the hook lets through; precommit_release_test.go runs
+// the hooks as they are, installing a release served on loopback.
 
 func preCommit(t *testing.T) string {
 	t.Helper()
@@ -69,8 +69,11 @@ func TestPreCommitHookBlocksAPrivilegedPod(t *testing.T) {
 		}
 	}
 	require.NotNil(t, lint, "the manifest has a kubeward-lint hook")
-	require.True(t, strings.HasPrefix(lint["entry"].(string), "kubeward "), lint["entry"])
-	lint["entry"] = bin + strings.TrimPrefix(lint["entry"].(string), "kubeward")
+	// The entry installs kubeward and runs it with the rest of the entry
+	// (precommit_release_test.go checks the installing).
+	const installer = "scripts/pre-commit-install.sh "
+	require.True(t, strings.HasPrefix(lint["entry"].(string), installer), lint["entry"])
+	lint["entry"] = bin + " " + strings.TrimPrefix(lint["entry"].(string), installer)
 	lint["language"] = "system"
 	// As a user would: the Pod Security Standards, restricted level.
 	lint["args"] = []string{"--profile", "pss-restricted"}

@@ -16,9 +16,12 @@ import (
 // The HTML report is one self-contained file for CI artifacts and for people
 // who would rather look than read: styles and script are inline, charts are
 // CSS bars, and a Content-Security-Policy forbids every network request. The
-// table is rendered here, so the report reads without JavaScript; the inline
-// script only sorts and filters it (and applies #filter=…&severity=…&sort=…
-// from the URL, so that a filtered view can be linked to).
+// table is rendered here, most severe findings first, so the report reads
+// without JavaScript; the inline script only sorts and filters it, hides
+// severities at a click (and applies #filter=…&severity=…&hide=…&sort=… from
+// the URL, so that a filtered view can be linked to). The table wraps long
+// values rather than clipping them, and becomes one card per finding on
+// narrow screens.
 //
 //go:embed html.tmpl
 var htmlTemplate string
@@ -128,6 +131,12 @@ func writeHTML(w io.Writer, res *engine.Result, opts Options) error {
 		titles[hf.Rule] = hf.RuleTitle
 		byNS[hf.Namespace]++
 	}
+	// Most severe first: the rows that matter are at the top, not INFO rows
+	// of the first file. Within a severity the result's order (file, line,
+	// rule) stays.
+	sort.SliceStable(rep.Findings, func(i, j int) bool {
+		return rep.Findings[i].SeverityRank < rep.Findings[j].SeverityRank
+	})
 	for _, s := range policy.Severities {
 		rep.Severities = append(rep.Severities, htmlCount{Name: s, Count: bySeverity[s]})
 	}

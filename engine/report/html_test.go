@@ -105,3 +105,22 @@ func TestHTMLSuppressedAndEmpty(t *testing.T) {
 	assert.Contains(t, page, "suppressed by exception at .kubeward.yaml:4: moves in Q1")
 	assert.NotContains(t, page, "are not counted above")
 }
+
+// Rows come most severe first, in the result's order within a severity,
+// and each severity has a toggle that hides it.
+func TestHTMLSeverityOrderAndToggles(t *testing.T) {
+	page := write(t, "html", sample(), report.Options{})
+	var order []string
+	for _, m := range regexp.MustCompile(`<tr class="finding" data-index="(\d+)" data-severity="(\w+)"`).FindAllStringSubmatch(page, -1) {
+		order = append(order, m[1]+":"+m[2])
+	}
+	// The sample's findings are, by file and line: info at line 30 before
+	// high at line 31.
+	assert.Equal(t, []string{"0:critical", "1:high", "2:medium", "3:info"}, order)
+	for _, s := range []string{"critical", "high", "medium", "low", "info"} {
+		assert.Contains(t, page, `<input type="checkbox" class="sev-toggle" value="`+s+`" checked>`)
+	}
+	// Wide values wrap in their column instead of overflowing it.
+	assert.Contains(t, page, "table-layout: fixed")
+	assert.Contains(t, page, "@media (max-width: 1000px)")
+}
