@@ -63,7 +63,7 @@ data:
 		"Chart":        build().Metadata,
 		"Capabilities": common.DefaultCapabilities,
 	}
-	want, err := engine.Engine{}.Render(build(), top)
+	want, err := engine.Engine{}.RenderWithContext(context.Background(), build(), top)
 	require.NoError(t, err)
 
 	ch := build()
