@@ -35,7 +35,7 @@ build: ## build bin/kubeward
 	$(GO) build -o $(BIN) ./cmd/kubeward
 
 test: ## run every Go and Rego test (with the race detector), then the PSS oracle
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	$(GO) test -count=1 -run 'PSSOracle' ./engine/
 
 test-cluster: ## live-cluster tests against a real API server (builds it with $(CONTROL_PLANE) on first use)
