@@ -155,7 +155,9 @@ func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []
 	if q.err != nil {
 		return nil, []Error{{Stage: StageEvaluate, Code: CodePrepare, File: o.Source.File, Message: "preparing the rules for kind " + o.Kind + ": " + q.err.Error()}}
 	}
-	sets, err := e.run(ctx, q.query, o)
+	// A failure here is followed by evaluating the rules one by one, which
+	// prints again what this pass printed: its print() output is dropped.
+	sets, err := e.run(ctx, q.query, o, false)
 	if err != nil && ctx.Err() != nil {
 		return nil, nil
 	}
@@ -223,7 +225,7 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 			errs = append(errs, e.ruleError(r, o, err))
 			continue
 		}
-		sets, err := e.run(ctx, pq, o)
+		sets, err := e.run(ctx, pq, o, true)
 		if err != nil {
 			errs = append(errs, e.ruleError(r, o, err))
 			continue
@@ -237,7 +239,10 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 	return out, errs
 }
 
-func (e *evaluator) run(ctx context.Context, q compiledQuery, o *load.Object) (*ast.Array, error) {
+// run evaluates q on o. The rules' print() output is handed to e.print once
+// the query is over: always when it succeeded, and when it failed only if
+// printsOnError (the failing rule's own output says how far it got).
+func (e *evaluator) run(ctx context.Context, q compiledQuery, o *load.Object, printsOnError bool) (_ *ast.Array, err error) {
 	if e.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, e.timeout)
@@ -259,7 +264,15 @@ func (e *evaluator) run(ctx context.Context, q compiledQuery, o *load.Object) (*
 		WithInput(ast.NewTerm(o.Value)).
 		WithCancel(c)
 	if e.print != nil {
-		query = query.WithPrintHook(e.printHook(o))
+		var printed []PrintLine
+		query = query.WithPrintHook(e.printHook(o, func(l PrintLine) { printed = append(printed, l) }))
+		defer func() {
+			if err == nil || printsOnError {
+				for _, l := range printed {
+					e.print(l)
+				}
+			}
+		}()
 	}
 	if e.tracer != nil {
 		query = query.WithQueryTracer(e.tracer)

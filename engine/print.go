@@ -21,17 +21,17 @@ type PrintLine struct {
 	Message string
 }
 
-// printHook sends the print() calls made while evaluating o to e.print.
+// printHook hands the print() calls made while evaluating o to sink.
 // The kind's rules are evaluated in one query: the call's file says which
 // rule made it.
-func (e *evaluator) printHook(o *load.Object) print.Hook {
+func (e *evaluator) printHook(o *load.Object, sink func(PrintLine)) print.Hook {
 	return printFunc(func(ctx print.Context, msg string) error {
 		line := PrintLine{Object: o.Ref(), Message: msg}
 		if ctx.Location != nil {
 			line.File, line.Line = ctx.Location.File, ctx.Location.Row
 			line.Rule = ruleAt(e.rules, line.File, line.Line)
 		}
-		e.print(line)
+		sink(line)
 		return nil
 	})
 }

@@ -59,7 +59,7 @@ func (l *Linter) Trace(ctx context.Context, id string, objs []*load.Object, targ
 	if err != nil {
 		return nil, err
 	}
-	sets, err := e.run(ctx, q, target)
+	sets, err := e.run(ctx, q, target, true)
 	if err != nil {
 		return nil, fmt.Errorf("rule %s on %s: %w", r.ID, describeObject(target), err)
 	}

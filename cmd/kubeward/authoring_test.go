@@ -278,3 +278,36 @@ test_missing_label_denied if {
 	r = kw(t, "test", dir, "--coverage-min", "50")
 	require.Equal(t, exitClean, r.code, r.stdout+r.stderr)
 }
+
+// conflictingRule fails at run time on a Deployment (two values for one
+// complete rule), after printing. The print() is in deny, not in the
+// conflicting rule, which OPA evaluates twice to name both values.
+const conflictingRule = `# METADATA
+# title: Tier
+# custom:
+#   id: ACME-002
+#   severity: low
+#   kinds: [Deployment]
+package kubeward.rules.acme.tier
+
+_tier := "a" if input.kind == "Deployment"
+
+_tier := "b" if input.kind == "Deployment"
+
+deny contains {"msg": t, "path": ["spec"]} if {
+	print("tier of", input.metadata.name)
+	t := _tier
+}
+`
+
+// When a rule fails, the object's rules are evaluated again one by one to
+// name it: --print shows each print() call once, not once per pass.
+func TestLintPrintOnceWhenARuleFails(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"pol/replicas.rego": printingRule, "pol/tier.rego": conflictingRule, "deploy.yaml": shopDeployment})
+	r := kw(t, "lint", "--no-cache", "--print", "--policy", filepath.Join(dir, "pol"), filepath.Join(dir, "deploy.yaml"))
+	assert.Equal(t, exitError, r.code, r.stderr)
+	assert.Contains(t, r.stdout+r.stderr, "rule ACME-002 failed on Deployment shop/web")
+	assert.Equal(t, 1, strings.Count(r.stderr, "[ACME-001 Deployment/shop/web] replicas: 1\n"), r.stderr)
+	assert.Equal(t, 1, strings.Count(r.stderr, "[ACME-002 Deployment/shop/web] tier of web\n"), "the failing rule's own output is kept: %s", r.stderr)
+	assert.Contains(t, r.stdout, "ACME-001", "the other rule's finding is still reported")
+}

@@ -26,7 +26,7 @@ func (e *explainInput) add(cmd *cobra.Command) {
 	fl.StringVar(&e.file, "input", "", "evaluate the rule on an object of this file (or chart, or kustomization), read as lint reads it, and say whether it fired")
 	fl.StringVar(&e.object, "object", "", "with --input: the object to evaluate, as Kind/name or Kind/namespace/name (default: the first the rule applies to)")
 	fl.BoolVar(&e.trace, "trace", false, "with --input: show the evaluation trace of the rule's file, step by step")
-	addChartFlags(fl, &e.chart)
+	addChartFlags(fl, &e.chart, inputNamespaceHelp)
 }
 
 // run evaluates the rule on the chosen object and prints the trace and the

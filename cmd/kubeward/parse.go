@@ -79,6 +79,6 @@ error; the objects that were read are still printed).`,
 	fl.StringVarP(&format, "output", "o", "yaml", "output format: "+strings.Join(report.ParsedFormats, ", "))
 	fl.BoolVar(&positions, "positions", false, "add the line and column of every field of every object")
 	fl.BoolVar(&strictInput, "strict-input", false, "a file with no Kubernetes object in it is an error, not skipped")
-	addChartFlags(fl, &chart)
+	addChartFlags(fl, &chart, inputNamespaceHelp)
 	return cmd
 }

@@ -146,3 +146,45 @@ func TestRegoVersionTestAndBundle(t *testing.T) {
 	assert.Equal(t, exitError, r.code, r.stdout)
 	assert.Contains(t, r.stderr, "the file is Rego v0 but "+wrong+"/.manifest says v1: build the bundle with kubeward bundle build --rego-version v0")
 }
+
+// TestTestCommandConfigAndAllNamespaces: kubeward test reads regoVersion:
+// from the .kubeward.yaml lint would use (the flag wins), and takes lint's
+// --all-policy-namespaces for its fixture suites.
+func TestTestCommandConfigAndAllNamespaces(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		".kubeward.yaml":       "regoVersion: v0\n",
+		"acme/owner.rego":      v0Rule,
+		"acme/owner_test.rego": v0RuleTest,
+	})
+	policyDir := filepath.Join(dir, "acme")
+	r := kw(t, "test", policyDir)
+	assert.Equal(t, exitClean, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "PASS: 2/2")
+	r = kw(t, "test", "--rego-version", "v1", policyDir)
+	assert.Equal(t, exitError, r.code, r.stdout)
+	assert.Contains(t, r.stderr, "pass --rego-version v0")
+	other := writeFiles(t, map[string]string{"k.yaml": "regoVersion: v1\n"})
+	r = kw(t, "test", "--config", filepath.Join(other, "k.yaml"), policyDir)
+	assert.Equal(t, exitError, r.code, r.stdout)
+	assert.Contains(t, r.stderr, "pass --rego-version v0")
+
+	security := `package kubernetes.security
+
+deny contains msg if {
+	input.kind == "Pod"
+	input.spec.hostNetwork
+	msg := sprintf("%s uses the host network", [input.metadata.name])
+}
+`
+	conftest := writeFiles(t, map[string]string{
+		"security.rego":             security,
+		"suites/host/pod.yaml":      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\n  namespace: ops\nspec:\n  hostNetwork: true\n  containers: [{name: a, image: a:1}]\n",
+		"suites/host/expected.yaml": "findings:\n  - {rule: conftest.kubernetes.security.deny, object: Pod ops/agent}\n",
+	})
+	r = kw(t, "test", conftest)
+	assert.Equal(t, exitFindings, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "missing:    conftest.kubernetes.security.deny on Pod ops/agent")
+	r = kw(t, "test", "--all-policy-namespaces", conftest)
+	assert.Equal(t, exitClean, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "SUITES PASS: 1/1")
+}

@@ -103,3 +103,36 @@ func TestRemovedAPIAgainstTheTargetRelease(t *testing.T) {
 	assert.Equal(t, exitError, r.code)
 	assert.Contains(t, r.stderr, "--kube-version")
 }
+
+// A Deployment without a selector is reported once, by the schema rule
+// (apps/v1 requires the field), not again by KW-WRK-014, which keeps
+// reporting selectors that do not select their template (issue 24).
+func TestMissingSelectorReportedOnce(t *testing.T) {
+	f := schemaFixture("typos.yaml")
+	r := kw(t, "lint", "--no-cache", "--format", "json", f)
+	require.Equal(t, exitFindings, r.code, r.stderr)
+	rep := decodeReport(t, r.stdout)
+	assert.Len(t, findingsOf(rep, "KW-SCH-003"), 1)
+	assert.Empty(t, findingsOf(rep, "KW-WRK-014"))
+
+	mismatch := writeFiles(t, map[string]string{"ds.yaml": `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: log-agent
+spec:
+  selector:
+    matchLabels: {app: log-agent}
+  template:
+    metadata:
+      labels: {app: log-collector}
+    spec:
+      containers:
+        - name: agent
+          image: registry.example.com/logging/agent:2.2.0
+`})
+	r = kw(t, "lint", "--no-cache", "--format", "json", filepath.Join(mismatch, "ds.yaml"))
+	require.Equal(t, exitFindings, r.code, r.stderr)
+	rep = decodeReport(t, r.stdout)
+	assert.Len(t, findingsOf(rep, "KW-WRK-014"), 1)
+	assert.Empty(t, findingsOf(rep, "KW-SCH-003"))
+}

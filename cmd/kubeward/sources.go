@@ -25,7 +25,7 @@ type sourceFlags struct {
 }
 
 func addSourceFlags(fl *pflag.FlagSet, s *sourceFlags) {
-	addChartFlags(fl, &s.helm)
+	addChartFlags(fl, &s.helm, "namespace: the release namespace of charts and the namespace of objects that name none; the namespace --cluster reads (default: the context's, or \"default\")")
 	fl.BoolVar(&s.cluster, "cluster", false, "lint the live cluster of the kubeconfig instead of paths (as complete input: see --complete)")
 	fl.StringVar(&s.kubeconfig, "kubeconfig", "", "kubeconfig file for --cluster (default: $KUBECONFIG, then ~/.kube/config)")
 	fl.StringVar(&s.context, "context", "", "kubeconfig context for --cluster (default: the current one)")
@@ -34,14 +34,19 @@ func addSourceFlags(fl *pflag.FlagSet, s *sourceFlags) {
 	fl.BoolVarP(&s.quiet, "quiet", "q", false, "no progress on standard error (it is shown only on a terminal)")
 }
 
+// inputNamespaceHelp is -n's help for the commands that read only paths
+// (parse, explain --input): they have no --cluster to mention.
+const inputNamespaceHelp = "namespace: the release namespace of charts and the namespace of objects that name none (default \"default\")"
+
 // addChartFlags are the flags charts among the inputs are rendered with
-// (lint, parse, explain --input).
-func addChartFlags(fl *pflag.FlagSet, h *helm.Options) {
+// (lint, parse, explain --input). namespaceHelp is -n's help, which lint
+// extends with what it means for --cluster.
+func addChartFlags(fl *pflag.FlagSet, h *helm.Options, namespaceHelp string) {
 	fl.StringArrayVar(&h.ValuesFiles, "values", nil, "Helm values file for charts among the inputs (repeatable; later files win; -f is --format)")
 	fl.StringArrayVar(&h.Set, "set", nil, "Helm value key=value for charts (repeatable, as helm --set)")
 	fl.StringArrayVar(&h.SetString, "set-string", nil, "Helm value key=value kept a string (repeatable, as helm --set-string)")
 	fl.StringVar(&h.ReleaseName, "release-name", helm.DefaultReleaseName, "Helm release name charts are rendered with")
-	fl.StringVarP(&h.Namespace, "namespace", "n", "", "namespace: the release namespace of charts and the namespace of objects that name none; the namespace --cluster reads (default: the context's, or \"default\")")
+	fl.StringVarP(&h.Namespace, "namespace", "n", "", namespaceHelp)
 	fl.StringVar(&h.KubeVersion, "kube-version", "", "Kubernetes version the input is judged for: the API schema objects are validated against and the removed APIs (default: the newest kubeward embeds), and that charts see in .Capabilities (default there: Helm's)")
 	fl.StringSliceVar(&h.APIVersions, "api-versions", nil, "API versions added to .Capabilities.APIVersions for charts (comma-separated, repeatable)")
 }

@@ -197,3 +197,25 @@ func TestKustomizeRefusesRemoteAndHelm(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stdout, kustomizePath("overlays", "helm", "kustomization.yaml")+":1:1: error: helmCharts in a kustomization are not rendered")
 }
+
+// -n's help mentions --cluster only where there is one: lint, not parse
+// or explain (issue 25).
+func TestNamespaceHelpPerCommand(t *testing.T) {
+	nLine := func(args ...string) string {
+		r := kw(t, args...)
+		require.Equal(t, exitClean, r.code, r.stderr)
+		for _, l := range strings.Split(r.stdout, "\n") {
+			if strings.Contains(l, "-n, --namespace") {
+				return l
+			}
+		}
+		t.Fatalf("%v: no -n in the help:\n%s", args, r.stdout)
+		return ""
+	}
+	assert.Contains(t, nLine("lint", "--help"), "--cluster")
+	for _, cmd := range []string{"parse", "explain"} {
+		l := nLine(cmd, "--help")
+		assert.NotContains(t, l, "--cluster", cmd)
+		assert.Contains(t, l, "the release namespace of charts", cmd)
+	}
+}

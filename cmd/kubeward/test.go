@@ -12,6 +12,9 @@ import (
 
 	"github.com/kubeward/kubeward/engine/atomicfile"
 	"github.com/kubeward/kubeward/engine/harness"
+	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/report"
+	kwlint "github.com/kubeward/kubeward/lint"
 )
 
 type testFlags struct {
@@ -23,7 +26,9 @@ type testFlags struct {
 	coverageMin float64
 	timeout     time.Duration
 	conftestNS  []string
+	allNS       bool
 	regoVersion string
+	config      string
 }
 
 func newTestCommand() *cobra.Command {
@@ -60,7 +65,9 @@ or compile (file:line:column), an unreadable folder, or nothing to test.`,
 	fl.Float64Var(&f.coverageMin, "coverage-min", 0, "fail (exit 1) when the total coverage is under this percentage (implies --coverage)")
 	fl.DurationVar(&f.timeout, "timeout", harness.DefaultTimeout, "time limit for one Rego test")
 	fl.StringArrayVar(&f.conftestNS, "policy-namespace", nil, "conftest package read besides main, for the fixture suites (repeatable)")
+	fl.BoolVar(&f.allNS, "all-policy-namespaces", false, "read every package of the folders as a conftest namespace, for the fixture suites (conftest's --all-namespaces)")
 	addRegoVersionFlag(fl, &f.regoVersion)
+	fl.StringVar(&f.config, "config", "", "configuration file whose regoVersion: applies (default: the first .kubeward.yaml found from the first folder upwards)")
 	return cmd
 }
 
@@ -74,20 +81,34 @@ func runTest(cmd *cobra.Command, dirs []string, f *testFlags) error {
 	if len(dirs) == 0 {
 		dirs = []string{"."}
 	}
-	regoVersion, err := regoVersionOf(cmd, f.regoVersion, nil)
+	// The configuration lint reads for these folders says which Rego they
+	// are written in: test must parse them the same way.
+	cfg, warnings, err := kwlint.FindConfig(f.config, dirs[0], load.DefaultLimits().MaxFileSize)
+	if err != nil {
+		return &exitCode{code: exitError, err: err}
+	}
+	for _, w := range warnings {
+		where := w.File
+		if w.Line > 0 {
+			where = fmt.Sprintf("%s:%d", w.File, w.Line)
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "kubeward: warning: %s\n", report.SafeLine(where+": "+w.Message))
+	}
+	regoVersion, err := regoVersionOf(cmd, f.regoVersion, cfg)
 	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
 	res, err := harness.Run(ctx, harness.Options{
-		RegoVersion:        regoVersion,
-		Dirs:               dirs,
-		Run:                f.run,
-		Verbose:            f.verbose,
-		Coverage:           f.coverage || f.coverageMin > 0,
-		Timeout:            f.timeout,
-		ConftestNamespaces: f.conftestNS,
+		RegoVersion:           regoVersion,
+		Dirs:                  dirs,
+		Run:                   f.run,
+		Verbose:               f.verbose,
+		Coverage:              f.coverage || f.coverageMin > 0,
+		Timeout:               f.timeout,
+		ConftestNamespaces:    f.conftestNS,
+		AllConftestNamespaces: f.allNS,
 	})
 	if err != nil {
 		return &exitCode{code: exitError, err: err}

@@ -44,6 +44,9 @@ type Options struct {
 	Timeout time.Duration
 	// ConftestNamespaces are passed to the suites' lint runs.
 	ConftestNamespaces []string
+	// AllConftestNamespaces reads every package of the folders as a conftest
+	// namespace in the suites' lint runs, as lint's --all-policy-namespaces.
+	AllConftestNamespaces bool
 	// RegoVersion is the Rego version the folders' policies and tests are
 	// written in (v1 when unset); the bundled helpers stay v1.
 	RegoVersion ast.RegoVersion
@@ -102,7 +105,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib, shadowed, err := load(files, opts.ConftestNamespaces, opts.RegoVersion)
+	lib, shadowed, err := load(files, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -136,11 +139,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		res.Suites = append(res.Suites, suite.RunTraced(ctx, dir, policy.Options{
 			// The folders that are the bundled library itself replace it.
-			NoBuiltin:          shadowed,
-			PolicyDirs:         opts.Dirs,
-			ConftestNamespaces: opts.ConftestNamespaces,
-			RegoVersion:        opts.RegoVersion,
-			EmptyDirsOK:        true, // a folder of suites only tests the bundled library
+			NoBuiltin:             shadowed,
+			PolicyDirs:            opts.Dirs,
+			ConftestNamespaces:    opts.ConftestNamespaces,
+			AllConftestNamespaces: opts.AllConftestNamespaces,
+			RegoVersion:           opts.RegoVersion,
+			EmptyDirsOK:           true, // a folder of suites only tests the bundled library
 		}, tracer))
 	}
 	if cov != nil {
@@ -226,7 +230,7 @@ func findSuites(dir string) ([]string, error) {
 // package the folders already define is not loaded again: `kubeward test
 // policies/` tests the files on disk, not the embedded copy. shadowed reports
 // that case, so that the suites use the folders instead of the bundled library.
-func load(user []policy.File, namespaces []string, version ast.RegoVersion) (*policy.Library, bool, error) {
+func load(user []policy.File, opts Options) (*policy.Library, bool, error) {
 	defined := map[string]bool{}
 	for _, f := range user {
 		if pkg := packageOf(f.Content); pkg != "" {
@@ -251,7 +255,8 @@ func load(user []policy.File, namespaces []string, version ast.RegoVersion) (*po
 			files = append(files, f)
 		}
 	}
-	lib, err := policy.Load(policy.Options{NoBuiltin: true, Files: files, ConftestNamespaces: namespaces, RegoVersion: version})
+	lib, err := policy.Load(policy.Options{NoBuiltin: true, Files: files, ConftestNamespaces: opts.ConftestNamespaces,
+		AllConftestNamespaces: opts.AllConftestNamespaces, RegoVersion: opts.RegoVersion})
 	if err != nil {
 		return nil, false, err
 	}

@@ -6,6 +6,8 @@
 #   (apps/v1) or the controller keeps creating pods it never counts as its own.
 #   An unset selector of a ReplicationController, or of a Job without
 #   manualSelector, is generated from the template and always matches.
+#   A Deployment, ReplicaSet, StatefulSet or DaemonSet without a selector is
+#   KW-SCH-003's finding (apps/v1 requires the field), not this rule's.
 # custom:
 #   id: KW-WRK-014
 #   severity: high
@@ -37,14 +39,6 @@ import data.kubeward.lib.selectors
 import data.kubeward.lib.workloads
 
 _label_selector_kinds := {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"}
-
-deny contains {
-	"msg": sprintf("%s %q does not set spec.selector (required); set it to select the labels of its pod template (%s.labels).", [input.kind, workloads.name(input), concat(".", pods.meta_path)]),
-	"path": ["spec", "selector"],
-} if {
-	input.kind in _label_selector_kinds
-	object.get(input, ["spec", "selector"], null) == null
-}
 
 deny contains {
 	"msg": sprintf("%s %q has a spec.selector that does not select the labels of its pod template (%s.labels); make them match.", [input.kind, workloads.name(input), concat(".", pods.meta_path)]),

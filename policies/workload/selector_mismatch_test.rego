@@ -16,12 +16,13 @@ test_deployment_selector_mismatch if {
 	}}
 }
 
-test_deployment_selector_unset if {
-	got := selector_mismatch.deny with input as {"kind": "StatefulSet", "metadata": {"name": "db"}, "spec": {"template": {}}}
-	got == {{
-		"msg": "StatefulSet \"db\" does not set spec.selector (required); set it to select the labels of its pod template (spec.template.metadata.labels).",
-		"path": ["spec", "selector"],
-	}}
+# apps/v1 requires the selector: its absence is KW-SCH-003's finding, which
+# this rule must not repeat.
+test_label_selector_kinds_without_selector_left_to_schema if {
+	every kind in {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"} {
+		count(selector_mismatch.deny) == 0 with input as {"kind": kind, "metadata": {"name": "db"}, "spec": {"template": {"metadata": {"labels": {"app": "db"}}}}}
+		count(selector_mismatch.deny) == 0 with input as workload(kind, null, {"app": "db"})
+	}
 }
 
 test_expression_mismatch_in_every_label_selector_kind if {
