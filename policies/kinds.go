@@ -1,11 +1,12 @@
 package policies
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"slices"
 
-	"sigs.k8s.io/yaml"
+	"go.yaml.in/yaml/v3"
 )
 
 // PodKindsEntry is the entry of a rule's METADATA `kinds:` that stands for
@@ -19,12 +20,8 @@ var kindsYAML []byte
 // KindTable is what kubeward knows of kinds (kinds.yaml). The Rego library
 // reads the same document as data.kubeward.kinds.
 type KindTable struct {
-	// PodTemplates maps each kind that carries a pod to the path of its pod
-	// template (metadata and spec of the pods); a Pod's is empty.
-	PodTemplates map[string][]string `json:"podTemplates"`
-	// ClusterScoped lists the kinds that live outside namespaces.
-	ClusterScoped []string `json:"clusterScoped"`
-
+	podKinds      []string            // in the table's order
+	templates     map[string][]string // pod kind -> path of its pod template
 	clusterScoped map[string]bool
 }
 
@@ -44,19 +41,39 @@ func mustParseKinds(b []byte) *KindTable {
 func ParseKinds(b []byte) (*KindTable, error) {
 	var doc struct {
 		Kubeward struct {
-			Kinds *KindTable `json:"kinds"`
-		} `json:"kubeward"`
+			Kinds struct {
+				// A node, not a map: the order of the pod kinds is the
+				// order rules' documentation lists them in.
+				PodTemplates  yaml.Node `yaml:"podTemplates"`
+				ClusterScoped []string  `yaml:"clusterScoped"`
+			} `yaml:"kinds"`
+		} `yaml:"kubeward"`
 	}
-	if err := yaml.UnmarshalStrict(b, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("kind table: %w", err)
 	}
-	t := doc.Kubeward.Kinds
-	if t == nil || len(t.PodTemplates) == 0 {
-		return nil, fmt.Errorf("kind table: kubeward.kinds.podTemplates is empty")
+	k := doc.Kubeward.Kinds
+	t := &KindTable{templates: map[string][]string{}, clusterScoped: map[string]bool{}}
+	n := &k.PodTemplates
+	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		return nil, fmt.Errorf("kind table:%d: kubeward.kinds.podTemplates must be a non-empty mapping of kind to path", n.Line)
 	}
-	t.clusterScoped = map[string]bool{}
-	for _, k := range t.ClusterScoped {
-		t.clusterScoped[k] = true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kind := n.Content[i].Value
+		var path []string
+		if err := n.Content[i+1].Decode(&path); err != nil {
+			return nil, fmt.Errorf("kind table:%d: the pod template path of %s: %w", n.Content[i+1].Line, kind, err)
+		}
+		if _, dup := t.templates[kind]; dup {
+			return nil, fmt.Errorf("kind table:%d: %s is listed twice", n.Content[i].Line, kind)
+		}
+		t.podKinds = append(t.podKinds, kind)
+		t.templates[kind] = path
+	}
+	for _, kind := range k.ClusterScoped {
+		t.clusterScoped[kind] = true
 	}
 	return t, nil
 }
@@ -64,25 +81,18 @@ func ParseKinds(b []byte) (*KindTable, error) {
 // TemplatePath is the path of kind's pod template, and whether kind carries
 // a pod. The slice is the caller's own.
 func (t *KindTable) TemplatePath(kind string) ([]string, bool) {
-	p, ok := t.PodTemplates[kind]
+	p, ok := t.templates[kind]
 	return slices.Clone(p), ok
 }
 
 // IsPodKind reports whether kind carries a pod.
 func (t *KindTable) IsPodKind(kind string) bool {
-	_, ok := t.PodTemplates[kind]
+	_, ok := t.templates[kind]
 	return ok
 }
 
-// PodKinds are the kinds that carry a pod, sorted.
-func (t *KindTable) PodKinds() []string {
-	out := make([]string, 0, len(t.PodTemplates))
-	for k := range t.PodTemplates {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
+// PodKinds are the kinds that carry a pod, in the table's order.
+func (t *KindTable) PodKinds() []string { return slices.Clone(t.podKinds) }
 
 // IsClusterScoped reports whether kind lives outside namespaces.
 func (t *KindTable) IsClusterScoped(kind string) bool { return t.clusterScoped[kind] }

@@ -2,9 +2,12 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/kubeward/kubeward/policies"
 )
 
 // RulesPrefix is the package prefix of every rule (fixed by the policy contract).
@@ -75,6 +78,7 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 			errs = append(errs, at("rule %s: custom.%s %v", r.ID, field.name, err))
 		}
 	}
+	r.Kinds = expandKinds(r.Kinds)
 	if v, ok := c["remediation"]; ok {
 		if r.Remediation, ok = v.(string); !ok {
 			errs = append(errs, at("rule %s: custom.remediation must be a string", r.ID))
@@ -106,6 +110,30 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 		}
 	}
 	return r, nil
+}
+
+// expandKinds replaces the entry policies.PodKindsEntry of a rule's kinds
+// with the pod kinds of the kind table (policies/kinds.yaml), so that no
+// rule repeats that list. Kinds named besides it are kept, once each.
+func expandKinds(kinds []string) []string {
+	if !slices.Contains(kinds, policies.PodKindsEntry) {
+		return kinds
+	}
+	out := make([]string, 0, len(kinds)+8)
+	seen := map[string]bool{}
+	for _, k := range kinds {
+		more := []string{k}
+		if k == policies.PodKindsEntry {
+			more = policies.Kinds.PodKinds()
+		}
+		for _, m := range more {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
 
 var knownCustom = map[string]bool{
