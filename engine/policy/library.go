@@ -648,6 +648,13 @@ func (l *Library) addData(name string, content []byte, bundled bool) *Error {
 	if !ok {
 		return &Error{File: name, Message: "a data file must hold a mapping at its top level"}
 	}
+	if kw, _ := m["kubeward"].(map[string]any); !bundled && kw != nil {
+		if _, ok := kw["kinds"]; ok {
+			// The engine reads the same table compiled in: a changed copy
+			// in data would make the Rego helpers and the engine disagree.
+			return &Error{File: name, Message: "data.kubeward.kinds is kubeward's own kind table (policies/kinds.yaml) and cannot be set from a data file"}
+		}
+	}
 	merge(l.Data, m)
 	return nil
 }
