@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -99,8 +100,15 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	// Custom keeps what the fields above do not hold (requiresComplete, a
-	// user's own keys).
+	if readsCompleteness(m) {
+		c = maps.Clone(c) // the annotation is the module's, not ours to change
+		if c == nil {
+			c = map[string]any{}
+		}
+		c["requiresComplete"] = true
+	}
+	// Custom keeps what the fields above do not hold (requiresComplete,
+	// declared or derived from the code, a user's own keys).
 	for k, v := range c {
 		if !knownCustom[k] {
 			if r.Custom == nil {

@@ -10,7 +10,6 @@
 # custom:
 #   id: KW-SEC-006
 #   severity: medium
-#   requiresComplete: true
 #   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Create the Secret in the pod's namespace, fix the name, or mark the reference optional.

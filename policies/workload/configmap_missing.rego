@@ -9,7 +9,6 @@
 # custom:
 #   id: KW-WRK-022
 #   severity: medium
-#   requiresComplete: true
 #   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Create the ConfigMap in the pod's namespace, fix the name, or mark the reference optional.

@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-WRK-021
 #   severity: medium
-#   requiresComplete: true
 #   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Create the ServiceAccount in the pod's namespace, or name one that exists.
