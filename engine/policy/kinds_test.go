@@ -42,4 +42,10 @@ func TestDataFilesCannotSetTheKindTable(t *testing.T) {
 	assert.ErrorContains(t, err, "d.yaml: data.kubeward.kinds is kubeward's own kind table")
 	_, err = Load(Options{NoBuiltin: true, Files: []File{{Name: "d.yaml", Content: []byte("kubeward:\n  config:\n    x: 1\n")}}})
 	assert.NoError(t, err)
+	// The library's own file, read from disk (kubeward test policies/), is
+	// the same table.
+	same, err := policies.FS.ReadFile("kinds.yaml")
+	require.NoError(t, err)
+	_, err = Load(Options{Files: []File{{Name: "policies/kinds.yaml", Content: same}}})
+	assert.NoError(t, err)
 }
