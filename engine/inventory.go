@@ -4,21 +4,11 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/policies"
 )
 
-// clusterScoped are the built-in kinds that live outside namespaces.
-var clusterScoped = map[string]bool{
-	"Namespace": true, "Node": true, "PersistentVolume": true, "ClusterRole": true,
-	"ClusterRoleBinding": true, "StorageClass": true, "CustomResourceDefinition": true,
-	"PriorityClass": true, "MutatingWebhookConfiguration": true, "ValidatingWebhookConfiguration": true,
-	"ValidatingAdmissionPolicy": true, "ValidatingAdmissionPolicyBinding": true,
-	"MutatingAdmissionPolicy": true, "MutatingAdmissionPolicyBinding": true,
-	"IngressClass": true, "RuntimeClass": true, "CSIDriver": true, "CSINode": true,
-	"VolumeAttachment": true, "APIService": true, "CertificateSigningRequest": true,
-	"PodSecurityPolicy": true, "FlowSchema": true, "PriorityLevelConfiguration": true,
-	"ClusterIssuer": true, "GatewayClass": true, "VolumeSnapshotClass": true,
-	"IPAddress": true, "ServiceCIDR": true, "DeviceClass": true, "ResourceSlice": true,
-}
+// clusterScoped says whether kind lives outside namespaces (policies/kinds.yaml).
+func clusterScoped(kind string) bool { return policies.Kinds.IsClusterScoped(kind) }
 
 // inventory indexes every object of the run by namespace and kind, so that a
 // cross-resource rule looks objects up instead of scanning them all:
@@ -30,7 +20,7 @@ func inventory(objs []*load.Object) ast.Object {
 	cluster := map[string]ast.Object{}
 	for _, o := range objs {
 		name := ast.StringTerm(o.Name)
-		if clusterScoped[o.Kind] {
+		if clusterScoped(o.Kind) {
 			byName, ok := cluster[o.Kind]
 			if !ok {
 				byName = ast.NewObject()

@@ -17,7 +17,7 @@ const DefaultNamespace = "default"
 // exceptions and baselines all take it from here.
 func NamespaceOf(o load.Ref, fallback string) string {
 	switch {
-	case clusterScoped[o.Kind] || (o.Name == "" && o.Namespace == ""):
+	case clusterScoped(o.Kind) || (o.Name == "" && o.Namespace == ""):
 		return ""
 	case o.Namespace != "":
 		return o.Namespace

@@ -8,6 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/policies"
 )
 
 // Objects whose controller is also in the input (a Deployment exported with
@@ -61,19 +62,10 @@ func controllers(objs []*load.Object) map[*load.Object]*load.Object {
 }
 
 // podSpecPrefix is where the pod spec's object (with its metadata and spec)
-// is in each kind: a finding's path below it is compared with the same path
-// below another kind's. A Pod is its own template.
-var podSpecPrefix = map[string][]string{
-	"Pod":                   {},
-	"PodTemplate":           {"template"},
-	"Deployment":            {"spec", "template"},
-	"ReplicaSet":            {"spec", "template"},
-	"StatefulSet":           {"spec", "template"},
-	"DaemonSet":             {"spec", "template"},
-	"Job":                   {"spec", "template"},
-	"ReplicationController": {"spec", "template"},
-	"CronJob":               {"spec", "jobTemplate", "spec", "template"},
-}
+// is in kind (policies/kinds.yaml), nil for a kind without pods: a finding's
+// path below it is compared with the same path below another kind's. A Pod
+// is its own template.
+func podSpecPrefix(kind string) ([]string, bool) { return policies.Kinds.TemplatePath(kind) }
 
 // comparable is what makes two findings the same problem across an object
 // and its controller: the rule, and the path relative to the pod template
@@ -93,7 +85,7 @@ func comparablesOf(f Finding, o *load.Object) []comparable {
 		return []comparable{{rule: f.Rule.ID, message: f.Message}}
 	}
 	own := comparable{rule: f.Rule.ID, path: "object:" + load.FormatPath(f.Path)}
-	prefix, ok := podSpecPrefix[o.Kind]
+	prefix, ok := podSpecPrefix(o.Kind)
 	if !ok || !hasPrefix(f.Path, prefix) || len(f.Path) == len(prefix) {
 		return []comparable{own}
 	}
@@ -154,7 +146,8 @@ func mirroredServiceAccount(o *load.Object, c comparable) bool {
 		return false
 	}
 	at := func(field string) string {
-		return stringAt(o.Value, append(append(append([]string(nil), podSpecPrefix[o.Kind]...), "spec"), field)...)
+		prefix, _ := podSpecPrefix(o.Kind)
+		return stringAt(o.Value, append(prefix, "spec", field)...)
 	}
 	sa := at("serviceAccount")
 	return sa != "" && sa == at("serviceAccountName")
@@ -394,8 +387,10 @@ func sameTemplate(o, top *load.Object) bool {
 	if o.Partial || top.Partial {
 		return false
 	}
-	a, ok1 := valueAt(o.Value, podSpecPrefix[o.Kind]).(ast.Object)
-	b, ok2 := valueAt(top.Value, podSpecPrefix[top.Kind]).(ast.Object)
+	pa, _ := podSpecPrefix(o.Kind)
+	pb, _ := podSpecPrefix(top.Kind)
+	a, ok1 := valueAt(o.Value, pa).(ast.Object)
+	b, ok2 := valueAt(top.Value, pb).(ast.Object)
 	if !ok1 || !ok2 {
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/policies"
 )
 
 // What the bundled library's cross-resource rules read of the objects they
@@ -29,14 +30,10 @@ var keyedKinds = map[string][]string{
 // of a Service's spec only its ports (an Ingress backend names one),
 var specFields = map[string][]string{"Service": {"ports"}}
 
-// of the pod template of these kinds, its metadata (labels index pods) and its
-// containers' names, ports and restart policies (a Service's named target
-// ports are looked up in them), and the workload's replicas,
-var templatePaths = map[string][]string{
-	"PodTemplate": {"template"}, "Deployment": {"spec", "template"}, "ReplicaSet": {"spec", "template"},
-	"StatefulSet": {"spec", "template"}, "DaemonSet": {"spec", "template"}, "Job": {"spec", "template"},
-	"ReplicationController": {"spec", "template"}, "CronJob": {"spec", "jobTemplate", "spec", "template"},
-}
+// of the pod template of the pod kinds (policies/kinds.yaml), its metadata
+// (labels index pods) and its containers' names, ports and restart policies
+// (a Service's named target ports are looked up in them), and the
+// workload's replicas,
 
 var (
 	templateContainers = []string{"containers", "initContainers"}
@@ -74,7 +71,7 @@ func projection(kind string, v ast.Value) ast.Value {
 		keys = labeledKeys
 	}
 	insert(out, "metadata", subset(obj.Get(ast.StringTerm("metadata")), keys))
-	if path, ok := templatePaths[kind]; ok {
+	if path, ok := policies.Kinds.TemplatePath(kind); ok && len(path) > 0 {
 		insert(out, path[0], templateProjection(obj, path))
 	}
 	for _, k := range keyedKinds[kind] {

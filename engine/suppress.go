@@ -9,6 +9,7 @@ import (
 
 	"github.com/kubeward/kubeward/engine/config"
 	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/policies"
 )
 
 // The config filter runs between evaluation and reporting: it applies severity
@@ -149,25 +150,14 @@ func describeRef(r load.Ref) string {
 	return r.Kind + " " + r.Name
 }
 
-// Pod templates by kind: where an ignore annotation on the pods of a workload is.
-var templateMetadata = map[string][]string{
-	"PodTemplate":           {"template", "metadata"},
-	"Deployment":            {"spec", "template", "metadata"},
-	"ReplicaSet":            {"spec", "template", "metadata"},
-	"StatefulSet":           {"spec", "template", "metadata"},
-	"DaemonSet":             {"spec", "template", "metadata"},
-	"Job":                   {"spec", "template", "metadata"},
-	"ReplicationController": {"spec", "template", "metadata"},
-	"CronJob":               {"spec", "jobTemplate", "spec", "template", "metadata"},
-}
-
 // metadataOf reads what the filter needs from an object: its labels and the
 // annotations of the object and of its pod template.
 func metadataOf(o *load.Object) (labels, annotations, template map[string]string) {
 	labels = stringMap(o.Value, "metadata", "labels")
 	annotations = stringMap(o.Value, "metadata", "annotations")
-	if p, ok := templateMetadata[o.Kind]; ok {
-		template = stringMap(o.Value, append(append([]string(nil), p...), "annotations")...)
+	// The pods of a workload carry an ignore annotation in their template.
+	if p, ok := policies.Kinds.TemplatePath(o.Kind); ok && len(p) > 0 {
+		template = stringMap(o.Value, append(p, "metadata", "annotations")...)
 	}
 	return labels, annotations, template
 }

@@ -8,5 +8,5 @@ import "embed"
 // FS is the bundled library. Tests (_test.rego) are embedded too, so that
 // `kubeward test` can run them from the binary.
 //
-//go:embed data.yaml index.json */*.rego
+//go:embed data.yaml kinds.yaml index.json */*.rego
 var FS embed.FS

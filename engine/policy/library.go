@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"sort"
@@ -648,9 +649,34 @@ func (l *Library) addData(name string, content []byte, bundled bool) *Error {
 	if !ok {
 		return &Error{File: name, Message: "a data file must hold a mapping at its top level"}
 	}
+	if kw, _ := m["kubeward"].(map[string]any); !bundled && kw != nil {
+		// The engine reads the table compiled in: a different one in data
+		// would make the Rego helpers and the engine disagree. The same one
+		// is the library's own file read from disk (kubeward test policies/).
+		if v, ok := kw["kinds"]; ok && !reflect.DeepEqual(v, bundledKinds()) {
+			return &Error{File: name, Message: "data.kubeward.kinds is kubeward's own kind table (policies/kinds.yaml) and cannot be changed by a data file"}
+		}
+	}
 	merge(l.Data, m)
 	return nil
 }
+
+// bundledKinds is data.kubeward.kinds as the embedded kinds.yaml holds it.
+var bundledKinds = sync.OnceValue(func() any {
+	b, err := policies.FS.ReadFile("kinds.yaml")
+	if err != nil {
+		return nil
+	}
+	var doc struct {
+		Kubeward struct {
+			Kinds any `json:"kinds"`
+		} `json:"kubeward"`
+	}
+	if yaml.Unmarshal(b, &doc) != nil {
+		return nil
+	}
+	return doc.Kubeward.Kinds
+})
 
 // merge deep-merges src into dst: mappings merge, anything else replaces.
 func merge(dst, src map[string]any) {

@@ -2,9 +2,13 @@ package policy
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/kubeward/kubeward/policies"
 )
 
 // RulesPrefix is the package prefix of every rule (fixed by the policy contract).
@@ -75,6 +79,7 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 			errs = append(errs, at("rule %s: custom.%s %v", r.ID, field.name, err))
 		}
 	}
+	r.Kinds = expandKinds(r.Kinds)
 	if v, ok := c["remediation"]; ok {
 		if r.Remediation, ok = v.(string); !ok {
 			errs = append(errs, at("rule %s: custom.remediation must be a string", r.ID))
@@ -95,8 +100,15 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	// Custom keeps what the fields above do not hold (requiresComplete, a
-	// user's own keys).
+	if readsCompleteness(m) {
+		c = maps.Clone(c) // the annotation is the module's, not ours to change
+		if c == nil {
+			c = map[string]any{}
+		}
+		c["requiresComplete"] = true
+	}
+	// Custom keeps what the fields above do not hold (requiresComplete,
+	// declared or derived from the code, a user's own keys).
 	for k, v := range c {
 		if !knownCustom[k] {
 			if r.Custom == nil {
@@ -106,6 +118,30 @@ func ruleOf(f File, m *ast.Module) (*Rule, Errors) {
 		}
 	}
 	return r, nil
+}
+
+// expandKinds replaces the entry policies.PodKindsEntry of a rule's kinds
+// with the pod kinds of the kind table (policies/kinds.yaml), so that no
+// rule repeats that list. Kinds named besides it are kept, once each.
+func expandKinds(kinds []string) []string {
+	if !slices.Contains(kinds, policies.PodKindsEntry) {
+		return kinds
+	}
+	out := make([]string, 0, len(kinds)+8)
+	seen := map[string]bool{}
+	for _, k := range kinds {
+		more := []string{k}
+		if k == policies.PodKindsEntry {
+			more = policies.Kinds.PodKinds()
+		}
+		for _, m := range more {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
 
 var knownCustom = map[string]bool{

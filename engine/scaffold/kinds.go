@@ -7,32 +7,33 @@ type kindInfo struct {
 	namespaced bool
 }
 
-// kinds are the kinds a new rule's fixtures know the apiVersion of; others
-// need Options.APIVersion.
-var kinds = map[string]kindInfo{
-	"Pod":                     {"v1", true},
-	"Service":                 {"v1", true},
-	"ConfigMap":               {"v1", true},
-	"Secret":                  {"v1", true},
-	"ServiceAccount":          {"v1", true},
-	"PersistentVolumeClaim":   {"v1", true},
-	"ReplicationController":   {"v1", true},
-	"Namespace":               {"v1", false},
-	"Node":                    {"v1", false},
-	"PersistentVolume":        {"v1", false},
-	"Deployment":              {"apps/v1", true},
-	"StatefulSet":             {"apps/v1", true},
-	"DaemonSet":               {"apps/v1", true},
-	"ReplicaSet":              {"apps/v1", true},
-	"Job":                     {"batch/v1", true},
-	"CronJob":                 {"batch/v1", true},
-	"Ingress":                 {"networking.k8s.io/v1", true},
-	"NetworkPolicy":           {"networking.k8s.io/v1", true},
-	"Role":                    {"rbac.authorization.k8s.io/v1", true},
-	"RoleBinding":             {"rbac.authorization.k8s.io/v1", true},
-	"ClusterRole":             {"rbac.authorization.k8s.io/v1", false},
-	"ClusterRoleBinding":      {"rbac.authorization.k8s.io/v1", false},
-	"HorizontalPodAutoscaler": {"autoscaling/v2", true},
-	"PodDisruptionBudget":     {"policy/v1", true},
-	"StorageClass":            {"storage.k8s.io/v1", false},
+// apiVersions are the apiVersions of the kinds a new rule's fixtures know;
+// others need Options.APIVersion. Whether a kind is namespaced is in
+// policies/kinds.yaml.
+var apiVersions = map[string]string{
+	"Pod":                     "v1",
+	"Service":                 "v1",
+	"ConfigMap":               "v1",
+	"Secret":                  "v1",
+	"ServiceAccount":          "v1",
+	"PersistentVolumeClaim":   "v1",
+	"ReplicationController":   "v1",
+	"Namespace":               "v1",
+	"Node":                    "v1",
+	"PersistentVolume":        "v1",
+	"Deployment":              "apps/v1",
+	"StatefulSet":             "apps/v1",
+	"DaemonSet":               "apps/v1",
+	"ReplicaSet":              "apps/v1",
+	"Job":                     "batch/v1",
+	"CronJob":                 "batch/v1",
+	"Ingress":                 "networking.k8s.io/v1",
+	"NetworkPolicy":           "networking.k8s.io/v1",
+	"Role":                    "rbac.authorization.k8s.io/v1",
+	"RoleBinding":             "rbac.authorization.k8s.io/v1",
+	"ClusterRole":             "rbac.authorization.k8s.io/v1",
+	"ClusterRoleBinding":      "rbac.authorization.k8s.io/v1",
+	"HorizontalPodAutoscaler": "autoscaling/v2",
+	"PodDisruptionBudget":     "policy/v1",
+	"StorageClass":            "storage.k8s.io/v1",
 }

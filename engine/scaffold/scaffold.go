@@ -17,6 +17,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/format"
 
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/policies"
 )
 
 // Options describe the rule to create.
@@ -51,9 +52,10 @@ func Rule(opts Options) ([]File, error) {
 	if !kindPattern.MatchString(opts.Kind) {
 		return nil, fmt.Errorf("kind %q: a Kubernetes kind is written in CamelCase (Deployment)", opts.Kind)
 	}
-	info, known := kinds[opts.Kind]
+	apiVersion, known := apiVersions[opts.Kind]
+	info := kindInfo{apiVersion: apiVersion, namespaced: !known || !policies.Kinds.IsClusterScoped(opts.Kind)}
 	if opts.APIVersion != "" {
-		info = kindInfo{apiVersion: opts.APIVersion, namespaced: !known || info.namespaced}
+		info.apiVersion = opts.APIVersion
 	} else if !known {
 		return nil, fmt.Errorf("kind %s: its apiVersion is not known here; give it with --api-version", opts.Kind)
 	}

@@ -14,20 +14,15 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/schema"
+	"github.com/kubeward/kubeward/policies"
 )
-
-// kinds are the kinds validated: those whose pod spec the rules read field
-// by field. Other kinds are evaluated as written.
-var kinds = map[string]bool{
-	"Pod": true, "PodTemplate": true, "ReplicationController": true,
-	"Deployment": true, "ReplicaSet": true, "StatefulSet": true, "DaemonSet": true,
-	"Job": true, "CronJob": true,
-}
 
 // Object returns an error at every field of o that does not decode into its
 // API type: each is reported, not only the first.
 func Object(o *load.Object, v *schema.Validator) []load.Error {
-	if !kinds[o.Kind] || v == nil {
+	// Only the pod kinds are validated: the rules read their pod spec field
+	// by field. Other kinds are evaluated as written.
+	if !policies.Kinds.IsPodKind(o.Kind) || v == nil {
 		return nil
 	}
 	problems, _, err := v.Validate(o.APIVersion, o.Kind, o.Value)

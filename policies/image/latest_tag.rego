@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-IMG-001
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Replace the latest tag with a specific version tag, or pin the image by digest (@sha256:...).
 #   references:

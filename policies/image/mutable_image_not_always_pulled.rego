@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-IMG-004
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Set imagePullPolicy to Always (or remove it), or better, use a specific version tag or a digest.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-IMG-003
 #   severity: info
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Append the image's digest to the reference (image:tag@sha256:<64 hex digits>), e.g. with a tool that resolves tags at build time.
 #   references:

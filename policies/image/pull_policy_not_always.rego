@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-IMG-005
 #   severity: info
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Set imagePullPolicy to Always, or pin the image by digest (@sha256:...).
 #   references:

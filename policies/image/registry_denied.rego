@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-IMG-007
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Use an image from another registry (mirror it to an approved one if needed), or remove the entry from deniedRegistries.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-IMG-006
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Use an image from one of the allowedRegistries prefixes (mirror it there if needed), or extend the list.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-IMG-008
 #   severity: info
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Write the image fully qualified, with its registry (e.g. docker.io/library/nginx:1.27).
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-IMG-002
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Add a specific version tag to the image, or pin it by digest (@sha256:...).
 #   references:

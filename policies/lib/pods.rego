@@ -2,31 +2,24 @@
 # title: Pod helpers
 # description: |
 #   Where the pod spec, pod metadata and containers live in every kind that
-#   carries a pod (catalogue section 1, POD_KINDS). This is the only place
-#   that knows those paths; rules call it instead of repeating them.
+#   carries a pod (catalogue section 1, POD_KINDS), as the kind table
+#   (data.kubeward.kinds) says; rules call it instead of repeating them.
 #   Stable API for user policies: data.kubeward.lib.pods.
 package kubeward.lib.pods
 
-# The kinds that carry a pod spec, and where it lives. Upstream PSA uses the
-# same extraction (DefaultPodSpecExtractor).
-pod_kinds := {
-	"Pod", "PodTemplate", "Deployment", "ReplicaSet", "StatefulSet",
-	"DaemonSet", "Job", "CronJob", "ReplicationController",
-}
+# The kinds that carry a pod, and where their pod template is, come from the
+# kind table that the Go engine reads too (policies/kinds.yaml,
+# data.kubeward.kinds.podTemplates). Upstream PSA uses the same extraction
+# (DefaultPodSpecExtractor).
+_templates := data.kubeward.kinds.podTemplates
+
+pod_kinds := {kind | some kind, _ in _templates}
 
 # WORKLOADS: pod kinds that are controllers.
 workload_kinds := pod_kinds - {"Pod", "PodTemplate"}
 
-_template_kinds := {"Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"}
-
 # spec_path_of(obj) is the path of obj's pod spec; undefined for other kinds.
-spec_path_of(obj) := ["spec"] if obj.kind == "Pod"
-
-spec_path_of(obj) := ["template", "spec"] if obj.kind == "PodTemplate"
-
-spec_path_of(obj) := ["spec", "template", "spec"] if obj.kind in _template_kinds
-
-spec_path_of(obj) := ["spec", "jobTemplate", "spec", "template", "spec"] if obj.kind == "CronJob"
+spec_path_of(obj) := array.concat(_templates[obj.kind], ["spec"])
 
 # meta_path_of(obj) is the path of the pods' metadata (labels, annotations).
 meta_path_of(obj) := array.concat(array.slice(p, 0, count(p) - 1), ["metadata"]) if {

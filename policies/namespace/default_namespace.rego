@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-NS-001
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController, Service, ConfigMap, Secret, Ingress, ServiceAccount, Role, RoleBinding, PodDisruptionBudget, HorizontalPodAutoscaler, NetworkPolicy]
+#   kinds: [pod-kinds, Service, ConfigMap, Secret, Ingress, ServiceAccount, Role, RoleBinding, PodDisruptionBudget, HorizontalPodAutoscaler, NetworkPolicy]
 #   profiles: [cis, nsa]
 #   remediation: Create a namespace for the application and set metadata.namespace to it.
 #   references:

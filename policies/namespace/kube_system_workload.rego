@@ -9,7 +9,7 @@
 # custom:
 #   id: KW-NS-002
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Deploy the workload to a namespace of its own; if it is a cluster component, add its name to systemWorkloads.
 #   references:

@@ -9,7 +9,6 @@
 # custom:
 #   id: KW-NS-009
 #   severity: info
-#   requiresComplete: true
 #   profiles: []
 #   remediation: Add the Namespace object to the manifests, with its Pod Security labels.
 #   references:

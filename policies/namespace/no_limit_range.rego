@@ -9,7 +9,6 @@
 # custom:
 #   id: KW-NS-008
 #   severity: low
-#   requiresComplete: true
 #   kinds: [Namespace]
 #   profiles: [nsa]
 #   remediation: Add a LimitRange to the namespace with default requests and limits for containers.

@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-NS-007
 #   severity: low
-#   requiresComplete: true
 #   kinds: [Namespace]
 #   profiles: [nsa]
 #   remediation: Add a ResourceQuota to the namespace that caps requests, limits and object counts.

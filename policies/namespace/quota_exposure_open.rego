@@ -9,7 +9,6 @@
 # custom:
 #   id: KW-NS-011
 #   severity: low
-#   requiresComplete: true
 #   kinds: [Namespace]
 #   profiles: []
 #   remediation: Add services.loadbalancers and services.nodeports to a ResourceQuota's spec.hard ("0" where the namespace must not expose Services).

@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-NET-014
 #   severity: medium
-#   requiresComplete: true
 #   kinds: [Ingress]
 #   profiles: []
 #   remediation: Point the backend at a Service of the Ingress's namespace and at one of its spec.ports (by number or name), or create the Service.

@@ -9,7 +9,6 @@
 # custom:
 #   id: KW-NET-001
 #   severity: medium
-#   requiresComplete: true
 #   kinds: [Namespace]
 #   profiles: [cis, nsa]
 #   remediation: Add a NetworkPolicy to the namespace, starting with a default deny (podSelector {} and policyTypes Ingress and Egress), then allow the traffic its pods need.

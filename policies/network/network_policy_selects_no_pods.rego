@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-NET-013
 #   severity: low
-#   requiresComplete: true
 #   kinds: [NetworkPolicy]
 #   profiles: []
 #   remediation: Make spec.podSelector match the labels of the pods to protect, or remove the policy.

@@ -11,7 +11,6 @@
 # custom:
 #   id: KW-NET-002
 #   severity: low
-#   requiresComplete: true
 #   kinds: [Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController, Pod]
 #   profiles: [nsa]
 #   remediation: Add a NetworkPolicy whose podSelector matches the pod labels (or a default deny with podSelector {}) in the namespace.

@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-NET-012
 #   severity: medium
-#   requiresComplete: true
 #   kinds: [Service]
 #   profiles: []
 #   remediation: Make spec.selector match the pod labels of the workload the Service fronts, or remove the Service.

@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-NET-015
 #   severity: medium
-#   requiresComplete: true
 #   kinds: [Service]
 #   profiles: []
 #   remediation: Name the container port in the pod template as the targetPort says (with the same protocol), or use the container port number.

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-NET-016
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController, Service]
+#   kinds: [pod-kinds, Service]
 #   profiles: []
 #   remediation: Remove the SSH server and port 22; use kubectl exec or kubectl debug to get a shell.
 #   references:

@@ -10,7 +10,7 @@
 # custom:
 #   id: KW-POD-002
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [cis]
 #   remediation: Create a dedicated ServiceAccount for the workload and set serviceAccountName, or set automountServiceAccountToken to false if the pod does not call the API.
 #   references:

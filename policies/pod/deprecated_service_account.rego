@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-POD-003
 #   severity: info
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Replace serviceAccount with serviceAccountName in the pod spec.
 #   references:

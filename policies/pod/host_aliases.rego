@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-POD-004
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Remove hostAliases and resolve the names through DNS (a Service, an ExternalName Service or the cluster's DNS).
 #   references:

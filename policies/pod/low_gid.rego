@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-POD-008
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Set securityContext.runAsGroup to a GID of 10000 or more (or run the pod with hostUsers false).
 #   references:

@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-POD-007
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Set securityContext.runAsUser to a UID of 10000 or more (or run the pod with hostUsers false).
 #   references:

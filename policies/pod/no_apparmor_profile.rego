@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-POD-014
 #   severity: info
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Set securityContext.appArmorProfile.type to RuntimeDefault (or Localhost with a profile) on the pod or the container.
 #   references:

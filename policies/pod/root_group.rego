@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-POD-009
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Set runAsGroup and fsGroup to a non-zero GID (10000 or more) and remove 0 from supplementalGroups.
 #   references:

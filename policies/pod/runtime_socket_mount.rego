@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-POD-011
 #   severity: critical
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Remove the hostPath volume and its mounts; build images and inspect containers through an API that does not hand out the runtime.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-POD-012
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Remove the hostPath volume; deliver configuration through ConfigMaps, Secrets or projected volumes, or mount a narrow, non-sensitive host directory.
 #   references:

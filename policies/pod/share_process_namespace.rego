@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-POD-005
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Remove shareProcessNamespace from the pod spec or set it to false; use an ephemeral debug container with a target instead.
 #   references:

@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-POD-015
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Remove sudo from the container's command and args; set securityContext.runAsUser to the user the process needs.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-POD-013
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Set readOnly to true on the volumeMount, or replace the hostPath volume with an emptyDir or a PersistentVolumeClaim.
 #   references:

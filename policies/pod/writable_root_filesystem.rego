@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-POD-006
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Set securityContext.readOnlyRootFilesystem to true and mount emptyDir volumes where the container must write.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-013
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-restricted, cis, nsa]
 #   remediation: Set securityContext.allowPrivilegeEscalation to false on every container.
 #   references:

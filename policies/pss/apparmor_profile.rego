@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-001
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove securityContext.appArmorProfile or set its type to RuntimeDefault or Localhost; set the legacy AppArmor annotations to runtime/default or localhost/<profile>.
 #   references:

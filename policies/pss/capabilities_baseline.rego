@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-002
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, cis, nsa]
 #   remediation: Remove the capability from securityContext.capabilities.add; only the runtime's default capabilities may be added.
 #   references:

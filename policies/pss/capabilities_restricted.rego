@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-014
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-restricted, cis, nsa]
 #   overrides: [KW-PSS-002]
 #   remediation: Set securityContext.capabilities.drop to ["ALL"] on every container and add back at most NET_BIND_SERVICE.

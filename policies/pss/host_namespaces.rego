@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-PSS-003
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove hostNetwork, hostPID and hostIPC from the pod spec or set them to false.
 #   references:

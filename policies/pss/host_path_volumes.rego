@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-004
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, cis, nsa]
 #   remediation: Replace the hostPath volume with a persistentVolumeClaim, configMap, secret, emptyDir or another non-host volume type.
 #   references:

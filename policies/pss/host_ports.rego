@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-005
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove hostPort from the container's ports (or set it to 0) and expose the pod through a Service instead.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-006
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove host from the probe or lifecycle handler so the kubelet connects to the pod's own IP.
 #   references:

@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-PSS-007
 #   severity: critical
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove securityContext.privileged from the container or set it to false.
 #   references:

@@ -9,7 +9,7 @@
 # custom:
 #   id: KW-PSS-008
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, nsa]
 #   remediation: Remove securityContext.procMount or set it to Default (or run the pod in a user namespace with hostUsers set to false).
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-015
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-restricted, nsa]
 #   overrides: [KW-PSS-008]
 #   remediation: Remove securityContext.procMount or set it to Default.

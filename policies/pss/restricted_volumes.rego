@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-016
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-restricted, nsa]
 #   overrides: [KW-PSS-004]
 #   remediation: Replace the volume with one of the allowed types, for example a persistentVolumeClaim for storage.

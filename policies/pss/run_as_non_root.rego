@@ -9,7 +9,7 @@
 # custom:
 #   id: KW-PSS-017
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-restricted, cis, nsa]
 #   remediation: Set securityContext.runAsNonRoot to true on the pod (or on every container) and set no container to false.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-018
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-restricted, nsa]
 #   remediation: Set securityContext.runAsUser to a non-zero user ID, or remove it and set runAsNonRoot to true.
 #   references:

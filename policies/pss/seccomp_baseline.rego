@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-010
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, nsa]
 #   remediation: Remove securityContext.seccompProfile or set its type to RuntimeDefault or Localhost.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-019
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-restricted, cis, nsa]
 #   overrides: [KW-PSS-010]
 #   remediation: Set securityContext.seccompProfile.type to RuntimeDefault (or Localhost) on the pod, and set no container to another type.

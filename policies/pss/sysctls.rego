@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-011
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, pss-restricted, nsa]
 #   remediation: Remove the sysctl from securityContext.sysctls; only the safe sysctls are allowed.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-PSS-012
 #   severity: critical
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [pss-baseline, pss-restricted, cis, nsa]
 #   remediation: Remove securityContext.windowsOptions.hostProcess from the pod and its containers or set it to false.
 #   references:

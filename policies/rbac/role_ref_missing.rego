@@ -12,7 +12,6 @@
 # custom:
 #   id: KW-RBAC-027
 #   severity: low
-#   requiresComplete: true
 #   kinds: [RoleBinding, ClusterRoleBinding]
 #   profiles: []
 #   remediation: Add the Role or ClusterRole to the manifests, fix roleRef.name, or delete the binding.

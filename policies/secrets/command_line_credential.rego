@@ -12,7 +12,7 @@
 # custom:
 #   id: KW-SEC-012
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Put the credential in a Secret and pass it as $(VAR) from an env var with valueFrom.secretKeyRef, or have the program read a mounted file; rotate the exposed credential.
 #   references:

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-SEC-002
 #   severity: critical
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Store the key in a Secret (type kubernetes.io/tls or ssh-auth where it fits) and mount it as a file, then replace the exposed key.
 #   references:

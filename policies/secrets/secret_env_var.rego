@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-SEC-003
 #   severity: info
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [cis]
 #   remediation: Mount the Secret as a volume and have the application read the file instead of an environment variable.
 #   references:

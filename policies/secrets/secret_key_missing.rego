@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-SEC-007
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Fix the key name, add the key to the Secret's data, or mark the reference optional.
 #   references:

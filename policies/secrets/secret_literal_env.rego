@@ -17,7 +17,7 @@
 # custom:
 #   id: KW-SEC-001
 #   severity: high
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Store the value in a Secret and read it with valueFrom.secretKeyRef (or mount the Secret as a file), then rotate the exposed credential.
 #   references:

@@ -10,8 +10,7 @@
 # custom:
 #   id: KW-SEC-006
 #   severity: medium
-#   requiresComplete: true
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Create the Secret in the pod's namespace, fix the name, or mark the reference optional.
 #   references:

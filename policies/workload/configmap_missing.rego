@@ -9,8 +9,7 @@
 # custom:
 #   id: KW-WRK-022
 #   severity: medium
-#   requiresComplete: true
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Create the ConfigMap in the pod's namespace, fix the name, or mark the reference optional.
 #   references:

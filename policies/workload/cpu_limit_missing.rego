@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-WRK-002
 #   severity: info
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Set resources.limits.cpu on every container, or accept the risk where throttling matters more.
 #   references:

@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-WRK-001
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Set resources.requests.cpu on every container (a CPU limit alone also counts, since the request defaults to it).
 #   references:

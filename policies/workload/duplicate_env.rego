@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-WRK-016
 #   severity: low
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Keep one env entry per name.
 #   references:

@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-WRK-020
 #   severity: low
-#   requiresComplete: true
 #   kinds: [HorizontalPodAutoscaler]
 #   profiles: []
 #   remediation: Point spec.scaleTargetRef at the workload to scale (kind and name, same namespace), or remove the autoscaler.

@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-WRK-004
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Set resources.limits.memory on every container, usually equal to its memory request.
 #   references:

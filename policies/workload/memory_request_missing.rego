@@ -7,7 +7,7 @@
 # custom:
 #   id: KW-WRK-003
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: [nsa]
 #   remediation: Set resources.requests.memory on every container (a memory limit alone also counts, since the request defaults to it).
 #   references:

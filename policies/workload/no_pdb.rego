@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-WRK-009
 #   severity: low
-#   requiresComplete: true
 #   kinds: [Deployment, StatefulSet]
 #   profiles: []
 #   remediation: Add a policy/v1 PodDisruptionBudget whose selector matches the workload's pod labels, e.g. with maxUnavailable 1.

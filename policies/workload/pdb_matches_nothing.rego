@@ -8,7 +8,6 @@
 # custom:
 #   id: KW-WRK-011
 #   severity: low
-#   requiresComplete: true
 #   kinds: [PodDisruptionBudget]
 #   profiles: []
 #   remediation: Make spec.selector match the pod labels of the workload to protect, or remove the budget.

@@ -8,7 +8,7 @@
 # custom:
 #   id: KW-WRK-007
 #   severity: medium
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Give the port that name in the container's ports, or use the port number in the probe.
 #   references:

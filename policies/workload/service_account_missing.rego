@@ -8,8 +8,7 @@
 # custom:
 #   id: KW-WRK-021
 #   severity: medium
-#   requiresComplete: true
-#   kinds: [Pod, PodTemplate, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController]
+#   kinds: [pod-kinds]
 #   profiles: []
 #   remediation: Create the ServiceAccount in the pod's namespace, or name one that exists.
 #   references:
