@@ -69,7 +69,7 @@ func FuzzPosition(f *testing.F) {
 	f.Fuzz(func(t *testing.T, dotted string) {
 		var path []any
 		for _, step := range strings.Split(dotted, ".") {
-			if i, ok := index(step); ok {
+			if i, ok := PathIndex(step); ok {
 				path = append(path, i)
 			} else {
 				path = append(path, step)

@@ -62,7 +62,9 @@ func (o *Object) position(line, col int32) Position {
 	return Position{Line: int(line) + o.lineOffset, Column: int(col)}
 }
 
-func index(step any) (int, bool) {
+// PathIndex reads a list index of a field path: an integer, or a number or
+// string holding one (paths come from Go, JSON and rules alike).
+func PathIndex(step any) (int, bool) {
 	switch v := step.(type) {
 	case int:
 		return v, true

@@ -45,7 +45,7 @@ func (t *positions) child(n int32, step any) *posEntry {
 	node := &t.nodes[n]
 	entries := t.entries[node.first : node.first+node.count]
 	if node.seq() {
-		i, ok := index(step)
+		i, ok := PathIndex(step)
 		if ok && i >= 0 && i < len(entries) {
 			return &entries[i]
 		}

@@ -50,7 +50,7 @@ func treeChild(n *yaml.Node, step any) (*yaml.Node, *yaml.Node) {
 			}
 		}
 	case yaml.SequenceNode:
-		i, ok := index(step)
+		i, ok := PathIndex(step)
 		if ok && i >= 0 && i < len(n.Content) {
 			return n.Content[i], n.Content[i]
 		}

@@ -241,7 +241,7 @@ func (l *locator) follow(file string, n *yaml.Node, b any, p []any, depth int, l
 				b = nil
 			}
 		case yaml.SequenceNode:
-			i, ok := stepIndex(step)
+			i, ok := load.PathIndex(step)
 			list, _ := b.([]any)
 			if !ok || i < 0 || i >= len(list) {
 				return last
@@ -335,7 +335,7 @@ func (l *locator) walkOp(ly layer, p []any) *at {
 			m, _ := b.(map[string]any)
 			b = m[step]
 		default:
-			idx, ok := stepIndex(step)
+			idx, ok := load.PathIndex(step)
 			list, _ := b.([]any)
 			if !ok || idx < 0 || idx >= len(list) {
 				return nil
@@ -372,22 +372,6 @@ func (l *locator) walkOp(ly layer, p []any) *at {
 	return l.follow(ly.file, value, b, p, len(segs), last)
 }
 
-// stepIndex reads a list index of a rule's path.
-func stepIndex(step any) (int, bool) {
-	switch v := step.(type) {
-	case int:
-		return v, true
-	case int64:
-		return int(v), true
-	case float64:
-		return int(v), v == float64(int(v))
-	case string:
-		i, err := strconv.Atoi(v)
-		return i, err == nil
-	}
-	return 0, false
-}
-
 // valueAt is the built value at p.
 func valueAt(v any, p []any) (any, bool) {
 	for _, step := range p {
@@ -401,7 +385,7 @@ func valueAt(v any, p []any) (any, bool) {
 				return nil, false
 			}
 		case []any:
-			i, ok := stepIndex(step)
+			i, ok := load.PathIndex(step)
 			if !ok || i < 0 || i >= len(c) {
 				return nil, false
 			}
