@@ -124,35 +124,30 @@ func summary(res *engine.Result) string {
 // skippedLine names the files skipped as not Kubernetes manifests, the
 // first few of them: a repository root may have many.
 func skippedLine(files []string) string {
-	if len(files) == 0 {
-		return ""
-	}
-	shown := files
-	if len(shown) > maxSkippedShown {
-		shown = shown[:maxSkippedShown]
-	}
-	line := fmt.Sprintf("%s skipped: not Kubernetes manifests: %s", plural(len(files), "file"), strings.Join(shown, ", "))
-	if len(files) > len(shown) {
-		line += fmt.Sprintf(" and %d more (--format json lists them all)", len(files)-len(shown))
-	}
-	return line
+	return firstFew(files, "file", "skipped: not Kubernetes manifests")
 }
-
-const maxSkippedShown = 10
 
 // unvalidatedLine names the custom resource kinds whose CRD was not in the
 // run: they were linted but not checked against a schema.
 func unvalidatedLine(kinds []string) string {
-	if len(kinds) == 0 {
+	return firstFew(kinds, "custom resource kind", "not validated (no CRD in the input or --crd)")
+}
+
+const maxSkippedShown = 10
+
+// firstFew is "N nouns what: a, b, c and M more": the text summary names
+// the first maxSkippedShown; the JSON report lists them all.
+func firstFew(names []string, noun, what string) string {
+	if len(names) == 0 {
 		return ""
 	}
-	shown := kinds
+	shown := names
 	if len(shown) > maxSkippedShown {
 		shown = shown[:maxSkippedShown]
 	}
-	line := fmt.Sprintf("%s not validated (no CRD in the input or --crd): %s", plural(len(kinds), "custom resource kind"), strings.Join(shown, ", "))
-	if len(kinds) > len(shown) {
-		line += fmt.Sprintf(" and %d more (--format json lists them all)", len(kinds)-len(shown))
+	line := fmt.Sprintf("%s %s: %s", plural(len(names), noun), what, strings.Join(shown, ", "))
+	if len(names) > len(shown) {
+		line += fmt.Sprintf(" and %d more (--format json lists them all)", len(names)-len(shown))
 	}
 	return line
 }
