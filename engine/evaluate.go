@@ -58,7 +58,7 @@ type compiledQuery struct {
 }
 
 // result is the variable the query binds to the rules' deny sets.
-var result = ast.Var("x")
+var resultVar = ast.Var("x")
 
 func (e *evaluator) queryFor(kind string) *kindQuery {
 	e.queries.mu.Lock()
@@ -98,7 +98,7 @@ func (e *evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
 	for _, pkg := range exceptions {
 		terms = append(terms, "{n | n := data."+quotePackage(pkg)+".exception[_][_]}")
 	}
-	body, err := ast.ParseBodyWithOpts(string(result)+" = ["+strings.Join(terms, ", ")+"]", ast.ParserOptions{RegoVersion: ast.RegoV1})
+	body, err := ast.ParseBodyWithOpts(string(resultVar)+" = ["+strings.Join(terms, ", ")+"]", ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		return compiledQuery{}, err
 	}
@@ -284,7 +284,7 @@ func (e *evaluator) run(ctx context.Context, q compiledQuery, o *load.Object, pr
 	if len(rs) != 1 {
 		return nil, errors.New("a rule's deny is undefined")
 	}
-	t, ok := rs[0][result]
+	t, ok := rs[0][resultVar]
 	if !ok {
 		return nil, errors.New("unexpected query result")
 	}

@@ -2,148 +2,51 @@
 // input (engine/load), evaluates every active rule of the library
 // (engine/policy) on every object, and returns findings and errors. It never
 // prints and never exits; engine/report renders its Result.
+//
+// The stages of a run are packages of their own under engine/internal
+// (evaluate, inventory, filter, resultcache) and the data they pass on is
+// engine/result; this package wires them in one direction and names their
+// types for callers.
 package engine
 
-import (
-	"sort"
+import "github.com/kubeward/kubeward/engine/result"
 
-	"github.com/kubeward/kubeward/engine/load"
-	"github.com/kubeward/kubeward/engine/policy"
+// The data model of a run (engine/result), under the names callers use.
+type (
+	// Finding is one problem one rule found in one object.
+	Finding = result.Finding
+	// Location is where a finding points.
+	Location = result.Location
+	// Error is a problem with the input or with evaluating it.
+	Error = result.Error
+	// Result is the outcome of one lint run.
+	Result = result.Result
+	// Checked is an object that was evaluated.
+	Checked = result.Checked
+	// Suppression says why a finding is not reported.
+	Suppression = result.Suppression
+	// Warning is something the user should fix that is neither a finding
+	// nor an error (an expired exception).
+	Warning = result.Warning
+	// RulesOff is a set of rules the selected profile holds that did not
+	// run, and what switched them off.
+	RulesOff = result.RulesOff
 )
 
-// Finding is one problem one rule found in one object.
-type Finding struct {
-	Rule     *policy.Rule
-	Severity string // the rule's severity, or the one configuration gives it
-	Message  string
-	Object   load.Ref
-	Location Location
-	// Path is the field path as the rule returned it.
-	Path []any
-	// Document and Item locate the object in its file (see load.Source).
-	Document, Item int
-	// ObjectFile is the object's file when Location.File is another: the
-	// Kustomize patch that set the field.
-	ObjectFile string
-	// Suppression says why the finding is not reported (nil when it is).
-	Suppression *Suppression
-}
+// Kinds of suppression (Suppression.Kind).
+const (
+	SuppressedByException  = result.SuppressedByException
+	SuppressedByAnnotation = result.SuppressedByAnnotation
+	SuppressedByBaseline   = result.SuppressedByBaseline
+)
 
-// Location is where a finding points.
-type Location struct {
-	File     string `json:"file"`
-	Line     int    `json:"line,omitempty"`
-	Column   int    `json:"column,omitempty"`
-	Path     string `json:"path,omitempty"`
-	Template string `json:"template,omitempty"`
-}
+// Why a rule of the selected profile did not run (RulesOff.Reason).
+const (
+	OffNoBuiltin  = result.OffNoBuiltin
+	OffOverridden = result.OffOverridden
+	OffDisabled   = result.OffDisabled
+)
 
-// Error is a problem with the input or with evaluating it.
-type Error = load.Error
-
-// Result is the outcome of one lint run.
-type Result struct {
-	Findings []Finding
-	Errors   []Error
-	// Objects is how many objects were evaluated, owned ones (Owned) aside.
-	Objects int
-	// Checked lists the evaluated objects, in input order.
-	Checked []Checked
-	// Owned is how many objects have their controller in the input: their
-	// problems are reported on the controller, and on them only what differs
-	// from the controller's pod template (not counted in Objects).
-	Owned int
-	// Files is how many files were read.
-	Files int
-	// Rules are the rules that were active.
-	Rules []*policy.Rule
-	// RulesOff are the rules of the profile that did not run, and what
-	// switched them off (every report names them).
-	RulesOff []RulesOff
-	// SkippedIncomplete are active rules that only fire on complete input and
-	// were silent because the input was not declared complete.
-	SkippedIncomplete []*policy.Rule
-	// Suppressed counts findings that configuration suppressed.
-	Suppressed int
-	// SuppressedFindings are those findings, each with its Suppression.
-	SuppressedFindings []Finding
-	// Warnings are problems of the configuration that are not errors
-	// (expired exceptions).
-	Warnings []Warning
-	// Excluded is how many input files the configuration's exclude left unread.
-	Excluded int
-	// Hidden is how many findings were left out of the report for being
-	// below MinSeverity (set by the caller, as the configuration filters are).
-	Hidden      int
-	MinSeverity string
-	// Skipped are the input files none of whose documents is a Kubernetes
-	// object (a compose file, package.json), which were not linted.
-	Skipped []string
-	// Unvalidated are the custom resource kinds ("apiVersion/Kind") that no
-	// CRD of the run or of --crd judged: their objects were not validated.
-	Unvalidated []string
-	// BaselineFile is the baseline applied, if any.
-	BaselineFile string
-	// BaselineGone is how many baseline entries no finding matched any more.
-	BaselineGone int
-}
-
-// Checked is an object that was evaluated.
-type Checked struct {
-	Object load.Ref
-	File   string
-	// Document and Item tell apart objects of the same name in one file.
-	Document, Item int
-	// Labels and Annotations are the object's; TemplateAnnotations those of
-	// its pod template. The config filter matches selectors and ignore
-	// annotations on them.
-	Labels, Annotations, TemplateAnnotations map[string]string
-}
-
-// sortFindings orders findings by file, line and rule id (DESIGN.md), then
-// column, object and message: the same input always gives the same report.
-func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Location.File != b.Location.File {
-			return a.Location.File < b.Location.File
-		}
-		if a.Location.Line != b.Location.Line {
-			return a.Location.Line < b.Location.Line
-		}
-		if a.Rule.ID != b.Rule.ID {
-			return a.Rule.ID < b.Rule.ID
-		}
-		if a.Location.Column != b.Location.Column {
-			return a.Location.Column < b.Location.Column
-		}
-		if a.Object.Name != b.Object.Name {
-			return a.Object.Name < b.Object.Name
-		}
-		return a.Message < b.Message
-	})
-}
-
-// sortErrors orders errors by file and line.
-func sortErrors(es []Error) {
-	sort.SliceStable(es, func(i, j int) bool {
-		if es[i].File != es[j].File {
-			return es[i].File < es[j].File
-		}
-		if es[i].Line != es[j].Line {
-			return es[i].Line < es[j].Line
-		}
-		return es[i].Message < es[j].Message
-	})
-}
-
-// Count returns the number of findings at or above severity threshold.
-func (r *Result) Count(threshold string) int {
-	n := 0
-	for _, f := range r.Findings {
-		if policy.AtLeast(f.Severity, threshold) {
-			n++
-		}
-	}
-	return n
-}
+// sortFindings and sortErrors order a run's output as reports show it.
+func sortFindings(fs []Finding) { result.SortFindings(fs) }
+func sortErrors(es []Error)     { result.SortErrors(es) }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 	"github.com/kubeward/kubeward/engine/schema"
 )
 
@@ -672,8 +673,8 @@ func merge(todo []*load.Object, outcomes []outcome, parts int) []Finding {
 		count[o.Ref()]++
 	}
 	out := make([]Finding, 0, total)
-	across := map[findingKey]bool{}
-	within := map[findingKey]bool{}
+	across := map[result.Key]bool{}
+	within := map[result.Key]bool{}
 	for j := range outcomes {
 		if j%parts == 0 {
 			clear(within)
@@ -683,7 +684,7 @@ func merge(todo []*load.Object, outcomes []outcome, parts int) []Finding {
 			seen = across
 		}
 		for _, f := range outcomes[j].findings {
-			k := keyOf(f)
+			k := result.KeyOf(f)
 			if seen[k] {
 				continue
 			}
@@ -718,16 +719,6 @@ func (l *Linter) progress(total int) func() {
 			l.opts.Progress(done, total)
 		}
 	}
-}
-
-type findingKey struct {
-	rule, file, message, path string
-	object                    load.Ref
-	line, column              int
-}
-
-func keyOf(f Finding) findingKey {
-	return findingKey{f.Rule.ID, f.Location.File, f.Message, f.Location.Path, f.Object, f.Location.Line, f.Location.Column}
 }
 
 // completeOnly lists the active rules marked as needing complete input.

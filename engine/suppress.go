@@ -22,31 +22,6 @@ const (
 	IgnoreReasonAnnotation = "kubeward.io/ignore-reason"
 )
 
-// Kinds of suppression; SARIF calls the first and the last "external" and
-// annotations "inSource".
-const (
-	SuppressedByException  = "exception"
-	SuppressedByAnnotation = "annotation"
-	SuppressedByBaseline   = "baseline"
-)
-
-// Suppression says why a finding is not reported.
-type Suppression struct {
-	Kind   string `json:"kind"`
-	Reason string `json:"reason,omitempty"`
-	// Where is the exception (file:line of .kubeward.yaml), the annotated
-	// object, or the baseline file.
-	Where string `json:"where"`
-}
-
-// Warning is something the user should fix that is neither a finding nor an
-// error (an expired exception).
-type Warning struct {
-	File    string `json:"file,omitempty"`
-	Line    int    `json:"line,omitempty"`
-	Message string `json:"message"`
-}
-
 // ApplyConfig filters res in place: severity overrides of cfg, then ignore
 // annotations, then cfg's exceptions that have not expired by now. cfg may be
 // nil (annotations still apply). Expired exceptions are added to
@@ -73,7 +48,7 @@ func ApplyConfig(res *Result, cfg *config.Config, now time.Time) {
 	}
 	kept := res.Findings[:0]
 	for _, f := range res.Findings {
-		obj := objects[objectKey{f.objectFile(), f.Document, f.Item}]
+		obj := objects[objectKey{objectFile(f), f.Document, f.Item}]
 		// A conftest exception was decided at evaluation, with the input.
 		if f.Suppression != nil {
 			res.SuppressedFindings = append(res.SuppressedFindings, f)
@@ -180,7 +155,7 @@ func stringMap(v ast.Value, path ...string) map[string]string {
 }
 
 // objectFile is the file the finding's object was read from.
-func (f Finding) objectFile() string {
+func objectFile(f Finding) string {
 	if f.ObjectFile != "" {
 		return f.ObjectFile
 	}

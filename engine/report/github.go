@@ -5,12 +5,12 @@ import (
 	"io"
 	"strings"
 
-	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // writeGitHub writes GitHub Actions workflow commands, which the runner turns
 // into annotations on the pull request's files.
-func writeGitHub(w io.Writer, res *engine.Result) error {
+func writeGitHub(w io.Writer, res *result.Result) error {
 	var b strings.Builder
 	for _, f := range res.Findings {
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", githubLevel(f.Severity),

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kubeward/kubeward/engine"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // The HTML report is one self-contained file for CI artifacts and for people
@@ -110,7 +110,7 @@ func ruleGroup(r *policy.Rule) string {
 	return strings.ToUpper(r.Group())
 }
 
-func writeHTML(w io.Writer, res *engine.Result, opts Options) error {
+func writeHTML(w io.Writer, res *result.Result, opts Options) error {
 	rep := htmlReport{
 		Version: opts.Version, Objects: res.Objects, Files: res.Files, Rules: len(res.Rules),
 		Suppressed: htmlSuppressed{Count: res.Suppressed},
@@ -166,7 +166,7 @@ func writeHTML(w io.Writer, res *engine.Result, opts Options) error {
 	return htmlPage().Execute(w, rep)
 }
 
-func newHTMLFinding(f engine.Finding, opts Options) htmlFinding {
+func newHTMLFinding(f result.Finding, opts Options) htmlFinding {
 	hf := htmlFinding{
 		Severity: f.Severity, SeverityRank: policy.SeverityRank(f.Severity),
 		Rule: f.Rule.ID, RuleTitle: f.Rule.Title, Group: ruleGroup(f.Rule),

@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/kubeward/kubeward/engine"
 	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // The JSON report's fields are a fixed contract (DESIGN.md): add, never rename.
@@ -18,7 +18,7 @@ type jsonReport struct {
 	Findings []jsonFinding `json:"findings"`
 	Errors   []load.Error  `json:"errors"`
 	// Warnings are configuration problems that are not errors (expired exceptions).
-	Warnings []engine.Warning `json:"warnings"`
+	Warnings []result.Warning `json:"warnings"`
 	// Suppressed lists suppressed findings, with --show-suppressed only.
 	Suppressed []jsonFinding `json:"suppressed,omitempty"`
 }
@@ -50,7 +50,7 @@ type jsonSummary struct {
 	Unvalidated []string `json:"unvalidated,omitempty"`
 	// RulesOff are the rules of the profile that something other than the
 	// profile switched off, and what did.
-	RulesOff []engine.RulesOff `json:"rulesOff,omitempty"`
+	RulesOff []result.RulesOff `json:"rulesOff,omitempty"`
 }
 
 type jsonBaseline struct {
@@ -69,12 +69,12 @@ type jsonFinding struct {
 	Rule     jsonRule        `json:"rule"`
 	Message  string          `json:"message"`
 	Object   load.Ref        `json:"object"`
-	Location engine.Location `json:"location"`
+	Location result.Location `json:"location"`
 	// Suppression says what suppressed the finding (suppressed list only).
-	Suppression *engine.Suppression `json:"suppression,omitempty"`
+	Suppression *result.Suppression `json:"suppression,omitempty"`
 }
 
-func writeJSON(w io.Writer, res *engine.Result, opts Options) error {
+func writeJSON(w io.Writer, res *result.Result, opts Options) error {
 	rep := jsonReport{
 		Version: 1,
 		Summary: jsonSummary{
@@ -87,7 +87,7 @@ func writeJSON(w io.Writer, res *engine.Result, opts Options) error {
 		Warnings: res.Warnings,
 	}
 	if rep.Warnings == nil {
-		rep.Warnings = []engine.Warning{}
+		rep.Warnings = []result.Warning{}
 	}
 	rep.Summary.Excluded = res.Excluded
 	rep.Summary.Skipped = res.Skipped
@@ -197,7 +197,7 @@ func streamJSON(w io.Writer, rep *jsonReport) error {
 	return bw.Flush()
 }
 
-func toJSONFinding(f engine.Finding) jsonFinding {
+func toJSONFinding(f result.Finding) jsonFinding {
 	return jsonFinding{
 		Rule:        jsonRule{ID: f.Rule.ID, Title: f.Rule.Title, Severity: f.Severity},
 		Message:     f.Message,

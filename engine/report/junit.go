@@ -6,7 +6,7 @@ import (
 	"io"
 	"sort"
 
-	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 type junitSuites struct {
@@ -58,7 +58,7 @@ type junitProblem struct {
 
 // writeJUnit writes a test suite per file and a test case per object, with a
 // failure per finding: CI systems then show which object failed which rule.
-func writeJUnit(w io.Writer, res *engine.Result, opts Options) error {
+func writeJUnit(w io.Writer, res *result.Result, opts Options) error {
 	type caseKey struct {
 		file, name     string
 		document, item int

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kubeward/kubeward/engine"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // Options tune rendering.
@@ -34,7 +34,7 @@ const DefaultDocsURL = "https://github.com/kubeward/kubeward/blob/main/docs/rule
 var Formats = []string{"text", "json", "sarif", "junit", "github", "html"}
 
 // Write renders res to w in format.
-func Write(w io.Writer, format string, res *engine.Result, opts Options) error {
+func Write(w io.Writer, format string, res *result.Result, opts Options) error {
 	if opts.DocsURL == "" {
 		opts.DocsURL = DefaultDocsURL
 	}
@@ -56,7 +56,7 @@ func Write(w io.Writer, format string, res *engine.Result, opts Options) error {
 }
 
 // objectName is "Kind namespace/name", or "Kind name" for cluster-scoped objects.
-func objectName(f engine.Finding) string {
+func objectName(f result.Finding) string {
 	switch {
 	case f.Object.Namespace != "":
 		return f.Object.Kind + " " + f.Object.Namespace + "/" + f.Object.Name

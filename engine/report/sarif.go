@@ -12,8 +12,8 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
-	"github.com/kubeward/kubeward/engine"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // sarifLevel maps severities to SARIF levels; code scanning shows critical and
@@ -31,7 +31,7 @@ func sarifLevel(severity string) string {
 // securitySeverity is GitHub code scanning's numeric severity property.
 var securitySeverity = map[string]string{"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0", "info": "1.0"}
 
-func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
+func writeSARIF(w io.Writer, res *result.Result, opts Options) error {
 	run := sarif.NewRunWithInformationURI("kubeward", "https://github.com/kubeward/kubeward")
 	if opts.Version != "" {
 		run.Tool.Driver.WithVersion(opts.Version)
@@ -43,7 +43,7 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 	for _, r := range rules {
 		seen[r.ID] = true
 	}
-	for _, f := range append(append([]engine.Finding(nil), res.Findings...), res.SuppressedFindings...) {
+	for _, f := range append(append([]result.Finding(nil), res.Findings...), res.SuppressedFindings...) {
 		if !seen[f.Rule.ID] {
 			seen[f.Rule.ID] = true
 			rules = append(rules, f.Rule)
@@ -70,7 +70,7 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 	}
 	// Suppressed findings are results too, marked with their suppression:
 	// SARIF viewers show them as dismissed, with the justification.
-	all := append(append([]engine.Finding(nil), res.Findings...), res.SuppressedFindings...)
+	all := append(append([]result.Finding(nil), res.Findings...), res.SuppressedFindings...)
 	for _, f := range all {
 		region := sarif.NewRegion().WithStartLine(max(f.Location.Line, 1))
 		if f.Location.Column > 0 {
@@ -83,22 +83,22 @@ func writeSARIF(w io.Writer, res *engine.Result, opts Options) error {
 		loc.WithLogicalLocations([]*sarif.LogicalLocation{
 			sarif.NewLogicalLocation().WithFullyQualifiedName(objectName(f) + "." + f.Location.Path).WithKind("object"),
 		})
-		result := run.CreateResultForRule(f.Rule.ID).
+		sr := run.CreateResultForRule(f.Rule.ID).
 			WithLevel(sarifLevel(f.Severity)).
 			WithMessage(sarif.NewTextMessage(f.Message)).
 			AddLocation(loc)
-		result.WithRuleIndex(run.GetRuleIndex(f.Rule.ID))
+		sr.WithRuleIndex(run.GetRuleIndex(f.Rule.ID))
 		if f.Location.Template != "" {
 			props := sarif.NewPropertyBag()
 			props.Add("template", f.Location.Template)
-			result.WithProperties(props)
+			sr.WithProperties(props)
 		}
 		if s := f.Suppression; s != nil {
 			kind := "external"
-			if s.Kind == engine.SuppressedByAnnotation {
+			if s.Kind == result.SuppressedByAnnotation {
 				kind = "inSource"
 			}
-			result.AddSuppression(sarif.NewSuppression().WithKind(kind).WithStatus("accepted").
+			sr.AddSuppression(sarif.NewSuppression().WithKind(kind).WithStatus("accepted").
 				WithJustification(s.Reason + " (" + s.Kind + " " + s.Where + ")"))
 		}
 	}

@@ -7,8 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kubeward/kubeward/engine"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 var severityColor = map[string]string{
@@ -24,7 +24,7 @@ const reset = "\x1b[0m"
 // message quoting a value, a file name, a rule of a bundle) and the report is
 // read on terminals and in CI logs: fields go through textSafe, and no line
 // may look like a workflow command to a CI runner (see guardLines).
-func writeText(w io.Writer, res *engine.Result, opts Options) error {
+func writeText(w io.Writer, res *result.Result, opts Options) error {
 	var b strings.Builder
 	paint := func(code, s string) string {
 		if !opts.Color {
@@ -82,7 +82,7 @@ func writeText(w io.Writer, res *engine.Result, opts Options) error {
 	return err
 }
 
-func summary(res *engine.Result) string {
+func summary(res *result.Result) string {
 	counts := map[string]int{}
 	for _, f := range res.Findings {
 		counts[f.Severity]++
@@ -155,7 +155,7 @@ func firstFew(names []string, noun, what string) string {
 // SkippedIncompleteNote is the one line that says which rules only fire
 // on complete input and did not run ("" when none): the CLI shows it on a
 // terminal, no report holds it.
-func SkippedIncompleteNote(res *engine.Result) string {
+func SkippedIncompleteNote(res *result.Result) string {
 	n := len(res.SkippedIncomplete)
 	if n == 0 {
 		return ""
@@ -171,7 +171,7 @@ func plural(n int, word string) string {
 }
 
 // rulesOffCount is how many rules of the profile did not run.
-func rulesOffCount(res *engine.Result) int {
+func rulesOffCount(res *result.Result) int {
 	n := 0
 	for _, off := range res.RulesOff {
 		n += off.Count
