@@ -18,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
+	"github.com/kubeward/kubeward/engine/internal/filter"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 	"github.com/kubeward/kubeward/engine/result"
@@ -211,7 +212,7 @@ func New(opts Options) (*Linter, error) {
 		opts.CacheDir = ""
 	}
 	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string][]part{},
-		off: rulesOff(lib, opts, opts.Profile), schemaRules: schemaRules(active, opts.NoSchema)}
+		off: filter.RulesOff(lib, opts.Policy, opts.Profile, opts.Disabled, opts.DisabledBy), schemaRules: schemaRules(active, opts.NoSchema)}
 	if !lib.Trusted() {
 		// The user's policies are compiled whole, with every check, now: a
 		// mistake in a rule for kinds absent from this input is still an error.

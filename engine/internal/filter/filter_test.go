@@ -1,4 +1,4 @@
-package engine
+package filter
 
 import (
 	"testing"
@@ -10,14 +10,15 @@ import (
 	"github.com/kubeward/kubeward/engine/config"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
-func suppressFixture() *Result {
+func suppressFixture() *result.Result {
 	rule := &policy.Rule{ID: "KW-X-001", Severity: "high"}
 	obj := load.Ref{APIVersion: "apps/v1", Kind: "Deployment", Namespace: "shop", Name: "web"}
-	return &Result{
-		Findings: []Finding{{Rule: rule, Severity: "high", Object: obj, Location: Location{File: "a.yaml", Line: 9, Path: "spec.x"}}},
-		Checked:  []Checked{{Object: obj, File: "a.yaml", Labels: map[string]string{"team": "a"}}},
+	return &result.Result{
+		Findings: []result.Finding{{Rule: rule, Severity: "high", Object: obj, Location: result.Location{File: "a.yaml", Line: 9, Path: "spec.x"}}},
+		Checked:  []result.Checked{{Object: obj, File: "a.yaml", Labels: map[string]string{"team": "a"}}},
 	}
 }
 
@@ -30,7 +31,7 @@ func TestApplyConfigClockDecidesExpiry(t *testing.T) {
 	assert.Empty(t, res.Findings)
 	require.Len(t, res.SuppressedFindings, 1)
 	assert.Equal(t, "info", res.SuppressedFindings[0].Severity, "overrides apply to suppressed findings too")
-	assert.Equal(t, &Suppression{Kind: SuppressedByException, Reason: "r", Where: ".kubeward.yaml:4"}, res.SuppressedFindings[0].Suppression)
+	assert.Equal(t, &result.Suppression{Kind: result.SuppressedByException, Reason: "r", Where: ".kubeward.yaml:4"}, res.SuppressedFindings[0].Suppression)
 	assert.Empty(t, res.Warnings)
 
 	res = suppressFixture()

@@ -1,4 +1,4 @@
-package engine
+package filter
 
 import (
 	"crypto/sha256"
@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // A baseline records the findings a project accepts for now, so that a run
@@ -37,14 +39,14 @@ type BaselineEntry struct {
 }
 
 // Fingerprint identifies f across edits of its file.
-func Fingerprint(f Finding) string {
+func Fingerprint(f result.Finding) string {
 	sum := sha256.Sum256([]byte(strings.Join([]string{strings.ToUpper(f.Rule.ID), objectIdentity(f), f.Location.Path}, "\x00")))
 	return hex.EncodeToString(sum[:16])
 }
 
 // objectIdentity is group/kind/namespace/name; the version is left out so that
 // moving an object to a newer API version keeps its findings known.
-func objectIdentity(f Finding) string {
+func objectIdentity(f result.Finding) string {
 	group := ""
 	if i := strings.LastIndex(f.Object.APIVersion, "/"); i >= 0 {
 		group = f.Object.APIVersion[:i]
@@ -53,7 +55,7 @@ func objectIdentity(f Finding) string {
 }
 
 // NewBaseline records the findings of res.
-func NewBaseline(res *Result) *Baseline {
+func NewBaseline(res *result.Result) *Baseline {
 	b := &Baseline{Version: BaselineVersion, Findings: []BaselineEntry{}}
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
@@ -111,7 +113,7 @@ func ParseBaseline(name string, content []byte) (*Baseline, error) {
 // ApplyBaseline moves the findings b knows from res.Findings to the
 // suppressed ones, and counts the entries of b no finding matched
 // (res.BaselineGone). Run it after ApplyConfig.
-func ApplyBaseline(res *Result, b *Baseline, file string) {
+func ApplyBaseline(res *result.Result, b *Baseline, file string) {
 	known := map[string]bool{}
 	for _, e := range b.Findings {
 		known[e.Fingerprint] = true
@@ -122,7 +124,7 @@ func ApplyBaseline(res *Result, b *Baseline, file string) {
 		fp := knownFingerprint(f, known)
 		if known[fp] {
 			matched[fp] = true
-			f.Suppression = &Suppression{Kind: SuppressedByBaseline, Reason: "in the baseline", Where: file}
+			f.Suppression = &result.Suppression{Kind: result.SuppressedByBaseline, Reason: "in the baseline", Where: file}
 			res.SuppressedFindings = append(res.SuppressedFindings, f)
 			continue
 		}
@@ -139,14 +141,14 @@ func ApplyBaseline(res *Result, b *Baseline, file string) {
 	res.BaselineFile = file
 	res.BaselineGone = len(known) - len(matched)
 	res.Suppressed = len(res.SuppressedFindings)
-	sortFindings(res.SuppressedFindings)
+	result.SortFindings(res.SuppressedFindings)
 }
 
 // knownFingerprint is the finding's fingerprint, or, when the baseline does
 // not hold it, the one it had when baselines were written with the
 // namespace of an object that names none left empty (before NamespaceOf):
 // a baseline written then still covers the findings it recorded.
-func knownFingerprint(f Finding, known map[string]bool) string {
+func knownFingerprint(f result.Finding, known map[string]bool) string {
 	fp := Fingerprint(f)
 	if known[fp] || f.Object.Namespace == "" {
 		return fp

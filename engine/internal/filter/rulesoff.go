@@ -1,4 +1,4 @@
-package engine
+package filter
 
 import (
 	"fmt"
@@ -6,21 +6,24 @@ import (
 	"strings"
 
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
-// rulesOff lists what leaves rules of the profile out of a run over lib.
+// RulesOff lists what leaves rules of the profile out of a run over lib:
+// the built-in library left out (opts.NoBuiltin), rules overridden by
+// others, and the rule ids disabled, each by disabledBy[upper-case id].
 // The bundled library's own overrides (a restricted rule replacing its
 // baseline twin) are its design, documented on the rules' pages, and are
 // not listed.
-func rulesOff(lib *policy.Library, opts Options, profile string) []RulesOff {
-	var out []RulesOff
-	if opts.Policy.NoBuiltin {
+func RulesOff(lib *policy.Library, opts policy.Options, profile string, ids []string, disabledBy map[string]string) []result.RulesOff {
+	var out []result.RulesOff
+	if opts.NoBuiltin {
 		if n := bundledInProfile(profile); n > 0 {
-			by := opts.Policy.NoBuiltinBy
+			by := opts.NoBuiltinBy
 			if by == "" {
 				by = "policy.Options.NoBuiltin"
 			}
-			out = append(out, RulesOff{Reason: OffNoBuiltin, Count: n, By: by,
+			out = append(out, result.RulesOff{Reason: result.OffNoBuiltin, Count: n, By: by,
 				Message: fmt.Sprintf("%d bundled rules off: the built-in library was left out by %s", n, by)})
 		}
 	}
@@ -29,7 +32,7 @@ func rulesOff(lib *policy.Library, opts Options, profile string) []RulesOff {
 			continue
 		}
 		by := fmt.Sprintf("%s (%s:%d)", o.By.ID, o.By.File, o.By.Line)
-		out = append(out, RulesOff{Reason: OffOverridden, Count: len(o.Rules), Rules: o.Rules, By: by,
+		out = append(out, result.RulesOff{Reason: result.OffOverridden, Count: len(o.Rules), Rules: o.Rules, By: by,
 			Message: fmt.Sprintf("%s overridden by %s", strings.Join(o.Rules, ", "), by)})
 	}
 	inProfile := map[string]string{}
@@ -38,17 +41,17 @@ func rulesOff(lib *policy.Library, opts Options, profile string) []RulesOff {
 			inProfile[strings.ToUpper(r.ID)] = r.ID
 		}
 	}
-	var disabled []RulesOff
-	for _, id := range opts.Disabled {
+	var disabled []result.RulesOff
+	for _, id := range ids {
 		loaded, ok := inProfile[strings.ToUpper(id)]
 		if !ok {
 			continue // not loaded (the CLI warns about that) or not in the profile
 		}
-		by := opts.DisabledBy[strings.ToUpper(id)]
+		by := disabledBy[strings.ToUpper(id)]
 		if by == "" {
 			by = "Options.Disabled"
 		}
-		disabled = append(disabled, RulesOff{Reason: OffDisabled, Count: 1, Rules: []string{loaded}, By: by,
+		disabled = append(disabled, result.RulesOff{Reason: result.OffDisabled, Count: 1, Rules: []string{loaded}, By: by,
 			Message: fmt.Sprintf("%s disabled by %s", loaded, by)})
 	}
 	sort.Slice(disabled, func(i, j int) bool { return disabled[i].Rules[0] < disabled[j].Rules[0] })

@@ -1,15 +1,17 @@
-package engine
+// Package filter is the stage between evaluation and reporting: the
+// configuration's severity overrides and exceptions, the ignore annotations
+// of the manifests and a baseline move findings from result.Result.Findings to
+// result.Result.SuppressedFindings, each with what suppressed it; and it lists the
+// rules of the profile that the options switched off.
+package filter
 
 import (
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-
 	"github.com/kubeward/kubeward/engine/config"
-	"github.com/kubeward/kubeward/engine/load"
-	"github.com/kubeward/kubeward/policies"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // The config filter runs between evaluation and reporting: it applies severity
@@ -26,7 +28,7 @@ const (
 // annotations, then cfg's exceptions that have not expired by now. cfg may be
 // nil (annotations still apply). Expired exceptions are added to
 // res.Warnings and suppress nothing.
-func ApplyConfig(res *Result, cfg *config.Config, now time.Time) {
+func ApplyConfig(res *result.Result, cfg *config.Config, now time.Time) {
 	if cfg != nil {
 		for i := range res.Findings {
 			if s := cfg.Severity(res.Findings[i].Rule.ID); s != "" {
@@ -35,13 +37,13 @@ func ApplyConfig(res *Result, cfg *config.Config, now time.Time) {
 		}
 		for _, e := range cfg.Exceptions {
 			if e.Expired(now) {
-				res.Warnings = append(res.Warnings, Warning{File: cfg.File, Line: e.Line, Message: fmt.Sprintf(
+				res.Warnings = append(res.Warnings, result.Warning{File: cfg.File, Line: e.Line, Message: fmt.Sprintf(
 					"the exception for %s expired on %s (%s); it no longer suppresses anything: renew it or fix the findings",
 					strings.Join(e.Rules, ", "), e.Expires.Format("2006-01-02"), e.Reason)})
 			}
 		}
 	}
-	objects := map[objectKey]*Checked{}
+	objects := map[objectKey]*result.Checked{}
 	for i := range res.Checked {
 		c := &res.Checked[i]
 		objects[objectKey{c.File, c.Document, c.Item}] = c
@@ -70,11 +72,11 @@ type objectKey struct {
 	document, item int
 }
 
-func suppression(f Finding, obj *Checked, cfg *config.Config, now time.Time) *Suppression {
+func suppression(f result.Finding, obj *result.Checked, cfg *config.Config, now time.Time) *result.Suppression {
 	if obj != nil {
 		for _, a := range []map[string]string{obj.Annotations, obj.TemplateAnnotations} {
 			if reason, ok := ignores(a, f.Rule.ID); ok {
-				return &Suppression{Kind: SuppressedByAnnotation, Reason: reason, Where: IgnoreAnnotation + " on " + describeRef(f.Object)}
+				return &result.Suppression{Kind: result.SuppressedByAnnotation, Reason: reason, Where: IgnoreAnnotation + " on " + result.Describe(f.Object)}
 			}
 		}
 	}
@@ -96,7 +98,7 @@ func suppression(f Finding, obj *Checked, cfg *config.Config, now time.Time) *Su
 		for i := range cfg.Exceptions {
 			e := &cfg.Exceptions[i]
 			if !e.Expired(now) && e.Matches(cfg, t) {
-				return &Suppression{Kind: SuppressedByException, Reason: e.Reason, Where: e.Where(cfg)}
+				return &result.Suppression{Kind: result.SuppressedByException, Reason: e.Reason, Where: e.Where(cfg)}
 			}
 		}
 	}
@@ -118,44 +120,8 @@ func ignores(annotations map[string]string, id string) (string, bool) {
 	return "", false
 }
 
-func describeRef(r load.Ref) string {
-	if r.Namespace != "" {
-		return r.Kind + " " + r.Namespace + "/" + r.Name
-	}
-	return r.Kind + " " + r.Name
-}
-
-// metadataOf reads what the filter needs from an object: its labels and the
-// annotations of the object and of its pod template.
-func metadataOf(o *load.Object) (labels, annotations, template map[string]string) {
-	labels = stringMap(o.Value, "metadata", "labels")
-	annotations = stringMap(o.Value, "metadata", "annotations")
-	// The pods of a workload carry an ignore annotation in their template.
-	if p, ok := policies.Kinds.TemplatePath(o.Kind); ok && len(p) > 0 {
-		template = stringMap(o.Value, append(p, "metadata", "annotations")...)
-	}
-	return labels, annotations, template
-}
-
-// stringMap returns the string values of the mapping at path, or nil.
-func stringMap(v ast.Value, path ...string) map[string]string {
-	obj, ok := valueAt(v, path).(ast.Object)
-	if !ok {
-		return nil
-	}
-	out := map[string]string{}
-	obj.Foreach(func(k, val *ast.Term) {
-		ks, ok1 := k.Value.(ast.String)
-		vs, ok2 := val.Value.(ast.String)
-		if ok1 && ok2 {
-			out[string(ks)] = string(vs)
-		}
-	})
-	return out
-}
-
 // objectFile is the file the finding's object was read from.
-func objectFile(f Finding) string {
+func objectFile(f result.Finding) string {
 	if f.ObjectFile != "" {
 		return f.ObjectFile
 	}
