@@ -357,9 +357,10 @@ func (l *Linter) Active() []*policy.Rule { return l.active }
 
 // Lint loads the paths and evaluates every object.
 func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
-	dir, key, refused := l.cacheFor(paths)
-	if dir != nil {
-		if res, ok := l.cacheGet(dir, key); ok {
+	entry, refused := l.cacheFor(paths)
+	if entry != nil {
+		if res, ok := entry.Get(l.library.Rule); ok {
+			res.Rules, res.RulesOff = l.active, l.off
 			return res
 		}
 	}
@@ -369,8 +370,8 @@ func (l *Linter) Lint(ctx context.Context, paths []string) *Result {
 	}
 	// A run with errors may have met a timeout or an unreadable file: not
 	// something to replay.
-	if dir != nil && len(res.Errors) == 0 && ctx.Err() == nil {
-		l.cachePut(dir, key, res)
+	if entry != nil && len(res.Errors) == 0 && ctx.Err() == nil {
+		entry.Put(res)
 	}
 	return res
 }

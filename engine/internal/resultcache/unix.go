@@ -1,13 +1,13 @@
 //go:build unix
 
-package engine
+package resultcache
 
 import (
 	"io/fs"
 	"syscall"
 )
 
-const cacheSupported = true
+const supported = true
 
 func ownerOf(info fs.FileInfo) (int, bool) {
 	st, ok := info.Sys().(*syscall.Stat_t)

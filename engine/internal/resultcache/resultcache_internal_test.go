@@ -1,4 +1,4 @@
-package engine
+package resultcache
 
 import (
 	"testing"
@@ -18,7 +18,7 @@ func TestBundledLibraryCallsNoNondeterministicBuiltin(t *testing.T) {
 	modules, err := lib.Modules()
 	require.NoError(t, err)
 	require.NotEmpty(t, modules)
-	assert.Empty(t, nondeterministicCalls(modules))
+	assert.Empty(t, NondeterministicCalls(modules))
 
 	// And the walk does see a call, nested or mocked.
 	m := ast.MustParseModuleWithOpts(`package x
@@ -27,5 +27,5 @@ g := 1 if { rand.intn("s", 10) > 1 }
 h := 2 if { true with uuid.rfc4122 as "u" }
 `, ast.ParserOptions{RegoVersion: ast.RegoV1})
 	assert.Equal(t, []string{"x.rego: rand.intn", "x.rego: time.now_ns", "x.rego: uuid.rfc4122"},
-		nondeterministicCalls(map[string]*ast.Module{"x.rego": m}))
+		NondeterministicCalls(map[string]*ast.Module{"x.rego": m}))
 }

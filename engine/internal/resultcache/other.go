@@ -1,12 +1,12 @@
 //go:build !unix
 
-package engine
+package resultcache
 
 import "io/fs"
 
 // Without unix owners and modes, who else may write the cache folder cannot
 // be checked: the result cache is off.
-const cacheSupported = false
+const supported = false
 
 func ownerOf(fs.FileInfo) (int, bool) { return 0, false }
 

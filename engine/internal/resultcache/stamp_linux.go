@@ -1,4 +1,4 @@
-package engine
+package resultcache
 
 import (
 	"fmt"
@@ -13,5 +13,5 @@ func fileStamp(info fs.FileInfo) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return fmt.Sprintf("dev=%d ino=%d size=%d mtime=%d ctime=%d", st.Dev, st.Ino, st.Size, info.ModTime().UnixNano(), st.Ctimespec.Nano()), true
+	return fmt.Sprintf("dev=%d ino=%d size=%d mtime=%d ctime=%d", st.Dev, st.Ino, st.Size, info.ModTime().UnixNano(), st.Ctim.Nano()), true
 }
