@@ -7,6 +7,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
 
+	"github.com/kubeward/kubeward/engine/internal/evaluate"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 )
@@ -65,7 +66,7 @@ func (l *Linter) evaluateCombined(ctx context.Context, c *ast.Compiler, store st
 	if len(l.combined) == 0 || len(objs) == 0 || c == nil {
 		return outcome{}
 	}
-	ev := &evaluator{compiler: c, store: store, timeout: l.opts.Timeout, queries: l.combinedQueries, rules: l.combined}
-	f, e := ev.evaluate(ctx, combinedInput(objs))
+	ev := &evaluate.Evaluator{Compiler: c, Store: store, Timeout: l.opts.Timeout, Queries: l.combinedQueries, Rules: l.combined}
+	f, e := ev.Evaluate(ctx, combinedInput(objs))
 	return outcome{f, e}
 }

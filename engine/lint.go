@@ -18,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
+	"github.com/kubeward/kubeward/engine/internal/evaluate"
 	"github.com/kubeward/kubeward/engine/internal/filter"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
@@ -132,7 +133,7 @@ type Linter struct {
 	// combined are the rules evaluated on every object at once
 	// (Options.Combine), with their compiled queries.
 	combined        []*policy.Rule
-	combinedQueries *queries
+	combinedQueries *evaluate.Queries
 
 	mu      sync.Mutex
 	full    []part            // every active rule, in one part
@@ -145,11 +146,11 @@ type part struct {
 	rules    []*policy.Rule
 	// queries are the part's compiled per-kind queries, kept with it so that
 	// a long-lived Linter compiles each once, not once per call.
-	queries *queries
+	queries *evaluate.Queries
 }
 
 func newPart(c *ast.Compiler, rules []*policy.Rule) part {
-	return part{compiler: c, rules: rules, queries: newQueries()}
+	return part{compiler: c, rules: rules, queries: evaluate.NewQueries()}
 }
 
 // maxSubsets bounds the compiled subsets a long-lived Linter keeps; past it,
@@ -222,7 +223,7 @@ func New(opts Options) (*Linter, error) {
 		}
 		perObject, combined := splitCombined(active, opts.Combine)
 		l.full = []part{newPart(c, perObject)}
-		l.combined, l.combinedQueries = combined, newQueries()
+		l.combined, l.combinedQueries = combined, evaluate.NewQueries()
 	}
 	return l, nil
 }
@@ -303,13 +304,13 @@ func (l *Linter) wholeLibrary() ([]part, error) {
 // wholeKey is the subsets key of the whole library.
 const wholeKey = "*"
 
-func (l *Linter) newEvaluator(c *ast.Compiler, store storage.Store, rules []*policy.Rule) *evaluator {
-	return &evaluator{compiler: c, store: store, timeout: l.opts.Timeout, queries: newQueries(), rules: rules, print: l.opts.Print, tracer: l.opts.Tracer}
+func (l *Linter) newEvaluator(c *ast.Compiler, store storage.Store, rules []*policy.Rule) *evaluate.Evaluator {
+	return &evaluate.Evaluator{Compiler: c, Store: store, Timeout: l.opts.Timeout, Queries: evaluate.NewQueries(), Rules: rules, Print: l.opts.Print, Tracer: l.opts.Tracer}
 }
 
 // partEvaluator evaluates a part's rules with the part's compiled queries.
-func (l *Linter) partEvaluator(p part, store storage.Store) *evaluator {
-	return &evaluator{compiler: p.compiler, store: store, timeout: l.opts.Timeout, queries: p.queries, rules: p.rules, print: l.opts.Print, tracer: l.opts.Tracer}
+func (l *Linter) partEvaluator(p part, store storage.Store) *evaluate.Evaluator {
+	return &evaluate.Evaluator{Compiler: p.compiler, Store: store, Timeout: l.opts.Timeout, Queries: p.queries, Rules: p.rules, Print: l.opts.Print, Tracer: l.opts.Tracer}
 }
 
 // split cuts rules into at most n runs of consecutive rules of near equal
@@ -321,7 +322,7 @@ func split(rules []*policy.Rule, n int) []part {
 	n = max(1, min(n, len(rules)))
 	parts := make([]part, n)
 	for i := range parts {
-		parts[i] = part{rules: rules[i*len(rules)/n : (i+1)*len(rules)/n], queries: newQueries()}
+		parts[i] = part{rules: rules[i*len(rules)/n : (i+1)*len(rules)/n], queries: evaluate.NewQueries()}
 	}
 	return parts
 }
@@ -471,7 +472,7 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 		res.Errors = append(res.Errors, Error{Stage: StageEvaluate, Code: CodeInventory, Message: err.Error(), Err: err})
 	}
 	store := inmem.NewFromASTObject(data)
-	evs := make([]*evaluator, len(parts))
+	evs := make([]*evaluate.Evaluator, len(parts))
 	for i, p := range parts {
 		evs[i] = l.partEvaluator(p, store)
 	}
@@ -500,8 +501,8 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	jobs := make(chan func())
 	var wg sync.WaitGroup
 	report := l.progress(len(todo))
-	evaluate := func(i, p int, o *load.Object) {
-		f, e := evs[p].evaluate(ctx, o)
+	evalOne := func(i, p int, o *load.Object) {
+		f, e := evs[p].Evaluate(ctx, o)
 		// Progress counts objects evaluated, not those a cancel skipped.
 		if p == 0 && ctx.Err() == nil {
 			// What the API server would refuse or drop; the object is
@@ -527,7 +528,7 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	reread := map[string][]int{}
 	var files []string
 	// Once the run is cancelled no more work is handed out; what a worker
-	// already holds stops at its next check (evaluator.evaluate).
+	// already holds stops at its next check (Evaluator.Evaluate).
 	send := func(job func()) bool {
 		select {
 		case jobs <- job:
@@ -561,7 +562,7 @@ dispatch:
 			continue
 		}
 		for p := range evs {
-			if !send(func() { evaluate(i, p, o) }) {
+			if !send(func() { evalOne(i, p, o) }) {
 				break dispatch
 			}
 		}
@@ -589,7 +590,7 @@ dispatch:
 					return
 				}
 				if s.earlyOf(todo[i]) != nil {
-					f, e := cross.evaluate(ctx, whole[n])
+					f, e := cross.Evaluate(ctx, whole[n])
 					o := &outcomes[i*len(evs)]
 					o.findings, o.errors = append(o.findings, f...), append(o.errors, e...)
 					report()
@@ -598,7 +599,7 @@ dispatch:
 				c := &res.Checked[i]
 				c.Labels, c.Annotations, c.TemplateAnnotations = metadataOf(whole[n])
 				for p := range evs {
-					evaluate(i, p, whole[n])
+					evalOne(i, p, whole[n])
 				}
 			})
 		})
@@ -619,7 +620,7 @@ dispatch:
 	for _, o := range outcomes {
 		res.Errors = append(res.Errors, o.errors...)
 	}
-	res.Errors = oncePerRule(res.Errors)
+	res.Errors = evaluate.OncePerRule(res.Errors)
 	if !l.opts.Complete {
 		res.SkippedIncomplete = l.completeOnly()
 	}

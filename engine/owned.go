@@ -8,6 +8,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/kubeward/kubeward/engine/load"
+	"github.com/kubeward/kubeward/engine/result"
 	"github.com/kubeward/kubeward/policies"
 )
 
@@ -245,7 +246,7 @@ func differing(o, top *load.Object, fs []Finding, have map[comparable]bool) []Fi
 	if len(fs) == 0 {
 		return fs
 	}
-	suffix := fmt.Sprintf(" (differs from its controller %s)", describeObject(top))
+	suffix := fmt.Sprintf(" (differs from its controller %s)", result.Describe(top.Ref()))
 	kept := fs[:0]
 	for _, f := range fs {
 		if sameProblem(f, o, have) {

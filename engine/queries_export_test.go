@@ -7,13 +7,7 @@ func QueriesCompiled(l *Linter) int {
 	n := 0
 	count := func(parts []part) {
 		for _, p := range parts {
-			p.queries.mu.Lock()
-			for _, q := range p.queries.byKind {
-				if q.query.body != nil {
-					n++
-				}
-			}
-			p.queries.mu.Unlock()
+			n += p.queries.Compiled()
 		}
 	}
 	count(l.full)

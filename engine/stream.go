@@ -10,8 +10,10 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
+	"github.com/kubeward/kubeward/engine/internal/evaluate"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // stream is what a run keeps while its input loads, to bound memory past
@@ -34,7 +36,7 @@ type stream struct {
 	setup sync.Once
 	parts []part // the whole active library, compiled when streaming starts
 	cross map[*policy.Rule]bool
-	local *evaluator // the rules that read nothing of other objects
+	local *evaluate.Evaluator // the rules that read nothing of other objects
 	// crossKinds are the kinds a rule of cross applies to (every kind when
 	// crossAll).
 	crossKinds map[string]bool
@@ -140,7 +142,7 @@ func (s *stream) evaluateEarly(o *load.Object) *load.Object {
 	if s.local == nil || s.crossApplies(o.Kind) {
 		return stub
 	}
-	f, errs := s.local.evaluate(s.ctx, o)
+	f, errs := s.local.Evaluate(s.ctx, o)
 	sf, se := s.schema.check(o)
 	f, errs = append(f, sf...), append(errs, staged(se, StageLoad)...)
 	e := &early{outcome: outcome{f, errs}}
@@ -192,7 +194,7 @@ func (s *stream) crossApplies(kind string) bool {
 
 // crossEvaluator evaluates the rules that read other objects, for objects
 // evaluated early (nil when there are none).
-func (s *stream) crossEvaluator(parts []part, store storage.Store) *evaluator {
+func (s *stream) crossEvaluator(parts []part, store storage.Store) *evaluate.Evaluator {
 	if s == nil || s.parts == nil {
 		return nil
 	}
@@ -222,7 +224,7 @@ func crossRules(c *ast.Compiler, rules []*policy.Rule) map[*policy.Rule]bool {
 	}
 	out := map[*policy.Rule]bool{}
 	for _, r := range rules {
-		todo := c.GetRules(ast.MustParseRef("data." + quotePackage(r.Package) + "." + r.EntryRule()))
+		todo := c.GetRules(ast.MustParseRef("data." + evaluate.QuotePackage(r.Package) + "." + r.EntryRule()))
 		seen := map[*ast.Rule]bool{}
 		for len(todo) > 0 {
 			x := todo[len(todo)-1]
@@ -264,9 +266,9 @@ func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []o
 		o := byPlace[place{stub.Source.Document, stub.Source.Item}]
 		if o == nil || o.Ref() != stub.Ref() {
 			// Its loading errors were reported the first time it was read.
-			msg := fmt.Sprintf("%s changed while it was linted: %s is no longer document %d; not evaluated", file, describeObject(stub), stub.Source.Document+1)
+			msg := fmt.Sprintf("%s changed while it was linted: %s is no longer document %d; not evaluated", file, result.Describe(stub.Ref()), stub.Source.Document+1)
 			if len(objs) == 0 && len(errs) > 0 {
-				msg = fmt.Sprintf("cannot read %s again to evaluate %s: %s", file, describeObject(stub), errs[0].Message)
+				msg = fmt.Sprintf("cannot read %s again to evaluate %s: %s", file, result.Describe(stub.Ref()), errs[0].Message)
 			}
 			o := &outcomes[i*parts]
 			o.errors = append(o.errors, Error{Stage: StageLoad, Code: CodeChanged, File: file, Message: msg})

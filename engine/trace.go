@@ -12,6 +12,7 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
 // Trace is the evaluation of one rule on one object, step by step.
@@ -54,19 +55,9 @@ func (l *Linter) Trace(ctx context.Context, id string, objs []*load.Object, targ
 	}
 	buf := topdown.NewBufferTracer()
 	e := l.partEvaluator(p, inmem.NewFromASTObject(data))
-	e.tracer = buf
-	q, err := e.prepare(rules)
-	if err != nil {
+	e.Tracer = buf
+	if t.Findings, err = e.One(ctx, r, target); err != nil {
 		return nil, err
-	}
-	sets, err := e.run(ctx, q, target, true)
-	if err != nil {
-		return nil, fmt.Errorf("rule %s on %s: %w", r.ID, describeObject(target), err)
-	}
-	var errs []Error
-	t.Findings, errs = e.findings(r, sets.Elem(0), target, nil)
-	if len(errs) > 0 {
-		return nil, errs[0]
 	}
 	var own []*topdown.Event
 	for _, ev := range *buf {
@@ -91,7 +82,7 @@ func verdict(r *policy.Rule, o *load.Object, findings []Finding, events []*topdo
 		if n > 1 {
 			more = fmt.Sprintf(" (and %d more)", n-1)
 		}
-		return fmt.Sprintf("%s fired on %s: %d finding(s), first at line %d: %s%s", r.ID, describeObject(o), n, f.Location.Line, f.Message, more)
+		return fmt.Sprintf("%s fired on %s: %d finding(s), first at line %d: %s%s", r.ID, result.Describe(o.Ref()), n, f.Location.Line, f.Message, more)
 	}
 	for i := len(events) - 1; i >= 0; i-- {
 		ev := events[i]
@@ -105,8 +96,8 @@ func verdict(r *policy.Rule, o *load.Object, findings []Finding, events []*topdo
 			if text == "" {
 				text = expr.String()
 			}
-			return fmt.Sprintf("%s did not fire on %s: %s:%d: %s was false", r.ID, describeObject(o), ev.Location.File, ev.Location.Row, text)
+			return fmt.Sprintf("%s did not fire on %s: %s:%d: %s was false", r.ID, result.Describe(o.Ref()), ev.Location.File, ev.Location.Row, text)
 		}
 	}
-	return fmt.Sprintf("%s did not fire on %s: no body of %s held", r.ID, describeObject(o), r.EntryRule())
+	return fmt.Sprintf("%s did not fire on %s: no body of %s held", r.ID, result.Describe(o.Ref()), r.EntryRule())
 }

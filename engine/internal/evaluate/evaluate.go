@@ -1,4 +1,8 @@
-package engine
+// Package evaluate is the evaluation stage: it evaluates compiled rules on
+// one object at a time, one query per kind holding every rule that applies
+// to that kind, and turns each member of a rule's deny set into a finding
+// at the position of its path.
+package evaluate
 
 import (
 	"context"
@@ -14,29 +18,50 @@ import (
 
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
+	"github.com/kubeward/kubeward/engine/result"
 )
 
-// evaluator evaluates the active rules on objects. One query per kind holds
+// Evaluator evaluates the active rules on objects. One query per kind holds
 // every rule that applies to that kind, compiled once on first use, so an
 // object costs one evaluation whatever the number of rules.
-type evaluator struct {
-	compiler *ast.Compiler
-	store    storage.Store
-	timeout  time.Duration
-	queries  *queries
-	rules    []*policy.Rule
-	print    func(PrintLine)
-	tracer   topdown.QueryTracer
+type Evaluator struct {
+	Compiler *ast.Compiler
+	// Store holds the run's data (its inventory and indexes).
+	Store storage.Store
+	// Timeout bounds the evaluation of one object (none when 0).
+	Timeout time.Duration
+	// Queries are the compiled per-kind queries, shared by the evaluators
+	// of one compiler (NewQueries).
+	Queries *Queries
+	Rules   []*policy.Rule
+	// Print, when set, receives the output of the rules' print() calls.
+	Print func(PrintLine)
+	// Tracer, when set, is given every step of every evaluation.
+	Tracer topdown.QueryTracer
 }
 
-// queries are compiled per-kind queries. They hold no data: evaluators with
+// Queries are compiled per-kind queries. They hold no data: evaluators with
 // different stores (one per call of a long-lived Linter) share them.
-type queries struct {
+type Queries struct {
 	mu     sync.Mutex
 	byKind map[string]*kindQuery
 }
 
-func newQueries() *queries { return &queries{byKind: map[string]*kindQuery{}} }
+// NewQueries returns an empty set of queries, compiled as kinds are met.
+func NewQueries() *Queries { return &Queries{byKind: map[string]*kindQuery{}} }
+
+// Compiled is how many per-kind queries q holds compiled.
+func (q *Queries) Compiled() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	n := 0
+	for _, k := range q.byKind {
+		if k.query.body != nil {
+			n++
+		}
+	}
+	return n
+}
 
 type kindQuery struct {
 	once  sync.Once
@@ -60,19 +85,19 @@ type compiledQuery struct {
 // result is the variable the query binds to the rules' deny sets.
 var resultVar = ast.Var("x")
 
-func (e *evaluator) queryFor(kind string) *kindQuery {
-	e.queries.mu.Lock()
-	q, ok := e.queries.byKind[kind]
+func (e *Evaluator) queryFor(kind string) *kindQuery {
+	e.Queries.mu.Lock()
+	q, ok := e.Queries.byKind[kind]
 	if !ok {
 		q = &kindQuery{}
-		for _, r := range e.rules {
+		for _, r := range e.Rules {
 			if r.AppliesTo(kind) {
 				q.rules = append(q.rules, r)
 			}
 		}
-		e.queries.byKind[kind] = q
+		e.Queries.byKind[kind] = q
 	}
-	e.queries.mu.Unlock()
+	e.Queries.mu.Unlock()
 	q.once.Do(func() {
 		if len(q.rules) == 0 {
 			return
@@ -82,12 +107,12 @@ func (e *evaluator) queryFor(kind string) *kindQuery {
 	return q
 }
 
-func (e *evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
+func (e *Evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
 	terms := make([]string, len(rules))
 	var exceptions []string
 	seen := map[string]bool{}
 	for i, r := range rules {
-		terms[i] = "data." + quotePackage(r.Package) + "." + r.EntryRule()
+		terms[i] = "data." + QuotePackage(r.Package) + "." + r.EntryRule()
 		if r.ExceptionFile != "" && !seen[r.Package] {
 			seen[r.Package] = true
 			exceptions = append(exceptions, r.Package)
@@ -96,13 +121,13 @@ func (e *evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
 	// conftest asks exception[_][_] == name: the names of every member of the
 	// package's exception set, evaluated with the same input.
 	for _, pkg := range exceptions {
-		terms = append(terms, "{n | n := data."+quotePackage(pkg)+".exception[_][_]}")
+		terms = append(terms, "{n | n := data."+QuotePackage(pkg)+".exception[_][_]}")
 	}
 	body, err := ast.ParseBodyWithOpts(string(resultVar)+" = ["+strings.Join(terms, ", ")+"]", ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		return compiledQuery{}, err
 	}
-	qc := e.compiler.QueryCompiler()
+	qc := e.Compiler.QueryCompiler()
 	compiled, err := qc.Compile(body)
 	if err != nil {
 		return compiledQuery{}, err
@@ -110,9 +135,9 @@ func (e *evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
 	return compiledQuery{body: compiled, compiler: qc, exceptions: exceptions}, nil
 }
 
-// quotePackage writes a package path so that segments that are not Rego
+// QuotePackage writes a package path so that segments that are not Rego
 // identifiers (a user's "kubeward.rules.my-team") still form a valid ref.
-func quotePackage(pkg string) string {
+func QuotePackage(pkg string) string {
 	parts := strings.Split(pkg, ".")
 	var b strings.Builder
 	for i, p := range parts {
@@ -141,8 +166,8 @@ func isRegoIdent(s string) bool {
 	return true
 }
 
-// evaluate runs every rule that applies to o and returns its findings.
-func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []Error) {
+// Evaluate runs every rule that applies to o and returns its findings.
+func (e *Evaluator) Evaluate(ctx context.Context, o *load.Object) ([]result.Finding, []result.Error) {
 	// A cancelled run reports that it was interrupted (interrupted), not
 	// one timeout per rule and object.
 	if ctx.Err() != nil {
@@ -153,7 +178,7 @@ func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []
 		return nil, nil
 	}
 	if q.err != nil {
-		return nil, []Error{{Stage: StageEvaluate, Code: CodePrepare, File: o.Source.File, Message: "preparing the rules for kind " + o.Kind + ": " + q.err.Error()}}
+		return nil, []result.Error{{Stage: result.StageEvaluate, Code: result.CodePrepare, File: o.Source.File, Message: "preparing the rules for kind " + o.Kind + ": " + q.err.Error()}}
 	}
 	// A failure here is followed by evaluating the rules one by one, which
 	// prints again what this pass printed: its print() output is dropped.
@@ -174,13 +199,13 @@ func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []
 			n += set.Len()
 		}
 	}
-	var out []Finding
+	var out []result.Finding
 	if n > 0 {
-		out = make([]Finding, 0, n)
+		out = make([]result.Finding, 0, n)
 	}
-	var errs []Error
+	var errs []result.Error
 	for i, r := range q.rules {
-		var es []Error
+		var es []result.Error
 		from := len(out)
 		out, es = e.findings(r, sets.Elem(i), o, out)
 		errs = append(errs, es...)
@@ -192,7 +217,7 @@ func (e *evaluator) evaluate(ctx context.Context, o *load.Object) ([]Finding, []
 // exceptConftest marks the findings of a conftest rule that its package's
 // exception set names as suppressed, as conftest counts them as exceptions
 // rather than failures. sets holds the exception sets after the n rules'.
-func exceptConftest(r *policy.Rule, q compiledQuery, sets *ast.Array, n int, fs []Finding) {
+func exceptConftest(r *policy.Rule, q compiledQuery, sets *ast.Array, n int, fs []result.Finding) {
 	if r.ExceptionFile == "" || len(fs) == 0 {
 		return
 	}
@@ -206,16 +231,16 @@ func exceptConftest(r *policy.Rule, q compiledQuery, sets *ast.Array, n int, fs 
 		}
 		where := fmt.Sprintf("%s:%d", r.ExceptionFile, r.ExceptionLine)
 		for i := range fs {
-			fs[i].Suppression = &Suppression{Kind: SuppressedByException,
+			fs[i].Suppression = &result.Suppression{Kind: result.SuppressedByException,
 				Reason: fmt.Sprintf("conftest exception %q in package %s", r.ExceptionName, r.Package), Where: where}
 		}
 		return
 	}
 }
 
-func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *load.Object) ([]Finding, []Error) {
-	var out []Finding
-	var errs []Error
+func (e *Evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *load.Object) ([]result.Finding, []result.Error) {
+	var out []result.Finding
+	var errs []result.Error
 	for _, r := range rules {
 		if ctx.Err() != nil {
 			return out, errs
@@ -230,7 +255,7 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 			errs = append(errs, e.ruleError(r, o, err))
 			continue
 		}
-		var es []Error
+		var es []result.Error
 		from := len(out)
 		out, es = e.findings(r, sets.Elem(0), o, out)
 		errs = append(errs, es...)
@@ -242,40 +267,40 @@ func (e *evaluator) evaluateEach(ctx context.Context, rules []*policy.Rule, o *l
 // run evaluates q on o. The rules' print() output is handed to e.print once
 // the query is over: always when it succeeded, and when it failed only if
 // printsOnError (the failing rule's own output says how far it got).
-func (e *evaluator) run(ctx context.Context, q compiledQuery, o *load.Object, printsOnError bool) (_ *ast.Array, err error) {
-	if e.timeout > 0 {
+func (e *Evaluator) run(ctx context.Context, q compiledQuery, o *load.Object, printsOnError bool) (_ *ast.Array, err error) {
+	if e.Timeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, e.timeout)
+		ctx, cancel = context.WithTimeout(ctx, e.Timeout)
 		defer cancel()
 	}
-	txn, err := e.store.NewTransaction(ctx)
+	txn, err := e.Store.NewTransaction(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer e.store.Abort(ctx, txn)
+	defer e.Store.Abort(ctx, txn)
 	// topdown stops at its cancel, not at the context's end: tie the two.
 	c := topdown.NewCancel()
 	defer context.AfterFunc(ctx, c.Cancel)()
 	query := topdown.NewQuery(q.body).
 		WithQueryCompiler(q.compiler).
-		WithCompiler(e.compiler).
-		WithStore(e.store).
+		WithCompiler(e.Compiler).
+		WithStore(e.Store).
 		WithTransaction(txn).
 		WithInput(ast.NewTerm(o.Value)).
 		WithCancel(c)
-	if e.print != nil {
+	if e.Print != nil {
 		var printed []PrintLine
 		query = query.WithPrintHook(e.printHook(o, func(l PrintLine) { printed = append(printed, l) }))
 		defer func() {
 			if err == nil || printsOnError {
 				for _, l := range printed {
-					e.print(l)
+					e.Print(l)
 				}
 			}
 		}()
 	}
-	if e.tracer != nil {
-		query = query.WithQueryTracer(e.tracer)
+	if e.Tracer != nil {
+		query = query.WithQueryTracer(e.Tracer)
 	}
 	rs, err := query.Run(ctx)
 	if err != nil {
@@ -295,34 +320,29 @@ func (e *evaluator) run(ctx context.Context, q compiledQuery, o *load.Object, pr
 	return arr, nil
 }
 
-func (e *evaluator) ruleError(r *policy.Rule, o *load.Object, err error) Error {
+func (e *Evaluator) ruleError(r *policy.Rule, o *load.Object, err error) result.Error {
 	pos := o.Start()
 	msg := err.Error()
 	var te *topdown.Error
 	if errors.As(err, &te) && te.Code == topdown.CancelErr || errors.Is(err, context.DeadlineExceeded) {
-		msg = fmt.Sprintf("timed out after %s (limit --timeout)", e.timeout)
+		msg = fmt.Sprintf("timed out after %s (limit --timeout)", e.Timeout)
 	}
 	// Reports are one line per problem; OPA's messages may span several.
 	msg = strings.Join(strings.Fields(msg), " ")
-	return Error{Stage: StageEvaluate, Code: CodeRuleFailed, File: o.Source.File, Line: pos.Line, Column: pos.Column,
+	return result.Error{Stage: result.StageEvaluate, Code: result.CodeRuleFailed, File: o.Source.File, Line: pos.Line, Column: pos.Column,
 		Message: fmt.Sprintf("rule %s failed on %s: %s", r.ID, describeObject(o), msg)}
 }
 
-func describeObject(o *load.Object) string {
-	if o.Namespace != "" {
-		return o.Kind + " " + o.Namespace + "/" + o.Name
-	}
-	return o.Kind + " " + o.Name
-}
+func describeObject(o *load.Object) string { return result.Describe(o.Ref()) }
 
 // findings turns a rule's deny set into findings. A member that does not keep
 // the contract is an error naming the rule, not a silent drop.
-func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []Finding) ([]Finding, []Error) {
+func (e *Evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []result.Finding) ([]result.Finding, []result.Error) {
 	set, ok := t.Value.(ast.Set)
 	if !ok {
-		return out, []Error{e.contractError(r, o, r.EntryRule()+" is not a set")}
+		return out, []result.Error{e.contractError(r, o, r.EntryRule()+" is not a set")}
 	}
-	var errs []Error
+	var errs []result.Error
 	set.Foreach(func(m *ast.Term) {
 		var msg, problem string
 		var path []any
@@ -345,7 +365,7 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 		if pos.File != "" && pos.File != file {
 			file, objectFile = pos.File, o.Source.File
 		}
-		out = append(out, Finding{
+		out = append(out, result.Finding{
 			Rule:     r,
 			Severity: r.Severity,
 			Message:  msg,
@@ -353,7 +373,7 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 			Path:     path,
 			Document: o.Source.Document,
 			Item:     o.Source.Item,
-			Location: Location{
+			Location: result.Location{
 				File:     file,
 				Line:     pos.Line,
 				Column:   pos.Column,
@@ -366,21 +386,21 @@ func (e *evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 	return out, errs
 }
 
-func (e *evaluator) contractError(r *policy.Rule, o *load.Object, problem string) Error {
+func (e *Evaluator) contractError(r *policy.Rule, o *load.Object, problem string) result.Error {
 	pos := o.Start()
-	return Error{Stage: StageEvaluate, Code: CodeContract, File: o.Source.File, Line: pos.Line, Column: pos.Column,
+	return result.Error{Stage: result.StageEvaluate, Code: result.CodeContract, File: o.Source.File, Line: pos.Line, Column: pos.Column,
 		Message: fmt.Sprintf("rule %s (%s:%d)%s%s: %s", r.ID, r.File, r.Line, contractOn, describeObject(o), problem)}
 }
 
 // contractOn joins a contract error's rule to the object it was met on:
-// oncePerRule finds the rule and the problem on either side of it.
+// OncePerRule finds the rule and the problem on either side of it.
 const contractOn = " breaks the policy contract on "
 
-// oncePerRule keeps the first of the contract errors that name the same
+// OncePerRule keeps the first of the contract errors that name the same
 // rule and problem, and says on how many more objects it was met: a rule
 // that returns a wrong path does so on every object it fires on, and a
 // thousand lines would bury the one fix. errs are in input order.
-func oncePerRule(errs []Error) []Error {
+func OncePerRule(errs []result.Error) []result.Error {
 	type key struct{ rule, problem string }
 	first := map[key]int{}
 	more := map[key]int{}
@@ -471,4 +491,22 @@ func decodeFinding(v ast.Value) (string, []any, string) {
 		return string(m), path, problem
 	}
 	return "", nil, "a deny member is neither an object with msg nor a string"
+}
+
+// One evaluates rule r alone on o, printing even when it fails, as a trace
+// of it shows it (explain --trace): its findings, or why it failed.
+func (e *Evaluator) One(ctx context.Context, r *policy.Rule, o *load.Object) ([]result.Finding, error) {
+	q, err := e.prepare([]*policy.Rule{r})
+	if err != nil {
+		return nil, err
+	}
+	sets, err := e.run(ctx, q, o, true)
+	if err != nil {
+		return nil, fmt.Errorf("rule %s on %s: %w", r.ID, describeObject(o), err)
+	}
+	fs, errs := e.findings(r, sets.Elem(0), o, nil)
+	if len(errs) > 0 {
+		return nil, errs[0]
+	}
+	return fs, nil
 }
