@@ -13,13 +13,13 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/kubeward/kubeward/engine/internal/evaluate"
 	"github.com/kubeward/kubeward/engine/internal/filter"
+	"github.com/kubeward/kubeward/engine/internal/inventory"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 	"github.com/kubeward/kubeward/engine/result"
@@ -245,7 +245,7 @@ func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 		return p, nil
 	}
 	if len(l.subsets) >= maxSubsets {
-		c, err := l.library.CompileRules(l.active, indexModule)
+		c, err := l.library.CompileRules(l.active, inventory.IndexModule)
 		if err != nil {
 			return nil, err
 		}
@@ -266,7 +266,7 @@ func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 	var wg sync.WaitGroup
 	for i := range parts {
 		wg.Go(func() {
-			parts[i].compiler, errs[i] = l.library.CompileRules(parts[i].rules, indexModule)
+			parts[i].compiler, errs[i] = l.library.CompileRules(parts[i].rules, inventory.IndexModule)
 		})
 	}
 	wg.Wait()
@@ -288,7 +288,7 @@ func (l *Linter) wholeLibrary() ([]part, error) {
 	if p, ok := l.subsets[wholeKey]; ok {
 		return p, nil
 	}
-	c, err := l.library.CompileRules(l.active, indexModule)
+	c, err := l.library.CompileRules(l.active, inventory.IndexModule)
 	if err != nil {
 		return nil, err
 	}
@@ -478,8 +478,8 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	}
 	cross := s.crossEvaluator(parts, store)
 	// Owned objects are evaluated too, and keep only what differs from
-	// their controller (keepDiffering, after the evaluation).
-	ctrl := controllers(objs)
+	// their controller (inventory.KeepDiffering, after the evaluation).
+	ctrl := inventory.Controllers(objs)
 	res.Owned = len(ctrl)
 	todo := objs
 	res.Objects = len(todo) - len(ctrl)
@@ -491,7 +491,7 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 			c.Labels, c.Annotations, c.TemplateAnnotations = e.labels, e.annotations, e.template
 		} else if !o.Partial {
 			// Those of a projection are read from the whole object.
-			c.Labels, c.Annotations, c.TemplateAnnotations = metadataOf(o)
+			c.Labels, c.Annotations, c.TemplateAnnotations = inventory.Metadata(o)
 		}
 	}
 
@@ -539,8 +539,8 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 	}
 dispatch:
 	for i, o := range todo {
-		if top := ctrl[o]; top != nil && sameTemplate(o, top) {
-			// Nothing of its own to report (keepDiffering would drop all).
+		if top := ctrl[o]; top != nil && inventory.SameTemplate(o, top) {
+			// Nothing of its own to report (inventory.KeepDiffering would drop all).
 			outcomes[i*len(evs)] = outcome{}
 			report()
 			continue
@@ -597,7 +597,7 @@ dispatch:
 					return
 				}
 				c := &res.Checked[i]
-				c.Labels, c.Annotations, c.TemplateAnnotations = metadataOf(whole[n])
+				c.Labels, c.Annotations, c.TemplateAnnotations = inventory.Metadata(whole[n])
 				for p := range evs {
 					evalOne(i, p, whole[n])
 				}
@@ -615,7 +615,7 @@ dispatch:
 		res.Errors = append(res.Errors, interrupted(ctx))
 	}
 
-	keepDiffering(todo, ctrl, outcomes, len(evs))
+	inventory.KeepDiffering(todo, ctrl, func(j int) *[]Finding { return &outcomes[j].findings }, len(evs))
 	res.Findings = append(merge(todo, outcomes, len(evs)), res.Findings...)
 	for _, o := range outcomes {
 		res.Errors = append(res.Errors, o.errors...)
@@ -741,43 +741,16 @@ func requiresComplete(r *policy.Rule) bool {
 	return v
 }
 
-// runData is data for one run: the library's data plus the run's settings, its
-// inventory, and the inventory's indexes. The indexes are built by the Rego
-// library itself (data.kubeward.lib.inventory.index_build), once per run, so
-// that where pods keep their labels stays known in one place only.
+// runData is data for one run: the library's data plus the run's
+// settings, its inventory, and the inventory's indexes
+// (engine/internal/inventory).
 func (l *Linter) runData(ctx context.Context, parts []part, objs []*load.Object) (ast.Object, error) {
 	data, kw := l.baseData()
-	kw.Insert(ast.StringTerm("inventory"), ast.NewTerm(inventory(objs)))
-	index := ast.NewObject()
-	for _, b := range indexBuilders {
-		// A helper module that this run's rules do not import has no index
-		// to build; one that several parts import is built once.
-		var compiler *ast.Compiler
-		for _, p := range parts {
-			if _, ok := p.compiler.Modules[b.module]; ok {
-				compiler = p.compiler
-				break
-			}
-		}
-		if compiler == nil {
-			continue
-		}
-		t, err := l.buildIndex(ctx, compiler, data, b.ref)
-		if err != nil {
-			return data, fmt.Errorf("building the inventory index (%s): %w", b.ref, err)
-		}
-		if b.key == "" {
-			if o, ok := t.Value.(ast.Object); ok {
-				o.Foreach(func(k, v *ast.Term) { index.Insert(k, v) })
-			}
-			continue
-		}
-		index.Insert(ast.StringTerm(b.key), t)
+	compilers := make([]*ast.Compiler, len(parts))
+	for i, p := range parts {
+		compilers[i] = p.compiler
 	}
-	if index.Len() > 0 {
-		kw.Insert(ast.StringTerm("index"), ast.NewTerm(index))
-	}
-	return data, nil
+	return inventory.AddTo(ctx, data, kw, compilers, objs)
 }
 
 // baseData is the library's data plus the run's settings; kw is its
@@ -797,38 +770,3 @@ func (l *Linter) baseData() (data, kw ast.Object) {
 	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
 	return data, kw
 }
-
-// astResults keeps results as Rego terms: converting them to Go maps would
-// cost more than building most indexes.
-var astResults = rego.GenerateJSON(func(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil })
-
-// buildIndex evaluates one index builder over the run's data.
-func (l *Linter) buildIndex(ctx context.Context, compiler *ast.Compiler, data ast.Object, ref string) (*ast.Term, error) {
-	rs, err := rego.New(
-		rego.Query("x := "+ref),
-		rego.Compiler(compiler),
-		rego.Store(inmem.NewFromASTObject(data)),
-		astResults,
-	).Eval(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if len(rs) == 1 {
-		if t, ok := rs[0].Bindings["x"].(*ast.Term); ok {
-			return t, nil
-		}
-	}
-	return nil, fmt.Errorf("%s is undefined", ref)
-}
-
-// indexBuilders are the library's per-run indexes: each module's index_build
-// is evaluated once per run, when the run's rules import that module, and
-// stored under data.kubeward.index (key "" merges the result's keys there).
-// The Rego library computes them itself when they are absent (unit tests).
-var indexBuilders = []struct{ module, ref, key string }{
-	{indexModule, "data.kubeward.lib.inventory.index_build", ""},
-	{"policies/lib/rbac.rego", "data.kubeward.lib.rbac.index_build", "rbac"},
-}
-
-// indexModule is the library file that defines index_build.
-const indexModule = "policies/lib/inventory.rego"

@@ -1,31 +1,22 @@
 package engine
 
-import "github.com/kubeward/kubeward/engine/load"
+import (
+	"github.com/kubeward/kubeward/engine/internal/inventory"
+	"github.com/kubeward/kubeward/engine/load"
+)
 
 // DefaultNamespace is where the API server puts a namespaced object when
 // neither the object nor the request names a namespace.
-const DefaultNamespace = "default"
+const DefaultNamespace = inventory.DefaultNamespace
 
 // NamespaceOf is the namespace the API server would give object o (its
 // Namespace as written, or "") applied into fallback (the namespace of the
 // request: a chart's release namespace, -n for plain files, "" for none):
-// none for a cluster-scoped kind, whatever it writes, and none for what has
-// no name (configuration files such as KubeletConfiguration or an audit
-// Policy, which are never applied); its own when it writes one (a
-// kustomization's namespace: is written into its objects); else fallback,
-// else "default". Reports, the inventory that cross-resource rules read,
-// exceptions and baselines all take it from here.
-func NamespaceOf(o load.Ref, fallback string) string {
-	switch {
-	case clusterScoped(o.Kind) || (o.Name == "" && o.Namespace == ""):
-		return ""
-	case o.Namespace != "":
-		return o.Namespace
-	case fallback != "":
-		return fallback
-	}
-	return DefaultNamespace
-}
+// none for a cluster-scoped kind, its own when it writes one, else
+// fallback, else "default" (engine/internal/inventory says it in full).
+// Reports, the inventory that cross-resource rules read, exceptions and
+// baselines all take it from here.
+func NamespaceOf(o load.Ref, fallback string) string { return inventory.NamespaceOf(o, fallback) }
 
 // requestNamespace is the namespace objects that name none are applied
 // into: -n (Options.Helm.Namespace, the release namespace of charts), else

@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/kubeward/kubeward/engine/internal/evaluate"
+	"github.com/kubeward/kubeward/engine/internal/inventory"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 	"github.com/kubeward/kubeward/engine/result"
@@ -89,7 +90,7 @@ func (s *stream) loaded(size int, objs []*load.Object) []*load.Object {
 	// Files read before: their objects are read again for every rule.
 	for _, h := range held {
 		for i, o := range h {
-			h[i] = project(o)
+			h[i] = inventory.Project(o)
 		}
 	}
 	s.setup.Do(s.prepare)
@@ -138,7 +139,7 @@ func (s *stream) prepare() {
 // objects apply to is read again anyway: it is evaluated then, by every rule
 // in one query.
 func (s *stream) evaluateEarly(o *load.Object) *load.Object {
-	stub := project(o)
+	stub := inventory.Project(o)
 	if s.local == nil || s.crossApplies(o.Kind) {
 		return stub
 	}
@@ -146,7 +147,7 @@ func (s *stream) evaluateEarly(o *load.Object) *load.Object {
 	sf, se := s.schema.check(o)
 	f, errs = append(f, sf...), append(errs, staged(se, StageLoad)...)
 	e := &early{outcome: outcome{f, errs}}
-	e.labels, e.annotations, e.template = metadataOf(o)
+	e.labels, e.annotations, e.template = inventory.Metadata(o)
 	s.earlyMu.Lock()
 	s.early[stub] = e
 	s.earlyMu.Unlock()

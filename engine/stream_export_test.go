@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/kubeward/kubeward/engine/internal/inventory"
 	"github.com/kubeward/kubeward/engine/load"
 )
 
@@ -13,7 +14,7 @@ func LoadProjected(t *testing.T, files ...string) []*load.Object {
 	t.Helper()
 	res := load.Load(context.Background(), files, load.Options{Loaded: func(_ int, objs []*load.Object) []*load.Object {
 		for i, o := range objs {
-			objs[i] = project(o)
+			objs[i] = inventory.Project(o)
 		}
 		return objs
 	}})

@@ -10,6 +10,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
+	"github.com/kubeward/kubeward/engine/internal/inventory"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
 	"github.com/kubeward/kubeward/engine/result"
@@ -45,7 +46,7 @@ func (l *Linter) Trace(ctx context.Context, id string, objs []*load.Object, targ
 	var err error
 	if l.full != nil {
 		compiler = l.full[0].compiler // a user's library, compiled whole by New
-	} else if compiler, err = l.library.CompileRules(rules, indexModule); err != nil {
+	} else if compiler, err = l.library.CompileRules(rules, inventory.IndexModule); err != nil {
 		return nil, err
 	}
 	p := newPart(compiler, rules)

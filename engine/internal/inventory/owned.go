@@ -1,4 +1,4 @@
-package engine
+package inventory
 
 import (
 	"fmt"
@@ -19,9 +19,9 @@ import (
 // after the template (an admission webhook's privileged sidecar) is reported
 // once, on the object that has it.
 
-// controllers maps each object whose controller is in the input to its
+// Controllers maps each object whose controller is in the input to its
 // top-most controller in the input.
-func controllers(objs []*load.Object) map[*load.Object]*load.Object {
+func Controllers(objs []*load.Object) map[*load.Object]*load.Object {
 	type key struct{ kind, ns, name string }
 	byUID := map[string]*load.Object{}
 	byName := map[key]*load.Object{}
@@ -81,7 +81,7 @@ type comparable struct {
 
 // comparablesOf are the keys of f on o: a Pod's metadata is both its own and
 // its template's, so a finding there has two.
-func comparablesOf(f Finding, o *load.Object) []comparable {
+func comparablesOf(f result.Finding, o *load.Object) []comparable {
 	if len(f.Path) == 0 {
 		return []comparable{{rule: f.Rule.ID, message: f.Message}}
 	}
@@ -129,7 +129,7 @@ func isContainerList(step any) bool {
 	return s == "containers" || s == "initContainers" || s == "ephemeralContainers"
 }
 
-func sameProblem(f Finding, o *load.Object, have map[comparable]bool) bool {
+func sameProblem(f result.Finding, o *load.Object, have map[comparable]bool) bool {
 	for _, c := range comparablesOf(f, o) {
 		if have[c] || mirroredServiceAccount(o, c) {
 			return true
@@ -201,10 +201,10 @@ func containerName(o *load.Object, prefix []string, list string, n int) string {
 	return ""
 }
 
-// keepDiffering filters, in place, the outcomes of every object whose
-// controller is in todo: it keeps the findings its top-most controller does
-// not have. outcomes[i*parts+p] is todo[i] under part p.
-func keepDiffering(todo []*load.Object, ctrl map[*load.Object]*load.Object, outcomes []outcome, parts int) {
+// KeepDiffering filters, in place, the findings of every object whose
+// controller is in todo: it keeps those its top-most controller does not
+// have. findings(i*parts+p) are todo[i]'s under part p.
+func KeepDiffering(todo []*load.Object, ctrl map[*load.Object]*load.Object, findings func(j int) *[]result.Finding, parts int) {
 	if len(ctrl) == 0 {
 		return
 	}
@@ -225,7 +225,7 @@ func keepDiffering(todo []*load.Object, ctrl map[*load.Object]*load.Object, outc
 			have = map[comparable]bool{}
 			t := index[top]
 			for p := 0; p < parts; p++ {
-				for _, f := range outcomes[t*parts+p].findings {
+				for _, f := range *findings(t*parts + p) {
 					for _, c := range comparablesOf(f, top) {
 						have[c] = true
 					}
@@ -234,15 +234,15 @@ func keepDiffering(todo []*load.Object, ctrl map[*load.Object]*load.Object, outc
 			haves[top] = have
 		}
 		for p := 0; p < parts; p++ {
-			oc := &outcomes[i*parts+p]
-			oc.findings = differing(o, top, oc.findings, have)
+			fs := findings(i*parts + p)
+			*fs = differing(o, top, *fs, have)
 		}
 	}
 }
 
 // differing keeps, of the findings of an object owned by top (fs), those top
 // does not have, each saying which controller it differs from.
-func differing(o, top *load.Object, fs []Finding, have map[comparable]bool) []Finding {
+func differing(o, top *load.Object, fs []result.Finding, have map[comparable]bool) []result.Finding {
 	if len(fs) == 0 {
 		return fs
 	}
@@ -378,13 +378,13 @@ func withoutDefaults(v, tmpl ast.Value, defaults map[string]func(v, spec ast.Val
 	return out
 }
 
-// sameTemplate says whether o's pod template is its controller top's: the
+// SameTemplate says whether o's pod template is its controller top's: the
 // same pod spec and annotations, and the same labels but those controllers
 // add. Such an object has no finding of its own on its template, so it is not
 // evaluated: a ReplicaSet is a copy of its Deployment's template, and
 // evaluating every object of an export would multiply the cost of a run.
 // A Pod the API server created differs (its defaults) and is evaluated.
-func sameTemplate(o, top *load.Object) bool {
+func SameTemplate(o, top *load.Object) bool {
 	if o.Partial || top.Partial {
 		return false
 	}

@@ -1,4 +1,4 @@
-package engine
+package inventory
 
 import (
 	"slices"
@@ -170,7 +170,7 @@ func templateProjection(obj ast.Object, path []string) *ast.Term {
 	return ast.NewTerm(out)
 }
 
-// project is what a run keeps of an object it will read again.
-func project(o *load.Object) *load.Object {
+// Project is what a run keeps of an object it will read again.
+func Project(o *load.Object) *load.Object {
 	return o.Projected(projection(o.Kind, o.Value))
 }

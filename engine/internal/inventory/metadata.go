@@ -1,4 +1,4 @@
-package engine
+package inventory
 
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -7,9 +7,9 @@ import (
 	"github.com/kubeward/kubeward/policies"
 )
 
-// metadataOf reads what the filter needs from an object: its labels and the
+// Metadata reads what the filter needs from an object: its labels and the
 // annotations of the object and of its pod template.
-func metadataOf(o *load.Object) (labels, annotations, template map[string]string) {
+func Metadata(o *load.Object) (labels, annotations, template map[string]string) {
 	labels = stringMap(o.Value, "metadata", "labels")
 	annotations = stringMap(o.Value, "metadata", "annotations")
 	// The pods of a workload carry an ignore annotation in their template.

@@ -1,21 +1,23 @@
-package engine
+// Package inventory is what a run knows of its objects besides evaluating
+// them one by one: the inventory cross-resource rules read
+// (data.kubeward.inventory) and the indexes the Rego library builds from it,
+// the namespace the API server would give each object, the projection a
+// large run keeps of an object, the objects whose controller is also in the
+// input, and the metadata the config filter matches.
+package inventory
 
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/kubeward/kubeward/engine/load"
-	"github.com/kubeward/kubeward/policies"
 )
 
-// clusterScoped says whether kind lives outside namespaces (policies/kinds.yaml).
-func clusterScoped(kind string) bool { return policies.Kinds.IsClusterScoped(kind) }
-
-// inventory indexes every object of the run by namespace and kind, so that a
+// Build indexes every object of the run by namespace and kind, so that a
 // cross-resource rule looks objects up instead of scanning them all:
 //
 //	namespaced[<namespace>][<kind>][<name>] = object   (namespace: NamespaceOf, set by place)
 //	cluster[<kind>][<name>] = object
-func inventory(objs []*load.Object) ast.Object {
+func Build(objs []*load.Object) ast.Object {
 	namespaced := map[string]map[string]ast.Object{}
 	cluster := map[string]ast.Object{}
 	for _, o := range objs {
