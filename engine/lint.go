@@ -2,18 +2,13 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"runtime"
-	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
@@ -22,7 +17,6 @@ import (
 	"github.com/kubeward/kubeward/engine/internal/inventory"
 	"github.com/kubeward/kubeward/engine/load"
 	"github.com/kubeward/kubeward/engine/policy"
-	"github.com/kubeward/kubeward/engine/result"
 	"github.com/kubeward/kubeward/engine/schema"
 )
 
@@ -140,22 +134,42 @@ type Linter struct {
 	subsets map[string][]part // by the sorted kinds they cover and their number of parts
 }
 
-// part is a compiled share of the rules a run evaluates.
-type part struct {
-	compiler *ast.Compiler
-	rules    []*policy.Rule
-	// queries are the part's compiled per-kind queries, kept with it so that
-	// a long-lived Linter compiles each once, not once per call.
-	queries *evaluate.Queries
+// withoutDisabled is active without the rules of the ids disabled.
+func withoutDisabled(active []*policy.Rule, disabled []string) []*policy.Rule {
+	if len(disabled) == 0 {
+		return active
+	}
+	off := map[string]bool{}
+	for _, id := range disabled {
+		off[strings.ToUpper(id)] = true
+	}
+	kept := active[:0:0]
+	for _, r := range active {
+		if !off[strings.ToUpper(r.ID)] {
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
 
-func newPart(c *ast.Compiler, rules []*policy.Rule) part {
-	return part{compiler: c, rules: rules, queries: evaluate.NewQueries()}
+// kubeVersion is the release the run targets, normalized, and written into
+// the library's data where the bundled rules read it: the one asked for,
+// else the one parameters: {kubeVersion: …} of a configuration, or --data,
+// set (the schema and the removed-API rule agree); "" for the newest.
+func kubeVersion(asked string, data map[string]any) (string, error) {
+	if asked == "" {
+		asked = configKubeVersion(data)
+	}
+	if asked == "" {
+		return "", nil
+	}
+	v, err := schema.ParseVersion(asked)
+	if err != nil {
+		return "", fmt.Errorf("--kube-version: %w", err)
+	}
+	setKubeVersion(data, v)
+	return v, nil
 }
-
-// maxSubsets bounds the compiled subsets a long-lived Linter keeps; past it,
-// it compiles the whole library once and uses that for everything.
-const maxSubsets = 4
 
 // New loads and compiles the policies once.
 func New(opts Options) (*Linter, error) {
@@ -170,31 +184,9 @@ func New(opts Options) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(opts.Disabled) > 0 {
-		off := map[string]bool{}
-		for _, id := range opts.Disabled {
-			off[strings.ToUpper(id)] = true
-		}
-		kept := active[:0:0]
-		for _, r := range active {
-			if !off[strings.ToUpper(r.ID)] {
-				kept = append(kept, r)
-			}
-		}
-		active = kept
-	}
-	if opts.KubeVersion == "" {
-		// parameters: {kubeVersion: …} of a configuration, or --data, set
-		// the target too: the schema and the removed-API rule agree.
-		opts.KubeVersion = configKubeVersion(lib.Data)
-	}
-	if opts.KubeVersion != "" {
-		v, err := schema.ParseVersion(opts.KubeVersion)
-		if err != nil {
-			return nil, fmt.Errorf("--kube-version: %w", err)
-		}
-		opts.KubeVersion = v
-		setKubeVersion(lib.Data, v)
+	active = withoutDisabled(active, opts.Disabled)
+	if opts.KubeVersion, err = kubeVersion(opts.KubeVersion, lib.Data); err != nil {
+		return nil, err
 	}
 	if !opts.NoSchema {
 		// Decoded while the rules compile; a run that validates nothing
@@ -226,128 +218,6 @@ func New(opts Options) (*Linter, error) {
 		l.combined, l.combinedQueries = combined, evaluate.NewQueries()
 	}
 	return l, nil
-}
-
-// partsFor returns compilers holding at least the active rules that apply to
-// kinds, split into n parts compiled (and later evaluated) side by side. The
-// bundled library is compiled only for the kinds of the input, which is most
-// of a short run's time saved; splitting it puts a short run's compile on
-// every core (the helper modules both parts import are compiled twice).
-func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.full != nil {
-		return l.full, nil
-	}
-	sort.Strings(kinds)
-	key := strings.Join(kinds, ",") + "/" + strconv.Itoa(n)
-	if p, ok := l.subsets[key]; ok {
-		return p, nil
-	}
-	if len(l.subsets) >= maxSubsets {
-		c, err := l.library.CompileRules(l.active, inventory.IndexModule)
-		if err != nil {
-			return nil, err
-		}
-		l.full, l.subsets = []part{newPart(c, l.active)}, nil
-		return l.full, nil
-	}
-	var rules []*policy.Rule
-	for _, r := range l.active {
-		for _, k := range kinds {
-			if r.AppliesTo(k) {
-				rules = append(rules, r)
-				break
-			}
-		}
-	}
-	parts := split(rules, n)
-	errs := make([]error, len(parts))
-	var wg sync.WaitGroup
-	for i := range parts {
-		wg.Go(func() {
-			parts[i].compiler, errs[i] = l.library.CompileRules(parts[i].rules, inventory.IndexModule)
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	l.subsets[key] = parts
-	return parts, nil
-}
-
-// wholeLibrary returns the active rules compiled in one part, whatever the
-// kinds: a run past StreamAfter evaluates objects before it knows them all.
-func (l *Linter) wholeLibrary() ([]part, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.full != nil {
-		return l.full, nil
-	}
-	if p, ok := l.subsets[wholeKey]; ok {
-		return p, nil
-	}
-	c, err := l.library.CompileRules(l.active, inventory.IndexModule)
-	if err != nil {
-		return nil, err
-	}
-	parts := []part{newPart(c, l.active)}
-	if len(l.subsets) >= maxSubsets {
-		l.full, l.subsets = parts, nil
-	} else {
-		l.subsets[wholeKey] = parts
-	}
-	return parts, nil
-}
-
-// wholeKey is the subsets key of the whole library.
-const wholeKey = "*"
-
-func (l *Linter) newEvaluator(c *ast.Compiler, store storage.Store, rules []*policy.Rule) *evaluate.Evaluator {
-	return &evaluate.Evaluator{Compiler: c, Store: store, Timeout: l.opts.Timeout, Queries: evaluate.NewQueries(), Rules: rules, Print: l.opts.Print, Tracer: l.opts.Tracer}
-}
-
-// partEvaluator evaluates a part's rules with the part's compiled queries.
-func (l *Linter) partEvaluator(p part, store storage.Store) *evaluate.Evaluator {
-	return &evaluate.Evaluator{Compiler: p.compiler, Store: store, Timeout: l.opts.Timeout, Queries: p.queries, Rules: p.rules, Print: l.opts.Print, Tracer: l.opts.Tracer}
-}
-
-// split cuts rules into at most n runs of consecutive rules of near equal
-// length. Rules next to each other in the library (one category) tend to
-// import the same helpers: keeping them together keeps the helpers that both
-// parts compile few. There is always one part, even with no rules, so that
-// the run's inventory index has a compiler.
-func split(rules []*policy.Rule, n int) []part {
-	n = max(1, min(n, len(rules)))
-	parts := make([]part, n)
-	for i := range parts {
-		parts[i] = part{rules: rules[i*len(rules)/n : (i+1)*len(rules)/n], queries: evaluate.NewQueries()}
-	}
-	return parts
-}
-
-// partsOf is how many parts a run of objects is compiled in: one per worker
-// for runs too short to keep the workers busy with objects alone, else one
-// (parts repeat the helpers' work for every object). A user's policies are
-// compiled whole, once, in New.
-func (l *Linter) partsOf(objects int) int {
-	workers := l.workers()
-	if !l.library.Trusted() || objects > shortRun*workers {
-		return 1
-	}
-	return workers
-}
-
-// shortRun is, per worker, the number of objects under which a run's time is
-// mostly its compile.
-const shortRun = 4
-
-func (l *Linter) workers() int {
-	if l.opts.Workers > 0 {
-		return l.opts.Workers
-	}
-	return runtime.GOMAXPROCS(0)
 }
 
 // Library returns every loaded rule, active or not.
@@ -432,35 +302,21 @@ func (l *Linter) LintObjects(ctx context.Context, objs []*load.Object) *Result {
 	return l.lintObjects(ctx, objs, nil)
 }
 
-// lintObjects evaluates objs; s, when not nil, holds what was found while
-// they loaded.
+// lintObjects runs the stages after loading on objs, in one direction:
+// schema checks and compile, the inventory and its indexes, evaluation
+// (objectRun), then the findings and errors of every object in order. s,
+// when not nil, holds what was found while they loaded.
 func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream) *Result {
 	res := &Result{Rules: l.active, RulesOff: l.off}
 	l.place(objs)
-	kindSet := map[string]bool{}
-	for _, o := range objs {
-		kindSet[o.Kind] = true
-	}
-	kinds := make([]string, 0, len(kindSet))
-	for k := range kindSet {
-		kinds = append(kinds, k)
-	}
 	sr := s.schemaRun()
 	if sr == nil {
 		sr = l.newSchemaRun(ctx, objs)
 	}
 	res.Errors = append(res.Errors, sr.errs...)
-	parts := s.compiled()
-	var err error
-	if parts == nil {
-		parts, err = compiledUnlessDone(ctx, func() ([]part, error) { return l.partsFor(kinds, l.partsOf(len(objs))) })
-	}
-	if err != nil {
-		if ctx.Err() != nil {
-			res.Errors = append(res.Errors, interrupted(ctx))
-			return res
-		}
-		res.Errors = append(res.Errors, Error{Stage: StagePolicy, Code: CodeCompile, Message: err.Error(), Err: err})
+	parts, failed := l.compiledFor(ctx, s, objs)
+	if failed != nil {
+		res.Errors = append(res.Errors, *failed)
 		return res
 	}
 	data, err := l.runData(ctx, parts, objs)
@@ -472,155 +328,24 @@ func (l *Linter) lintObjects(ctx context.Context, objs []*load.Object, s *stream
 		res.Errors = append(res.Errors, Error{Stage: StageEvaluate, Code: CodeInventory, Message: err.Error(), Err: err})
 	}
 	store := inmem.NewFromASTObject(data)
-	evs := make([]*evaluate.Evaluator, len(parts))
-	for i, p := range parts {
-		evs[i] = l.partEvaluator(p, store)
-	}
-	cross := s.crossEvaluator(parts, store)
 	// Owned objects are evaluated too, and keep only what differs from
 	// their controller (inventory.KeepDiffering, after the evaluation).
 	ctrl := inventory.Controllers(objs)
 	res.Owned = len(ctrl)
-	todo := objs
-	res.Objects = len(todo) - len(ctrl)
-	res.Checked = make([]Checked, len(todo))
-	for i, o := range todo {
-		res.Checked[i] = Checked{Object: o.Ref(), File: o.Source.File, Document: o.Source.Document, Item: o.Source.Item}
-		c := &res.Checked[i]
-		if e := s.earlyOf(o); e != nil {
-			c.Labels, c.Annotations, c.TemplateAnnotations = e.labels, e.annotations, e.template
-		} else if !o.Partial {
-			// Those of a projection are read from the whole object.
-			c.Labels, c.Annotations, c.TemplateAnnotations = inventory.Metadata(o)
-		}
-	}
-
-	// One outcome per object and part: outcomes[i*len(evs)+p] is todo[i]
-	// under part p.
-	outcomes := make([]outcome, len(todo)*len(evs))
-	jobs := make(chan func())
-	var wg sync.WaitGroup
-	report := l.progress(len(todo))
-	evalOne := func(i, p int, o *load.Object) {
-		f, e := evs[p].Evaluate(ctx, o)
-		// Progress counts objects evaluated, not those a cancel skipped.
-		if p == 0 && ctx.Err() == nil {
-			// What the API server would refuse or drop; the object is
-			// still evaluated for the rest.
-			sf, se := sr.check(o)
-			f, e = append(f, sf...), append(e, staged(se, StageLoad)...)
-			report()
-		}
-		outcomes[i*len(evs)+p] = outcome{f, e}
-	}
-	for w := 0; w < l.workers(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for job := range jobs {
-				job()
-			}
-		}()
-	}
-	// Objects kept whole are evaluated one part at a time; those kept as a
-	// projection (a large input) a file at a time, as the file is read again,
-	// so that only the files being evaluated are held whole.
-	reread := map[string][]int{}
-	var files []string
-	// Once the run is cancelled no more work is handed out; what a worker
-	// already holds stops at its next check (Evaluator.Evaluate).
-	send := func(job func()) bool {
-		select {
-		case jobs <- job:
-			return true
-		case <-ctx.Done():
-			return false
-		}
-	}
-dispatch:
-	for i, o := range todo {
-		if top := ctrl[o]; top != nil && inventory.SameTemplate(o, top) {
-			// Nothing of its own to report (inventory.KeepDiffering would drop all).
-			outcomes[i*len(evs)] = outcome{}
-			report()
-			continue
-		}
-		if e := s.earlyOf(o); e != nil {
-			// Evaluated while whole but for the rules that read other
-			// objects; read again only for those.
-			outcomes[i*len(evs)] = e.outcome
-			if !s.crossApplies(o.Kind) {
-				report()
-				continue
-			}
-		}
-		if o.Partial {
-			if _, ok := reread[o.Source.File]; !ok {
-				files = append(files, o.Source.File)
-			}
-			reread[o.Source.File] = append(reread[o.Source.File], i)
-			continue
-		}
-		for p := range evs {
-			if !send(func() { evalOne(i, p, o) }) {
-				break dispatch
-			}
-		}
-	}
-	for _, file := range files {
-		if ctx.Err() != nil {
-			break
-		}
-		send(func() {
-			at := reread[file]
-			whole := l.reread(file, todo, at, outcomes, len(evs))
-			// A file of many objects (a List exported from a cluster) is
-			// not left to one worker.
-			workers := 1
-			if len(at) > manyObjects {
-				workers = l.workers()
-			}
-			each(len(at), workers, func(n int) {
-				if ctx.Err() != nil {
-					return
-				}
-				i := at[n]
-				if whole[n] == nil {
-					report()
-					return
-				}
-				if s.earlyOf(todo[i]) != nil {
-					f, e := cross.Evaluate(ctx, whole[n])
-					o := &outcomes[i*len(evs)]
-					o.findings, o.errors = append(o.findings, f...), append(o.errors, e...)
-					report()
-					return
-				}
-				c := &res.Checked[i]
-				c.Labels, c.Annotations, c.TemplateAnnotations = inventory.Metadata(whole[n])
-				for p := range evs {
-					evalOne(i, p, whole[n])
-				}
-			})
-		})
-	}
-	close(jobs)
-	wg.Wait()
+	res.Objects = len(objs) - len(ctrl)
+	res.Checked = checkedOf(objs, s)
+	run := l.newObjectRun(ctx, objs, parts, store, s, sr, ctrl, res.Checked)
+	run.evaluateAll()
 	if ctx.Err() == nil && len(l.combined) > 0 {
-		combined := l.evaluateCombined(ctx, parts[0].compiler, store, todo)
+		combined := l.evaluateCombined(ctx, parts[0].compiler, store, objs)
 		res.Findings = append(res.Findings, combined.findings...)
 		res.Errors = append(res.Errors, combined.errors...)
 	}
 	if ctx.Err() != nil {
 		res.Errors = append(res.Errors, interrupted(ctx))
 	}
-
-	inventory.KeepDiffering(todo, ctrl, func(j int) *[]Finding { return &outcomes[j].findings }, len(evs))
-	res.Findings = append(merge(todo, outcomes, len(evs)), res.Findings...)
-	for _, o := range outcomes {
-		res.Errors = append(res.Errors, o.errors...)
-	}
-	res.Errors = evaluate.OncePerRule(res.Errors)
+	res.Findings = append(run.findings(), res.Findings...)
+	res.Errors = evaluate.OncePerRule(append(res.Errors, run.errors()...))
 	if !l.opts.Complete {
 		res.SkippedIncomplete = l.completeOnly()
 	}
@@ -630,143 +355,25 @@ dispatch:
 	return res
 }
 
+// checkedOf lists the objects of a run with the metadata the config filter
+// matches: read from the whole object, or, for one kept as a projection,
+// when it was whole (s) or once it is read again.
+func checkedOf(objs []*load.Object, s *stream) []Checked {
+	out := make([]Checked, len(objs))
+	for i, o := range objs {
+		c := &out[i]
+		*c = Checked{Object: o.Ref(), File: o.Source.File, Document: o.Source.Document, Item: o.Source.Item}
+		if e := s.earlyOf(o); e != nil {
+			c.Labels, c.Annotations, c.TemplateAnnotations = e.labels, e.annotations, e.template
+		} else if !o.Partial {
+			c.Labels, c.Annotations, c.TemplateAnnotations = inventory.Metadata(o)
+		}
+	}
+	return out
+}
+
 // interrupted is the error of a run whose context ended before every
 // object was evaluated: the objects not evaluated are not silently clean.
 func interrupted(ctx context.Context) Error {
 	return Error{Stage: StageEvaluate, Code: CodeInterrupted, Err: ctx.Err(), Message: fmt.Sprintf("interrupted (%v) before every object was evaluated: the findings are incomplete", ctx.Err())}
-}
-
-// compiledUnlessDone returns compile's result, or ctx's error as soon as ctx
-// ends: OPA's compiler cannot be interrupted, and a Ctrl-C must not wait for
-// it. An abandoned compile finishes in the background and is kept for the
-// Linter's next run.
-func compiledUnlessDone(ctx context.Context, compile func() ([]part, error)) ([]part, error) {
-	if ctx.Done() == nil {
-		return compile()
-	}
-	type compiled struct {
-		parts []part
-		err   error
-	}
-	done := make(chan compiled, 1)
-	go func() {
-		p, err := compile()
-		done <- compiled{p, err}
-	}()
-	select {
-	case c := <-done:
-		return c.parts, c.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-}
-
-// merge lists the findings of every outcome once: the same file given twice,
-// or one object in two files, is one problem. Only findings of an object whose
-// identity occurs more than once are remembered across objects (a large run
-// has hundreds of thousands of findings); outcomes give up their findings as
-// they are copied.
-func merge(todo []*load.Object, outcomes []outcome, parts int) []Finding {
-	total := 0
-	for _, o := range outcomes {
-		total += len(o.findings)
-	}
-	count := make(map[load.Ref]int, len(todo))
-	for _, o := range todo {
-		count[o.Ref()]++
-	}
-	out := make([]Finding, 0, total)
-	across := map[result.Key]bool{}
-	within := map[result.Key]bool{}
-	for j := range outcomes {
-		if j%parts == 0 {
-			clear(within)
-		}
-		seen := within
-		if count[todo[j/parts].Ref()] > 1 {
-			seen = across
-		}
-		for _, f := range outcomes[j].findings {
-			k := result.KeyOf(f)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, f)
-		}
-		outcomes[j].findings = nil
-	}
-	return out
-}
-
-// outcome is what evaluating one object under one part gave.
-type outcome struct {
-	findings []Finding
-	errors   []Error
-}
-
-// progress returns what a worker calls after each object: it tells
-// Options.Progress every percent of total and at the end.
-func (l *Linter) progress(total int) func() {
-	if l.opts.Progress == nil || total == 0 {
-		return func() {}
-	}
-	var mu sync.Mutex
-	done := 0
-	step := max(total/100, 1)
-	return func() {
-		mu.Lock()
-		defer mu.Unlock()
-		done++
-		if done%step == 0 || done == total {
-			l.opts.Progress(done, total)
-		}
-	}
-}
-
-// completeOnly lists the active rules marked as needing complete input.
-func (l *Linter) completeOnly() []*policy.Rule {
-	var out []*policy.Rule
-	for _, r := range l.active {
-		if requiresComplete(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// requiresComplete reports whether r is marked as firing only on complete input.
-func requiresComplete(r *policy.Rule) bool {
-	v, _ := r.Custom["requiresComplete"].(bool)
-	return v
-}
-
-// runData is data for one run: the library's data plus the run's
-// settings, its inventory, and the inventory's indexes
-// (engine/internal/inventory).
-func (l *Linter) runData(ctx context.Context, parts []part, objs []*load.Object) (ast.Object, error) {
-	data, kw := l.baseData()
-	compilers := make([]*ast.Compiler, len(parts))
-	for i, p := range parts {
-		compilers[i] = p.compiler
-	}
-	return inventory.AddTo(ctx, data, kw, compilers, objs)
-}
-
-// baseData is the library's data plus the run's settings; kw is its
-// data.kubeward, where runData adds the inventory.
-func (l *Linter) baseData() (data, kw ast.Object) {
-	data = l.data.Copy()
-	kw = ast.NewObject()
-	if t := data.Get(ast.StringTerm("kubeward")); t != nil {
-		if o, ok := t.Value.(ast.Object); ok {
-			kw = o.Copy()
-		}
-	}
-	kw.Insert(ast.StringTerm("run"), ast.NewTerm(ast.NewObject(
-		ast.Item(ast.StringTerm("assumeComplete"), ast.BooleanTerm(l.opts.Complete)),
-		ast.Item(ast.StringTerm("namespace"), ast.StringTerm(l.requestNamespace())),
-	)))
-	data.Insert(ast.StringTerm("kubeward"), ast.NewTerm(kw))
-	return data, kw
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sync"
-	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -281,27 +280,5 @@ func (l *Linter) reread(file string, todo []*load.Object, at []int, outcomes []o
 }
 
 // manyObjects is how many objects of one file read again are evaluated by
-// the worker that read it alone.
+// the worker that read it alone; past it, idle workers take some.
 const manyObjects = 32
-
-// each calls f(0) … f(n-1) on that many goroutines.
-func each(n, workers int, f func(int)) {
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}

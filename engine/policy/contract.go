@@ -12,7 +12,7 @@ import (
 // is not a string, or, for a kubeward rule, whose path is not an array of
 // keys and indexes. A wrong literal is then an error at load, at its
 // file:line, rather than once per object at run time; what only evaluation
-// knows is still checked then (engine/evaluate.go).
+// knows is still checked then (engine/internal/evaluate).
 func checkResults(f File, m *ast.Module, entries func(string) bool, withPath bool) Errors {
 	var errs Errors
 	for _, r := range m.Rules {
