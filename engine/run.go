@@ -187,6 +187,7 @@ func newPool(n int) *pool {
 		p.workers.Go(func() {
 			for job := range p.jobs {
 				job()
+				p.pending.Done()
 			}
 		})
 	}
@@ -200,7 +201,7 @@ func newPool(n int) *pool {
 func (p *pool) submit(ctx context.Context, job func()) bool {
 	p.pending.Add(1)
 	select {
-	case p.jobs <- p.counted(job):
+	case p.jobs <- job:
 		return true
 	case <-ctx.Done():
 		p.pending.Done()
@@ -213,15 +214,9 @@ func (p *pool) submit(ctx context.Context, job func()) bool {
 func (p *pool) spread(job func()) {
 	p.pending.Add(1)
 	select {
-	case p.jobs <- p.counted(job):
+	case p.jobs <- job:
 	default:
-		p.counted(job)()
-	}
-}
-
-func (p *pool) counted(job func()) func() {
-	return func() {
-		defer p.pending.Done()
+		p.pending.Done()
 		job()
 	}
 }
