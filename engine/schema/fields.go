@@ -105,6 +105,8 @@ var nameRules = map[string]func(string) []string{
 	"PriorityClass":           validation.IsDNS1123Subdomain,
 }
 
+var termMetadata, termName = ast.StringTerm("metadata"), ast.StringTerm("name")
+
 // checkName checks metadata.name as the API server does for kind.
 func (w *walker) checkName(kind string, obj ast.Value) {
 	check := nameRules[kind]
@@ -112,11 +114,15 @@ func (w *walker) checkName(kind string, obj ast.Value) {
 	if check == nil || !ok || !w.builtin {
 		return
 	}
-	md, ok := o.Get(ast.StringTerm("metadata")).Value.(ast.Object)
+	m := o.Get(termMetadata)
+	if m == nil {
+		return
+	}
+	md, ok := m.Value.(ast.Object)
 	if !ok {
 		return
 	}
-	t := md.Get(ast.StringTerm("name"))
+	t := md.Get(termName)
 	if t == nil {
 		return
 	}

@@ -91,7 +91,7 @@ func (v *Validator) Validate(apiVersion, kind string, obj ast.Value) (problems [
 	if s == nil {
 		return nil, false, nil
 	}
-	w := walker{builtin: builtin}
+	w := newWalker(builtin)
 	w.walk(s, obj)
 	w.checkName(kind, obj)
 	return w.problems, true, nil
@@ -127,6 +127,15 @@ type walker struct {
 	// at is the path of the value being walked: steps, not a []any, so that
 	// walking allocates nothing per field; a Problem gets a []any copy.
 	at []step
+	// schema is the schema of the object whose fields visit walks.
+	schema *Schema
+	visit  func(k, v *ast.Term)
+}
+
+func newWalker(builtin bool) *walker {
+	w := &walker{builtin: builtin, at: make([]step, 0, 16)}
+	w.visit = w.field
+	return w
 }
 
 // step is a key, or with index >= 0 a list index.
@@ -251,38 +260,46 @@ func (w *walker) walk(s *Schema, v ast.Value) {
 
 func (w *walker) object(s *Schema, obj ast.Object) {
 	// Foreach goes through the keys in order, as Keys does, without a copy
-	// of them or a lookup of each value.
-	obj.Foreach(func(k, t *ast.Term) {
-		key, ok := k.Value.(ast.String)
-		if !ok {
-			return
-		}
-		name := string(key)
-		if p, ok := s.Properties[name]; ok {
-			w.push(name, -1)
-			w.walkProperty(p, t.Value)
-			w.pop()
-			return
-		}
-		switch {
-		case s.AdditionalProperties != nil:
-			w.push(name, -1)
-			w.walk(s.AdditionalProperties, t.Value)
-			w.pop()
-		case s.EmbeddedResource && (name == "apiVersion" || name == "kind" || name == "metadata"):
-		case s.PreserveUnknown, s.Properties == nil:
-			// Free-form (preserve-unknown-fields, RawExtension, a CRD's
-			// "type: object" with no properties): any field is kept.
-		default:
-			w.push(name, -1)
-			w.unknown(s, name)
-			w.pop()
-		}
-	})
+	// of them or a lookup of each value; its callback is made once per
+	// walker and finds the schema in w.schema.
+	outer := w.schema
+	w.schema = s
+	obj.Foreach(w.visit)
+	w.schema = outer
 	for i, r := range s.requiredTerms {
 		if obj.Get(r) == nil {
 			w.add(MissingRequired, "missing required field %q%s", s.Required[i], in(s))
 		}
+	}
+}
+
+// field walks one field of an object of schema w.schema.
+func (w *walker) field(k, t *ast.Term) {
+	s := w.schema
+	key, ok := k.Value.(ast.String)
+	if !ok {
+		return
+	}
+	name := string(key)
+	if p, ok := s.Properties[name]; ok {
+		w.push(name, -1)
+		w.walkProperty(p, t.Value)
+		w.pop()
+		return
+	}
+	switch {
+	case s.AdditionalProperties != nil:
+		w.push(name, -1)
+		w.walk(s.AdditionalProperties, t.Value)
+		w.pop()
+	case s.EmbeddedResource && (name == "apiVersion" || name == "kind" || name == "metadata"):
+	case s.PreserveUnknown, s.Properties == nil:
+		// Free-form (preserve-unknown-fields, RawExtension, a CRD's
+		// "type: object" with no properties): any field is kept.
+	default:
+		w.push(name, -1)
+		w.unknown(s, name)
+		w.pop()
 	}
 }
 
