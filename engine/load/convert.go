@@ -44,16 +44,20 @@ func errorAt(n *yaml.Node, format string, args ...any) *nodeError {
 }
 
 func (c *converter) value(n *yaml.Node, depth int) (ast.Value, error) {
-	t, err := c.term(n, depth, &ast.Term{})
+	t, err := c.term(n, depth, nil)
 	if err != nil {
 		return nil, err
 	}
 	return t.Value, nil
 }
 
-// term converts n. A container's value goes into slot, which the caller
+// term converts n. A scalar's value goes into slot, which the caller
 // allocates with its siblings' (one allocation per mapping or sequence, not
-// one per value); null, booleans and small integers are OPA's interned terms.
+// one per value), except for null, booleans and small integers: OPA's
+// interned terms (sharedScalar). A nil slot is allocated here. A container
+// gets a term of its own: a term kept of the object (a projection keeps
+// metadata.name, drops spec; withoutNoise drops status) keeps the terms
+// allocated with it, and those are then only scalars.
 func (c *converter) term(n *yaml.Node, depth int, slot *ast.Term) (*ast.Term, error) {
 	if depth > c.limits.MaxDepth {
 		return nil, errorAt(n, "document nests deeper than %d levels (limit --max-depth)", c.limits.MaxDepth)
@@ -76,27 +80,28 @@ func (c *converter) term(n *yaml.Node, depth int, slot *ast.Term) (*ast.Term, er
 		if err != nil {
 			return nil, err
 		}
-		slot.Value = v
-		return slot, nil
+		return ast.NewTerm(v), nil
 	case yaml.SequenceNode:
 		c.containers++
-		slots := make([]ast.Term, len(n.Content))
+		slots := newSlots(n.Content, 1)
 		terms := make([]*ast.Term, len(n.Content))
 		for i, item := range n.Content {
-			t, err := c.term(item, depth+1, &slots[i])
+			t, err := c.term(item, depth+1, slots.next())
 			if err != nil {
 				return nil, err
 			}
+			slots.used(t)
 			terms[i] = t
 		}
-		slot.Value = ast.NewArray(terms...)
-		return slot, nil
+		return ast.NewTerm(ast.NewArray(terms...)), nil
 	case yaml.ScalarNode:
+		if slot == nil {
+			slot = &ast.Term{}
+		}
 		return scalarTerm(n, slot)
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
-			slot.Value = ast.Null{}
-			return slot, nil
+			return ast.InternedNullTerm, nil
 		}
 		return c.term(n.Content[0], depth, slot)
 	}
@@ -159,7 +164,7 @@ func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
 	c.containers++
 	pairs := len(n.Content) / 2
 	dup := duplicateKey(n)
-	slots := make([]ast.Term, pairs)
+	slots := newSlots(n.Content, 2)
 	// The pairs go on the converter's stack, above those of the mappings
 	// that contain this one, so that the object is made at its exact size.
 	start := len(c.pairs)
@@ -177,10 +182,11 @@ func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
 		if i == dup {
 			return nil, errorAt(k, "duplicate key %q (first at line %d)", key, firstKeyLine(n, key)+c.lineOffset)
 		}
-		val, err := c.term(v, depth+1, &slots[i])
+		val, err := c.term(v, depth+1, slots.next())
 		if err != nil {
 			return nil, err
 		}
+		slots.used(val)
 		c.pairs = append(c.pairs, [2]*ast.Term{keyTerm(key), val})
 	}
 	obj := ast.NewObject(c.pairs[start:]...)
@@ -285,24 +291,72 @@ func keyString(k *yaml.Node) (string, error) {
 	return r.Value, nil
 }
 
-// scalarTerm is the term of scalar n: a shared one for null, booleans and
-// the integers OPA interns, else slot holding its value.
-func scalarTerm(n *yaml.Node, slot *ast.Term) (*ast.Term, error) {
+// slots are the terms of a container's scalar values, allocated together:
+// as many as it has scalars that are not shared terms, so that none is left
+// unused for as long as the object lives.
+type slots struct {
+	terms []ast.Term
+	n     int
+}
+
+// newSlots counts the values of content, every stride-th node from the
+// stride-1-th (2 for a mapping's values, 1 for a sequence's items).
+func newSlots(content []*yaml.Node, stride int) slots {
+	need := 0
+	for i := stride - 1; i < len(content); i += stride {
+		if stride == 2 && isMerge(content[i-1]) {
+			continue
+		}
+		if n := resolveAlias(content[i]); n != nil && n.Kind == yaml.ScalarNode && sharedScalar(n) == nil {
+			need++
+		}
+	}
+	return slots{terms: make([]ast.Term, need)}
+}
+
+// next is the slot for the next value; nil (term allocates one) if the count
+// was short.
+func (s *slots) next() *ast.Term {
+	if s.n < len(s.terms) {
+		return &s.terms[s.n]
+	}
+	return nil
+}
+
+// used moves on when t took the slot next gave.
+func (s *slots) used(t *ast.Term) {
+	if s.n < len(s.terms) && t == &s.terms[s.n] {
+		s.n++
+	}
+}
+
+// sharedScalar is OPA's interned term for scalar n when there is one: null,
+// booleans and small integers.
+func sharedScalar(n *yaml.Node) *ast.Term {
 	switch n.ShortTag() {
 	case "!!null":
-		return ast.InternedNullTerm, nil
+		return ast.InternedNullTerm
 	case "!!bool":
 		// The spellings YAML 1.2's core schema resolves, without a decoder.
 		switch n.Value {
 		case "true", "True", "TRUE":
-			return ast.InternedTerm(true), nil
+			return ast.InternedTerm(true)
 		case "false", "False", "FALSE":
-			return ast.InternedTerm(false), nil
+			return ast.InternedTerm(false)
 		}
 	case "!!int":
 		if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil && ast.HasInternedIntNumberTerm(int(i)) {
-			return ast.InternedTerm(int(i)), nil
+			return ast.InternedTerm(int(i))
 		}
+	}
+	return nil
+}
+
+// scalarTerm is the term of scalar n: a shared one (sharedScalar), else
+// slot holding its value.
+func scalarTerm(n *yaml.Node, slot *ast.Term) (*ast.Term, error) {
+	if t := sharedScalar(n); t != nil {
+		return t, nil
 	}
 	v, err := scalar(n)
 	if err != nil {

@@ -417,14 +417,13 @@ func readOpened(name string, f *os.File, opts Options) ([]*Object, []Error, int)
 // the collector, so the pool does not keep a large file's worth alive.
 var readBuffers sync.Pool // of *[]byte
 
-const maxPooledBuffer = 4 << 20
+const maxPooledBuffer = 1 << 20
 
 func getBuffer(size int) *[]byte {
-	if b, ok := readBuffers.Get().(*[]byte); ok {
-		if cap(*b) >= size {
-			return b
-		}
-		readBuffers.Put(b)
+	// A buffer too small is dropped, not put back: the pool holds about one
+	// buffer per file being read, the largest.
+	if b, ok := readBuffers.Get().(*[]byte); ok && cap(*b) >= size {
+		return b
 	}
 	b := make([]byte, size, max(size, 64<<10))
 	return &b
