@@ -101,9 +101,9 @@ func (v *Validator) AddCRD(crd ast.Value) error {
 				}
 				return errf("spec.versions[%d] must be a mapping, found %s", i, typeOf(versions.Elem(i).Value))
 			}
-			name, err := stringAt(ver, "name", fmt.Sprintf("spec.versions[%d].name", i))
+			name, err := stringAt(ver, "name", "name")
 			if err != nil {
-				return errf("%v", err)
+				return errf("spec.versions[%d].%v", i, err)
 			}
 			s, err := objectAt(ver, "schema")
 			if err != nil {
@@ -162,12 +162,25 @@ var (
 	termEmbeddedResource     = ast.StringTerm("x-kubernetes-embedded-resource")
 )
 
+// crdKeys are the terms of the keys AddCRD reads.
+var crdKeys = func() map[string]*ast.Term {
+	out := map[string]*ast.Term{}
+	for _, k := range []string{"spec", "group", "names", "kind", "versions", "version", "validation", "name", "schema", "openAPIV3Schema"} {
+		out[k] = ast.StringTerm(k)
+	}
+	return out
+}()
+
 // get is obj[key], nil when obj is nil or has no such key.
 func get(obj ast.Object, key string) ast.Value {
 	if obj == nil {
 		return nil
 	}
-	if t := obj.Get(ast.StringTerm(key)); t != nil {
+	t := crdKeys[key]
+	if t == nil {
+		t = ast.StringTerm(key)
+	}
+	if t := obj.Get(t); t != nil {
 		return t.Value
 	}
 	return nil
@@ -252,40 +265,35 @@ func schemaOf(v ast.Value, build bool) (*Schema, *decodeError) {
 		return nil, wrongType("", "a mapping", v)
 	}
 	var s Schema
-	for _, f := range [...]struct {
-		t   *ast.Term
-		dst *string
-	}{{termType, &s.Type}, {termFormat, &s.Format}, {termRef, &s.Ref}} {
-		if x := obj.Get(f.t); x != nil {
-			switch val := x.Value.(type) {
-			case ast.Null:
-			case ast.String:
-				*f.dst = string(val)
-			default:
-				return nil, wrongType("."+string(f.t.Value.(ast.String)), "a string", val)
-			}
-		}
+	if err := readString(obj, termType, &s.Type); err != nil {
+		return nil, err
 	}
-	for _, f := range [...]struct {
-		t   *ast.Term
-		dst *bool
-	}{{termNullable, &s.Nullable}, {termIntOrString, &s.IntOrString}, {termPreserveUnknown, &s.PreserveUnknown}, {termEmbeddedResource, &s.EmbeddedResource}} {
-		if x := obj.Get(f.t); x != nil {
-			switch val := x.Value.(type) {
-			case ast.Null:
-			case ast.Boolean:
-				*f.dst = bool(val)
-			default:
-				return nil, wrongType("."+string(f.t.Value.(ast.String)), "a boolean", val)
-			}
-		}
+	if err := readString(obj, termFormat, &s.Format); err != nil {
+		return nil, err
+	}
+	if err := readString(obj, termRef, &s.Ref); err != nil {
+		return nil, err
+	}
+	if err := readBool(obj, termNullable, &s.Nullable); err != nil {
+		return nil, err
+	}
+	if err := readBool(obj, termIntOrString, &s.IntOrString); err != nil {
+		return nil, err
+	}
+	if err := readBool(obj, termPreserveUnknown, &s.PreserveUnknown); err != nil {
+		return nil, err
+	}
+	if err := readBool(obj, termEmbeddedResource, &s.EmbeddedResource); err != nil {
+		return nil, err
 	}
 	if x := obj.Get(termProperties); x != nil {
 		switch props := x.Value.(type) {
 		case ast.Null:
 		case ast.Object:
+			// The callback captures no Schema: a check then allocates none.
+			var m map[string]*Schema
 			if build {
-				s.Properties = make(map[string]*Schema, props.Len())
+				m = make(map[string]*Schema, props.Len())
 			}
 			var err *decodeError
 			props.Until(func(k, pv *ast.Term) bool {
@@ -297,14 +305,15 @@ func schemaOf(v ast.Value, build bool) (*Schema, *decodeError) {
 						return true
 					}
 				}
-				if build {
-					s.Properties[string(name)] = p
+				if m != nil {
+					m[string(name)] = p
 				}
 				return false
 			})
 			if err != nil {
 				return nil, err
 			}
+			s.Properties = m
 		default:
 			return nil, wrongType(".properties", "a mapping", props)
 		}
@@ -375,7 +384,41 @@ func schemaOf(v ast.Value, build bool) (*Schema, *decodeError) {
 		return nil, nil
 	}
 	s.requiredTerms = termsOf(s.Required)
-	return &s, nil
+	out := new(Schema)
+	*out = s
+	return out, nil
+}
+
+// readString sets *dst to the string obj[key], if there is one.
+func readString(obj ast.Object, key *ast.Term, dst *string) *decodeError {
+	x := obj.Get(key)
+	if x == nil {
+		return nil
+	}
+	switch val := x.Value.(type) {
+	case ast.Null:
+	case ast.String:
+		*dst = string(val)
+	default:
+		return wrongType("."+string(key.Value.(ast.String)), "a string", val)
+	}
+	return nil
+}
+
+// readBool sets *dst to the boolean obj[key], if there is one.
+func readBool(obj ast.Object, key *ast.Term, dst *bool) *decodeError {
+	x := obj.Get(key)
+	if x == nil {
+		return nil
+	}
+	switch val := x.Value.(type) {
+	case ast.Null:
+	case ast.Boolean:
+		*dst = bool(val)
+	default:
+		return wrongType("."+string(key.Value.(ast.String)), "a boolean", val)
+	}
+	return nil
 }
 
 // jsonValue is v as it was when CRDs were decoded from JSON: numbers went
