@@ -24,9 +24,11 @@ type converter struct {
 	before     int
 	containers int // mappings and sequences converted: a size hint for positions
 	lineOffset int // lines before the document, for line numbers in messages
-	// open are the mappings being converted: a merge key that refers to one
-	// of them would merge a mapping into itself, for ever.
+	// open are the anchored mappings being converted: a merge key that refers
+	// to one of them would merge a mapping into itself, for ever.
 	open map[*yaml.Node]bool
+	// pairs are the keys and values of the mappings being converted.
+	pairs [][2]*ast.Term
 }
 
 // nodeError is a problem at a place in the document.
@@ -42,6 +44,21 @@ func errorAt(n *yaml.Node, format string, args ...any) *nodeError {
 }
 
 func (c *converter) value(n *yaml.Node, depth int) (ast.Value, error) {
+	t, err := c.term(n, depth, nil)
+	if err != nil {
+		return nil, err
+	}
+	return t.Value, nil
+}
+
+// term converts n. A scalar's value goes into slot, which the caller
+// allocates with its siblings' (one allocation per mapping or sequence, not
+// one per value), except for null, booleans and small integers: OPA's
+// interned terms (sharedScalar). A nil slot is allocated here. A container
+// gets a term of its own: a term kept of the object (a projection keeps
+// metadata.name, drops spec; withoutNoise drops status) keeps the terms
+// allocated with it, and those are then only scalars.
+func (c *converter) term(n *yaml.Node, depth int, slot *ast.Term) (*ast.Term, error) {
 	if depth > c.limits.MaxDepth {
 		return nil, errorAt(n, "document nests deeper than %d levels (limit --max-depth)", c.limits.MaxDepth)
 	}
@@ -57,27 +74,36 @@ func (c *converter) value(n *yaml.Node, depth int) (ast.Value, error) {
 		if n.Alias == nil {
 			return nil, errorAt(n, "unknown alias %q", n.Value)
 		}
-		return c.value(n.Alias, depth+1)
+		return c.term(n.Alias, depth+1, slot)
 	case yaml.MappingNode:
-		return c.mapping(n, depth)
+		v, err := c.mapping(n, depth)
+		if err != nil {
+			return nil, err
+		}
+		return ast.NewTerm(v), nil
 	case yaml.SequenceNode:
 		c.containers++
-		terms := make([]*ast.Term, 0, len(n.Content))
-		for _, item := range n.Content {
-			v, err := c.value(item, depth+1)
+		slots := newSlots(n.Content, 1)
+		terms := make([]*ast.Term, len(n.Content))
+		for i, item := range n.Content {
+			t, err := c.term(item, depth+1, slots.next())
 			if err != nil {
 				return nil, err
 			}
-			terms = append(terms, ast.NewTerm(v))
+			slots.used(t)
+			terms[i] = t
 		}
-		return ast.NewArray(terms...), nil
+		return ast.NewTerm(ast.NewArray(terms...)), nil
 	case yaml.ScalarNode:
-		return scalar(n)
+		if slot == nil {
+			slot = &ast.Term{}
+		}
+		return scalarTerm(n, slot)
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
-			return ast.Null{}, nil
+			return ast.InternedNullTerm, nil
 		}
-		return c.value(n.Content[0], depth)
+		return c.term(n.Content[0], depth, slot)
 	}
 	return nil, errorAt(n, "unsupported YAML node")
 }
@@ -127,16 +153,24 @@ func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
 	if depth > c.limits.MaxDepth {
 		return nil, errorAt(n, "document nests deeper than %d levels (limit --max-depth)", c.limits.MaxDepth)
 	}
-	if c.open == nil {
-		c.open = map[*yaml.Node]bool{}
+	// Only an anchored mapping can be reached again through a merge key.
+	if n.Anchor != "" {
+		if c.open == nil {
+			c.open = map[*yaml.Node]bool{}
+		}
+		c.open[n] = true
+		defer delete(c.open, n)
 	}
-	c.open[n] = true
-	defer delete(c.open, n)
 	c.containers++
-	obj := ast.NewObject()
+	pairs := len(n.Content) / 2
+	dup := duplicateKey(n)
+	slots := newSlots(n.Content, 2)
+	// The pairs go on the converter's stack, above those of the mappings
+	// that contain this one, so that the object is made at its exact size.
+	start := len(c.pairs)
 	var merges []*yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
+	for i := 0; i < pairs; i++ {
+		k, v := n.Content[2*i], n.Content[2*i+1]
 		if isMerge(k) {
 			merges = append(merges, v)
 			continue
@@ -145,16 +179,19 @@ func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		kt := keyTerm(key)
-		if obj.Get(kt) != nil {
+		if i == dup {
 			return nil, errorAt(k, "duplicate key %q (first at line %d)", key, firstKeyLine(n, key)+c.lineOffset)
 		}
-		val, err := c.value(v, depth+1)
+		val, err := c.term(v, depth+1, slots.next())
 		if err != nil {
 			return nil, err
 		}
-		obj.Insert(kt, ast.NewTerm(val))
+		slots.used(val)
+		c.pairs = append(c.pairs, [2]*ast.Term{keyTerm(key), val})
 	}
+	obj := ast.NewObject(c.pairs[start:]...)
+	clear(c.pairs[start:])
+	c.pairs = c.pairs[:start]
 	// YAML merge keys: explicit keys win over merged ones, earlier merges over later.
 	for _, m := range merges {
 		for _, src := range mergeSources(m) {
@@ -179,6 +216,51 @@ func (c *converter) mapping(n *yaml.Node, depth int) (ast.Value, error) {
 		}
 	}
 	return obj, nil
+}
+
+// duplicateKey is the index of the first pair of mapping n whose key repeats
+// an earlier one (merge keys and keys that are no scalar aside), or -1.
+func duplicateKey(n *yaml.Node) int {
+	pairs := len(n.Content) / 2
+	key := func(i int) (string, bool) {
+		k := n.Content[2*i]
+		if isMerge(k) {
+			return "", false
+		}
+		r := resolveAlias(k)
+		if r == nil || r.Kind != yaml.ScalarNode {
+			return "", false
+		}
+		return r.Value, true
+	}
+	if pairs <= 16 {
+		var keys [16]string
+		var ok [16]bool
+		for i := 0; i < pairs; i++ {
+			keys[i], ok[i] = key(i)
+			if !ok[i] {
+				continue
+			}
+			for j := 0; j < i; j++ {
+				if ok[j] && keys[j] == keys[i] {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	seen := make(map[string]struct{}, pairs)
+	for i := 0; i < pairs; i++ {
+		k, ok := key(i)
+		if !ok {
+			continue
+		}
+		if _, ok := seen[k]; ok {
+			return i
+		}
+		seen[k] = struct{}{}
+	}
+	return -1
 }
 
 func isMerge(k *yaml.Node) bool {
@@ -207,6 +289,81 @@ func keyString(k *yaml.Node) (string, error) {
 	}
 	// Kubernetes' YAML reader turns every key into its string form.
 	return r.Value, nil
+}
+
+// slots are the terms of a container's scalar values, allocated together:
+// as many as it has scalars that are not shared terms, so that none is left
+// unused for as long as the object lives.
+type slots struct {
+	terms []ast.Term
+	n     int
+}
+
+// newSlots counts the values of content, every stride-th node from the
+// stride-1-th (2 for a mapping's values, 1 for a sequence's items).
+func newSlots(content []*yaml.Node, stride int) slots {
+	need := 0
+	for i := stride - 1; i < len(content); i += stride {
+		if stride == 2 && isMerge(content[i-1]) {
+			continue
+		}
+		if n := resolveAlias(content[i]); n != nil && n.Kind == yaml.ScalarNode && sharedScalar(n) == nil {
+			need++
+		}
+	}
+	return slots{terms: make([]ast.Term, need)}
+}
+
+// next is the slot for the next value; nil (term allocates one) if the count
+// was short.
+func (s *slots) next() *ast.Term {
+	if s.n < len(s.terms) {
+		return &s.terms[s.n]
+	}
+	return nil
+}
+
+// used moves on when t took the slot next gave.
+func (s *slots) used(t *ast.Term) {
+	if s.n < len(s.terms) && t == &s.terms[s.n] {
+		s.n++
+	}
+}
+
+// sharedScalar is OPA's interned term for scalar n when there is one: null,
+// booleans and small integers.
+func sharedScalar(n *yaml.Node) *ast.Term {
+	switch n.ShortTag() {
+	case "!!null":
+		return ast.InternedNullTerm
+	case "!!bool":
+		// The spellings YAML 1.2's core schema resolves, without a decoder.
+		switch n.Value {
+		case "true", "True", "TRUE":
+			return ast.InternedTerm(true)
+		case "false", "False", "FALSE":
+			return ast.InternedTerm(false)
+		}
+	case "!!int":
+		if i, err := strconv.ParseInt(n.Value, 10, 64); err == nil && ast.HasInternedIntNumberTerm(int(i)) {
+			return ast.InternedTerm(int(i))
+		}
+	}
+	return nil
+}
+
+// scalarTerm is the term of scalar n: a shared one (sharedScalar), else
+// slot holding its value.
+func scalarTerm(n *yaml.Node, slot *ast.Term) (*ast.Term, error) {
+	if t := sharedScalar(n); t != nil {
+		return t, nil
+	}
+	v, err := scalar(n)
+	if err != nil {
+		return nil, err
+	}
+	slot.Value = v
+	return slot, nil
 }
 
 func scalar(n *yaml.Node) (ast.Value, error) {

@@ -392,7 +392,9 @@ func readOpened(name string, f *os.File, opts Options) ([]*Object, []Error, int)
 		// The size is known: one buffer of that size, instead of io.ReadAll's
 		// doublings (their copying and zeroing were 5 % of a large run's CPU).
 		// One byte more than the size sees a file that grew meanwhile.
-		data := make([]byte, info.Size()+1)
+		buf := getBuffer(int(info.Size()) + 1)
+		defer putBuffer(buf)
+		data := (*buf)[:info.Size()+1]
 		n, err := io.ReadFull(f, data)
 		switch {
 		case err == nil:
@@ -406,6 +408,31 @@ func readOpened(name string, f *os.File, opts Options) ([]*Object, []Error, int)
 		}
 	}
 	return readStream(name, f, opts)
+}
+
+// readBuffers hold the bytes of files being parsed, for reuse by the next
+// file: nothing parsed from a file refers to them (the YAML parser copies
+// what it reads, and every string kept is its own), and a run reads as many
+// bytes as its input holds. Larger buffers than maxPooledBuffer are left to
+// the collector, so the pool does not keep a large file's worth alive.
+var readBuffers sync.Pool // of *[]byte
+
+const maxPooledBuffer = 1 << 20
+
+func getBuffer(size int) *[]byte {
+	// A buffer too small is dropped, not put back: the pool holds about one
+	// buffer per file being read, the largest.
+	if b, ok := readBuffers.Get().(*[]byte); ok && cap(*b) >= size {
+		return b
+	}
+	b := make([]byte, size, max(size, 64<<10))
+	return &b
+}
+
+func putBuffer(b *[]byte) {
+	if cap(*b) <= maxPooledBuffer {
+		readBuffers.Put(b)
+	}
 }
 
 func readStdin(opts Options) ([]*Object, []Error) {

@@ -17,7 +17,17 @@ var (
 		"managedFields": true, "resourceVersion": true, "uid": true, "generation": true,
 		"creationTimestamp": true, "selfLink": true,
 	}
+	noiseTopTerms      = termsOf(noiseTop)
+	noiseMetadataTerms = termsOf(noiseMetadata)
 )
+
+func termsOf(keys map[string]bool) []*ast.Term {
+	out := make([]*ast.Term, 0, len(keys))
+	for k := range keys {
+		out = append(out, ast.StringTerm(k))
+	}
+	return out
+}
 
 // objectsOf turns one parsed YAML document into objects: one, or the items
 // of a List. before is how many values the file's earlier documents
@@ -59,7 +69,7 @@ func objectsOfValue(file string, doc int, node *yaml.Node, v ast.Value, conv *co
 		o, e := fail(node, problem)
 		// Neither key: some other YAML (compose, values, CI). One of the
 		// two: a manifest written wrong, which stays an error.
-		e[0].notObject = obj.Get(ast.StringTerm("apiVersion")) == nil && obj.Get(ast.StringTerm("kind")) == nil
+		e[0].notObject = obj.Get(keyTerm("apiVersion")) == nil && obj.Get(keyTerm("kind")) == nil
 		return o, e
 	}
 	pos, top := buildPositions(node, conv.containers, conv.nodes)
@@ -83,7 +93,7 @@ func objectsOfValue(file string, doc int, node *yaml.Node, v ast.Value, conv *co
 }
 
 func isList(kind string, obj ast.Object) bool {
-	return kind == "List" || (strings.HasSuffix(kind, "List") && obj.Get(ast.StringTerm("items")) != nil)
+	return kind == "List" || (strings.HasSuffix(kind, "List") && obj.Get(keyTerm("items")) != nil)
 }
 
 // listItems expands `kind: List` and typed lists (DeploymentList) into their
@@ -106,11 +116,11 @@ func listItems(file string, src Source, apiVersion, kind string, items *ast.Arra
 			continue
 		}
 		if kind != "List" {
-			if item.Get(ast.StringTerm("kind")) == nil {
-				item.Insert(ast.StringTerm("kind"), ast.StringTerm(itemKind))
+			if item.Get(keyTerm("kind")) == nil {
+				item.Insert(keyTerm("kind"), ast.StringTerm(itemKind))
 			}
-			if item.Get(ast.StringTerm("apiVersion")) == nil {
-				item.Insert(ast.StringTerm("apiVersion"), ast.StringTerm(apiVersion))
+			if item.Get(keyTerm("apiVersion")) == nil {
+				item.Insert(keyTerm("apiVersion"), ast.StringTerm(apiVersion))
 			}
 		}
 		if _, _, problem := typeOf(item); problem != "" {
@@ -177,18 +187,18 @@ func typeOf(obj ast.Object) (apiVersion, kind, problem string) {
 	av, avOK := stringField(obj, "apiVersion")
 	k, kOK := stringField(obj, "kind")
 	switch {
-	case obj.Get(ast.StringTerm("apiVersion")) == nil && obj.Get(ast.StringTerm("kind")) == nil:
+	case obj.Get(keyTerm("apiVersion")) == nil && obj.Get(keyTerm("kind")) == nil:
 		return "", "", "document has no apiVersion and kind: not a Kubernetes object"
-	case obj.Get(ast.StringTerm("kind")) == nil:
+	case obj.Get(keyTerm("kind")) == nil:
 		return "", "", "document has no kind"
 	case !kOK:
-		return "", "", fmt.Sprintf("kind must be a string, found %s", describeValue(obj.Get(ast.StringTerm("kind")).Value))
+		return "", "", fmt.Sprintf("kind must be a string, found %s", describeValue(obj.Get(keyTerm("kind")).Value))
 	case k == "":
 		return "", "", "kind is empty"
-	case obj.Get(ast.StringTerm("apiVersion")) == nil:
+	case obj.Get(keyTerm("apiVersion")) == nil:
 		return "", "", "document has no apiVersion"
 	case !avOK:
-		return "", "", fmt.Sprintf("apiVersion must be a string, found %s", describeValue(obj.Get(ast.StringTerm("apiVersion")).Value))
+		return "", "", fmt.Sprintf("apiVersion must be a string, found %s", describeValue(obj.Get(keyTerm("apiVersion")).Value))
 	case av == "":
 		return "", "", "apiVersion is empty"
 	}
@@ -197,14 +207,14 @@ func typeOf(obj ast.Object) (apiVersion, kind, problem string) {
 
 // field is obj[key], or nil when absent.
 func field(obj ast.Object, key string) ast.Value {
-	if t := obj.Get(ast.StringTerm(key)); t != nil {
+	if t := obj.Get(keyTerm(key)); t != nil {
 		return t.Value
 	}
 	return nil
 }
 
 func stringField(obj ast.Object, key string) (string, bool) {
-	t := obj.Get(ast.StringTerm(key))
+	t := obj.Get(keyTerm(key))
 	if t == nil {
 		return "", false
 	}
@@ -218,7 +228,7 @@ func newObject(obj ast.Object, node *yaml.Node, pos *positions, root int32, src 
 	o := &Object{Source: src, pos: pos, root: root, line: clamp(node.Line), col: clamp(node.Column), lineOffset: lineOffset}
 	o.APIVersion, _ = stringField(obj, "apiVersion")
 	o.Kind, _ = stringField(obj, "kind")
-	if t := obj.Get(ast.StringTerm("metadata")); t != nil {
+	if t := obj.Get(keyTerm("metadata")); t != nil {
 		meta, ok := t.Value.(ast.Object)
 		if !ok {
 			return nil, fmt.Sprintf("metadata must be a mapping, found %s", describeValue(t.Value))
@@ -241,7 +251,7 @@ func newObject(obj ast.Object, node *yaml.Node, pos *positions, root int32, src 
 }
 
 func optionalString(meta ast.Object, key string) (string, string) {
-	t := meta.Get(ast.StringTerm(key))
+	t := meta.Get(keyTerm(key))
 	if t == nil {
 		return "", ""
 	}
@@ -266,7 +276,7 @@ func controllerOf(meta ast.Object) *OwnerRef {
 		if !ok || out != nil {
 			return
 		}
-		if c := ref.Get(ast.StringTerm("controller")); c == nil || !ast.Boolean(true).Equal(c.Value) {
+		if c := ref.Get(keyTerm("controller")); c == nil || !ast.Boolean(true).Equal(c.Value) {
 			return
 		}
 		r := &OwnerRef{}
@@ -279,7 +289,15 @@ func controllerOf(meta ast.Object) *OwnerRef {
 	return out
 }
 
+// withoutNoise is obj without the fields the API server writes. Most input
+// has none of them: then obj itself, not a copy.
 func withoutNoise(obj ast.Object) ast.Value {
+	if !hasAny(obj, noiseTopTerms) {
+		meta, _ := field(obj, "metadata").(ast.Object)
+		if meta == nil || !hasAny(meta, noiseMetadataTerms) {
+			return obj
+		}
+	}
 	out := ast.NewObject()
 	obj.Foreach(func(k, v *ast.Term) {
 		key, _ := k.Value.(ast.String)
@@ -300,6 +318,16 @@ func withoutNoise(obj ast.Object) ast.Value {
 		out.Insert(k, v)
 	})
 	return out
+}
+
+// hasAny reports whether obj has one of keys.
+func hasAny(obj ast.Object, keys []*ast.Term) bool {
+	for _, k := range keys {
+		if obj.Get(k) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func describeNode(n *yaml.Node) string {

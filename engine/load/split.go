@@ -2,7 +2,6 @@ package load
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 )
 
@@ -43,17 +42,47 @@ func isSeparator(line []byte) bool {
 	return len(rest) == 0 || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r'
 }
 
-var helmSource = regexp.MustCompile(`(?m)^#\s*Source:\s*(\S.*?)\s*$`)
-
 // helmTemplate returns the template named by the "# Source:" comment that
-// `helm template` writes before each document.
+// `helm template` writes before each document: the first line that starts
+// with "#", blanks, "Source:", blanks and a name (the blanks may span
+// lines, as \s in the pattern ^#\s*Source:\s*(\S.*?)\s*$ that it
+// implements does). A scan, not that regular expression: it ran for every
+// document of every chart.
 func helmTemplate(text []byte) string {
 	if !bytes.Contains(text, []byte("Source:")) {
 		return ""
 	}
-	m := helmSource.FindSubmatch(text)
-	if m == nil {
-		return ""
+	for i := 0; i < len(text); i++ {
+		if text[i] != '#' || (i > 0 && text[i-1] != '\n') {
+			continue
+		}
+		j := skipBlanks(text, i+1)
+		if !bytes.HasPrefix(text[j:], []byte("Source:")) {
+			continue
+		}
+		j = skipBlanks(text, j+len("Source:"))
+		if j == len(text) {
+			continue
+		}
+		end := bytes.IndexByte(text[j:], '\n')
+		if end < 0 {
+			end = len(text) - j
+		}
+		return strings.TrimSpace(string(text[j : j+end]))
 	}
-	return strings.TrimSpace(string(m[1]))
+	return ""
+}
+
+// skipBlanks returns the first index from i of a byte that is not one of
+// regexp's \s (space, \t, \n, \f, \r).
+func skipBlanks(text []byte, i int) int {
+	for i < len(text) {
+		switch text[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }

@@ -10,7 +10,7 @@ import (
 // fieldChecks are what the API server checks of particular fields beyond
 // their type (the published schema says "integer" for a port, "string" for a
 // container name), keyed by definition and field.
-var fieldChecks = map[string]func(w *walker, v ast.Value, path []any){
+var fieldChecks = map[string]func(w *walker, v ast.Value){
 	"io.k8s.api.core.v1.ContainerPort.containerPort":     port(1),
 	"io.k8s.api.core.v1.ContainerPort.hostPort":          port(0), // 0: none
 	"io.k8s.api.core.v1.ContainerPort.name":              portName,
@@ -28,49 +28,49 @@ var fieldChecks = map[string]func(w *walker, v ast.Value, path []any){
 }
 
 // port checks a port number: from min (0 where 0 means "none") to 65535.
-func port(min int64) func(w *walker, v ast.Value, path []any) {
-	return func(w *walker, v ast.Value, path []any) {
+func port(min int64) func(w *walker, v ast.Value) {
+	return func(w *walker, v ast.Value) {
 		n, ok := v.(ast.Number)
 		if !ok {
 			return
 		}
 		i, ok := n.Int64()
 		if !ok || i < min || i > 65535 {
-			w.add(InvalidValue, path, "%s %s is not a port number (%d to 65535)", fieldLabel(path), n.String(), max(min, 1))
+			w.add(InvalidValue, "%s %s is not a port number (%d to 65535)", w.label(), n.String(), max(min, 1))
 		}
 	}
 }
 
 // portOrName checks an int-or-string port: a number in range or the name of
 // a container port.
-func portOrName(min int64) func(w *walker, v ast.Value, path []any) {
+func portOrName(min int64) func(w *walker, v ast.Value) {
 	num := port(min)
-	return func(w *walker, v ast.Value, path []any) {
+	return func(w *walker, v ast.Value) {
 		if _, ok := v.(ast.String); ok {
-			portName(w, v, path)
+			portName(w, v)
 			return
 		}
-		num(w, v, path)
+		num(w, v)
 	}
 }
 
-func portName(w *walker, v ast.Value, path []any) {
+func portName(w *walker, v ast.Value) {
 	s, ok := v.(ast.String)
 	if !ok {
 		return
 	}
 	if errs := validation.IsValidPortName(string(s)); len(errs) > 0 {
-		w.add(InvalidValue, path, "%s %q is not a valid port name: %s", fieldLabel(path), string(s), errs[0])
+		w.add(InvalidValue, "%s %q is not a valid port name: %s", w.label(), string(s), errs[0])
 	}
 }
 
-func dnsLabel(w *walker, v ast.Value, path []any) {
+func dnsLabel(w *walker, v ast.Value) {
 	s, ok := v.(ast.String)
 	if !ok {
 		return
 	}
 	if errs := validation.IsDNS1123Label(string(s)); len(errs) > 0 {
-		w.add(InvalidValue, path, "%s %q is not a DNS-1123 label: %s", fieldLabel(path), string(s), errs[0])
+		w.add(InvalidValue, "%s %q is not a DNS-1123 label: %s", w.label(), string(s), errs[0])
 	}
 }
 
@@ -105,6 +105,8 @@ var nameRules = map[string]func(string) []string{
 	"PriorityClass":           validation.IsDNS1123Subdomain,
 }
 
+var termMetadata, termName = ast.StringTerm("metadata"), ast.StringTerm("name")
+
 // checkName checks metadata.name as the API server does for kind.
 func (w *walker) checkName(kind string, obj ast.Value) {
 	check := nameRules[kind]
@@ -112,11 +114,15 @@ func (w *walker) checkName(kind string, obj ast.Value) {
 	if check == nil || !ok || !w.builtin {
 		return
 	}
-	md, ok := o.Get(ast.StringTerm("metadata")).Value.(ast.Object)
+	m := o.Get(termMetadata)
+	if m == nil {
+		return
+	}
+	md, ok := m.Value.(ast.Object)
 	if !ok {
 		return
 	}
-	t := md.Get(ast.StringTerm("name"))
+	t := md.Get(termName)
 	if t == nil {
 		return
 	}
@@ -125,7 +131,7 @@ func (w *walker) checkName(kind string, obj ast.Value) {
 		return
 	}
 	if errs := check(string(name)); len(errs) > 0 {
-		w.add(InvalidValue, []any{"metadata", "name"}, "%s name %q is invalid: %s", kind, string(name), errs[0])
+		w.addAt(InvalidValue, []any{"metadata", "name"}, "%s name %q is invalid: %s", kind, string(name), errs[0])
 	}
 }
 

@@ -47,7 +47,11 @@ type Schema struct {
 	target *Schema // what Ref names
 	// check is what the API server checks of this property beyond its
 	// type (fieldChecks), set when the schema is decoded.
-	check func(w *walker, v ast.Value, path []any)
+	check func(w *walker, v ast.Value)
+	// enum and requiredTerms are Enum and Required as Rego values, made
+	// once when the schema is decoded instead of at every value validated.
+	enum          []ast.Value
+	requiredTerms []*ast.Term
 }
 
 // UnmarshalJSON reads additionalProperties, which is a schema or a boolean
@@ -206,6 +210,7 @@ func decode(name string) (*release, error) {
 	}
 	for n, d := range r.Definitions {
 		d.name = n
+		prepare(d)
 	}
 	for _, d := range r.Definitions {
 		link(d, r.Definitions)
@@ -228,6 +233,39 @@ func Preload(version string) {
 		return
 	}
 	go func() { _, _ = load(releaseFor(v)) }()
+}
+
+// prepare converts the enums and required fields of s and the schemas below
+// it that are not definitions of their own.
+func prepare(s *Schema) {
+	if s == nil {
+		return
+	}
+	s.requiredTerms = termsOf(s.Required)
+	if len(s.Enum) > 0 && s.enum == nil {
+		s.enum = make([]ast.Value, 0, len(s.Enum))
+		for _, e := range s.Enum {
+			if v, err := ast.InterfaceToValue(e); err == nil {
+				s.enum = append(s.enum, v)
+			}
+		}
+	}
+	for _, p := range s.Properties {
+		prepare(p)
+	}
+	prepare(s.Items)
+	prepare(s.AdditionalProperties)
+}
+
+func termsOf(keys []string) []*ast.Term {
+	if len(keys) == 0 {
+		return nil
+	}
+	out := make([]*ast.Term, len(keys))
+	for i, k := range keys {
+		out[i] = ast.StringTerm(k)
+	}
+	return out
 }
 
 // link points every $ref of s at its definition.

@@ -147,3 +147,81 @@ func TestCRDGroupsUnderK8sIO(t *testing.T) {
 	assert.True(t, v.Builtin("networking.k8s.io/v1beta1"))
 	assert.True(t, v.Builtin("apps/v1beta2"))
 }
+
+// A schema that does not decode is reported by AddCRD, though it is decoded
+// only when a custom resource of its version is validated.
+func TestCRDSchemaErrorsAtAdd(t *testing.T) {
+	const head = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec:\n  group: example.com\n  names: {kind: Widget}\n"
+	for _, c := range []struct{ spec, err string }{
+		{"  versions: [{name: v1, schema: {openAPIV3Schema: {type: object, properties: {spec: {type: 5}}}}}]\n",
+			"CustomResourceDefinition Widget.example.com version v1: openAPIV3Schema.properties.spec.type must be a string, found a number"},
+		{"  versions: [{name: v1, schema: {openAPIV3Schema: {properties: {a: {items: [{type: string}]}}}}}]\n",
+			"openAPIV3Schema.properties.a.items must be a mapping, found a list"},
+		{"  versions: [{name: v1, schema: {openAPIV3Schema: {required: [a, 1]}}}]\n",
+			"openAPIV3Schema.required[1] must be a string, found a number"},
+		{"  versions: [{name: v1, schema: {openAPIV3Schema: {additionalProperties: yes}}}]\n",
+			"openAPIV3Schema.additionalProperties must be a mapping, found a string"},
+		{"  versions: {v1: {}}\n", "spec.versions must be a list, found a mapping"},
+		{"  versions: [{name: 1}]\n", "spec.versions[0].name must be a string, found a number"},
+	} {
+		v, err := schema.New("")
+		require.NoError(t, err)
+		err = v.AddCRD(value(t, head+c.spec))
+		require.Error(t, err, c.spec)
+		assert.Contains(t, err.Error(), c.err)
+	}
+}
+
+// apiextensions.k8s.io/v1beta1 gives one schema for every version; nulls
+// are what encoding/json made of them (no schema, no value).
+func TestCRDV1beta1AndNulls(t *testing.T) {
+	v, err := schema.New("")
+	require.NoError(t, err)
+	require.NoError(t, v.AddCRD(value(t, `apiVersion: apiextensions.k8s.io/v1beta1
+kind: CustomResourceDefinition
+metadata: {name: gadgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Gadget}
+  version: v1alpha1
+  validation:
+    openAPIV3Schema:
+      type: object
+      properties:
+        spec:
+          type: object
+          nullable: null
+          required: [mode]
+          properties:
+            mode: {type: string, enum: [a, b]}
+            level: {type: integer, enum: [1, 2.0, 3e0]}
+            any: null
+`)))
+	got := problems(t, v, "example.com/v1alpha1", "Gadget", "apiVersion: example.com/v1alpha1\nkind: Gadget\nmetadata: {name: g}\nspec: {level: 4, any: {x: 1}, other: 1}\n")
+	assert.ElementsMatch(t, []string{
+		`3 spec: missing required field "mode"`,
+		`4 spec.level: level 4 is not one of 1, 2, 3`,
+		`1 spec.other: unknown field "other": the API server drops it (or refuses it under strict field validation)`,
+	}, got)
+}
+
+// Custom resources of one CRD are validated from several goroutines, and the
+// first of them decodes the schema.
+func TestCRDDecodedOnceConcurrently(t *testing.T) {
+	v, err := schema.New("")
+	require.NoError(t, err)
+	require.NoError(t, v.AddCRD(value(t, "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec:\n  group: example.com\n  names: {kind: Widget}\n  versions: [{name: v1, schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: string}}}}}}}]\n")))
+	obj := value(t, "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 1}\n")
+	done := make(chan []schema.Problem)
+	for range 8 {
+		go func() {
+			ps, _, _ := v.Validate("example.com/v1", "Widget", obj)
+			done <- ps
+		}()
+	}
+	for range 8 {
+		ps := <-done
+		require.Len(t, ps, 1)
+		assert.Equal(t, "size must be a string, found the number 1", ps[0].Message)
+	}
+}

@@ -48,7 +48,7 @@ type Problem struct {
 type Validator struct {
 	version string // the target, as given
 	release string // the embedded release that judges it
-	crds    map[string]*Schema
+	crds    map[string]*crdSchema
 	crdKind map[string]bool // group/Kind of every CRD, whatever its versions
 }
 
@@ -62,7 +62,7 @@ func New(version string) (*Validator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Validator{version: v, release: releaseFor(v), crds: map[string]*Schema{}, crdKind: map[string]bool{}}, nil
+	return &Validator{version: v, release: releaseFor(v), crds: map[string]*crdSchema{}, crdKind: map[string]bool{}}, nil
 }
 
 // Release is the embedded release the built-in kinds are judged by.
@@ -71,9 +71,15 @@ func (v *Validator) Release() string { return v.release }
 // Validate checks obj, of apiVersion and kind. known is false when no schema
 // judges that kind (a custom resource whose CRD was not given).
 func (v *Validator) Validate(apiVersion, kind string, obj ast.Value) (problems []Problem, known bool, err error) {
-	s := v.crds[apiVersion+"/"+kind]
-	builtin := s == nil
-	if s == nil {
+	var s *Schema
+	crd := v.crds[apiVersion+"/"+kind]
+	builtin := crd == nil
+	if crd != nil {
+		var err error
+		if s, err = crd.schema(); err != nil {
+			return nil, false, err
+		}
+	} else {
 		r, err := load(v.release)
 		if err != nil {
 			return nil, false, err
@@ -85,8 +91,8 @@ func (v *Validator) Validate(apiVersion, kind string, obj ast.Value) (problems [
 	if s == nil {
 		return nil, false, nil
 	}
-	w := walker{builtin: builtin}
-	w.walk(s, obj, nil)
+	w := newWalker(builtin)
+	w.walk(s, obj)
 	w.checkName(kind, obj)
 	return w.problems, true, nil
 }
@@ -118,17 +124,58 @@ type walker struct {
 	// builtin is set for the embedded schemas, whose enums the server
 	// defaults when empty.
 	builtin bool
+	// at is the path of the value being walked: steps, not a []any, so that
+	// walking allocates nothing per field; a Problem gets a []any copy.
+	at []step
+	// schema is the schema of the object whose fields visit walks.
+	schema *Schema
+	visit  func(k, v *ast.Term)
 }
 
-func (w *walker) add(code Code, path []any, format string, args ...any) {
-	w.problems = append(w.problems, Problem{Code: code, Path: append([]any(nil), path...), Message: fmt.Sprintf(format, args...)})
+func newWalker(builtin bool) *walker {
+	w := &walker{builtin: builtin, at: make([]step, 0, 16)}
+	w.visit = w.field
+	return w
 }
 
-func child(path []any, step any) []any {
-	return append(path[:len(path):len(path)], step)
+// step is a key, or with index >= 0 a list index.
+type step struct {
+	key   string
+	index int
 }
 
-func (w *walker) walk(s *Schema, v ast.Value, path []any) {
+// path is the current path as a Problem holds it.
+func (w *walker) path() []any {
+	if len(w.at) == 0 {
+		return nil
+	}
+	out := make([]any, len(w.at))
+	for i, s := range w.at {
+		if s.index >= 0 {
+			out[i] = s.index
+		} else {
+			out[i] = s.key
+		}
+	}
+	return out
+}
+
+func (w *walker) push(key string, index int) { w.at = append(w.at, step{key, index}) }
+func (w *walker) pop()                       { w.at = w.at[:len(w.at)-1] }
+
+// add records a problem at the current path.
+func (w *walker) add(code Code, format string, args ...any) {
+	w.addAt(code, w.path(), format, args...)
+}
+
+func (w *walker) addAt(code Code, path []any, format string, args ...any) {
+	w.problems = append(w.problems, Problem{Code: code, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// label is the current field's name as a message shows it.
+func (w *walker) label() string { return fieldLabel(w.path()) }
+
+func (w *walker) walk(s *Schema, v ast.Value) {
 	s = s.resolved()
 	if s == nil {
 		return
@@ -141,17 +188,17 @@ func (w *walker) walk(s *Schema, v ast.Value, path []any) {
 		case ast.String:
 		case ast.Number:
 			if _, ok := x.Int(); !ok {
-				w.wrongType(path, "an integer or a string", v)
+				w.wrongType("an integer or a string", v)
 				return
 			}
 		default:
-			w.wrongType(path, "an integer or a string", v)
+			w.wrongType("an integer or a string", v)
 			return
 		}
 		return
 	}
 	if s.Format == "quantity" {
-		w.quantity(v, path)
+		w.quantity(v)
 		return
 	}
 	typ := s.Type
@@ -162,118 +209,135 @@ func (w *walker) walk(s *Schema, v ast.Value, path []any) {
 	case "object":
 		obj, ok := v.(ast.Object)
 		if !ok {
-			w.wrongType(path, "a mapping", v)
+			w.wrongType("a mapping", v)
 			return
 		}
-		w.object(s, obj, path)
+		w.object(s, obj)
 		return
 	case "array":
 		arr, ok := v.(*ast.Array)
 		if !ok {
-			w.wrongType(path, "a list", v)
+			w.wrongType("a list", v)
 			return
 		}
 		if s.Items != nil {
 			for i := 0; i < arr.Len(); i++ {
-				w.walk(s.Items, arr.Elem(i).Value, child(path, i))
+				w.push("", i)
+				w.walk(s.Items, arr.Elem(i).Value)
+				w.pop()
 			}
 		}
 		return
 	case "string":
 		if _, ok := v.(ast.String); !ok {
-			w.wrongType(path, "a string", v)
+			w.wrongType("a string", v)
 			return
 		}
 	case "integer":
 		n, ok := v.(ast.Number)
 		if !ok {
-			w.wrongType(path, "an integer", v)
+			w.wrongType("an integer", v)
 			return
 		}
 		if _, ok := n.Int64(); !ok {
-			w.wrongType(path, "an integer", v)
+			w.wrongType("an integer", v)
 			return
 		}
 	case "number":
 		if _, ok := v.(ast.Number); !ok {
-			w.wrongType(path, "a number", v)
+			w.wrongType("a number", v)
 			return
 		}
 	case "boolean":
 		if _, ok := v.(ast.Boolean); !ok {
-			w.wrongType(path, "a boolean", v)
+			w.wrongType("a boolean", v)
 			return
 		}
 	}
-	w.enum(s, v, path)
-	w.format(s, v, path)
+	w.enum(s, v)
+	w.format(s, v)
 }
 
-func (w *walker) object(s *Schema, obj ast.Object, path []any) {
-	keys := obj.Keys()
-	for _, k := range keys {
-		key, ok := k.Value.(ast.String)
-		if !ok {
-			continue
-		}
-		name := string(key)
-		val := obj.Get(k).Value
-		if p, ok := s.Properties[name]; ok {
-			w.walkProperty(p, val, child(path, name))
-			continue
-		}
-		switch {
-		case s.AdditionalProperties != nil:
-			w.walk(s.AdditionalProperties, val, child(path, name))
-		case s.EmbeddedResource && (name == "apiVersion" || name == "kind" || name == "metadata"):
-		case s.PreserveUnknown, s.Properties == nil:
-			// Free-form (preserve-unknown-fields, RawExtension, a CRD's
-			// "type: object" with no properties): any field is kept.
-		default:
-			w.unknown(s, name, child(path, name))
+func (w *walker) object(s *Schema, obj ast.Object) {
+	// Foreach goes through the keys in order, as Keys does, without a copy
+	// of them or a lookup of each value; its callback is made once per
+	// walker and finds the schema in w.schema.
+	outer := w.schema
+	w.schema = s
+	obj.Foreach(w.visit)
+	w.schema = outer
+	for i, r := range s.requiredTerms {
+		if obj.Get(r) == nil {
+			w.add(MissingRequired, "missing required field %q%s", s.Required[i], in(s))
 		}
 	}
-	for _, r := range s.Required {
-		if obj.Get(ast.StringTerm(r)) == nil {
-			w.add(MissingRequired, path, "missing required field %q%s", r, in(s, path))
-		}
+}
+
+// field walks one field of an object of schema w.schema.
+func (w *walker) field(k, t *ast.Term) {
+	s := w.schema
+	key, ok := k.Value.(ast.String)
+	if !ok {
+		return
+	}
+	name := string(key)
+	if p, ok := s.Properties[name]; ok {
+		w.push(name, -1)
+		w.walkProperty(p, t.Value)
+		w.pop()
+		return
+	}
+	switch {
+	case s.AdditionalProperties != nil:
+		w.push(name, -1)
+		w.walk(s.AdditionalProperties, t.Value)
+		w.pop()
+	case s.EmbeddedResource && (name == "apiVersion" || name == "kind" || name == "metadata"):
+	case s.PreserveUnknown, s.Properties == nil:
+		// Free-form (preserve-unknown-fields, RawExtension, a CRD's
+		// "type: object" with no properties): any field is kept.
+	default:
+		w.push(name, -1)
+		w.unknown(s, name)
+		w.pop()
 	}
 }
 
 // walkProperty walks one field, with the checks that depend on which
 // definition holds it.
-func (w *walker) walkProperty(s *Schema, v ast.Value, path []any) {
+func (w *walker) walkProperty(s *Schema, v ast.Value) {
 	n := len(w.problems)
-	w.walk(s, v, path)
-	// A value of the wrong type has no range or format to check.
-	if s.check != nil && len(w.problems) == n {
-		s.check(w, v, path)
+	w.walk(s, v)
+	// A value of the wrong type has no range or format to check. (s is nil
+	// for a CRD's property whose schema is null: anything goes.)
+	if s != nil && s.check != nil && len(w.problems) == n {
+		s.check(w, v)
 	}
 }
 
 // in names the definition a field belongs to, for messages.
-func in(s *Schema, path []any) string {
+func in(s *Schema) string {
 	if s.name == "" {
 		return "" // a CRD's schema names no type
 	}
 	return " of " + s.name[strings.LastIndex(s.name, ".")+1:]
 }
 
-func (w *walker) unknown(s *Schema, name string, path []any) {
+func (w *walker) unknown(s *Schema, name string) {
 	candidates := make([]string, 0, len(s.Properties))
 	for k := range s.Properties {
 		candidates = append(candidates, k)
 	}
 	sort.Strings(candidates)
 	if best := closest(name, candidates); best != "" {
-		w.add(UnknownField, path, "unknown field %q%s: did you mean %q?", name, in(s, path), best)
+		w.add(UnknownField, "unknown field %q%s: did you mean %q?", name, in(s), best)
 		return
 	}
-	w.add(UnknownField, path, "unknown field %q%s: the API server drops it (or refuses it under strict field validation)", name, in(s, path))
+	w.add(UnknownField, "unknown field %q%s: the API server drops it (or refuses it under strict field validation)", name, in(s))
 }
 
-func (w *walker) wrongType(path []any, want string, v ast.Value) {
-	w.add(WrongType, path, "%s must be %s, found %s", fieldLabel(path), want, describe(v))
+func (w *walker) wrongType(want string, v ast.Value) {
+	w.add(WrongType, "%s must be %s, found %s", w.label(), want, describe(v))
 	p := &w.problems[len(w.problems)-1]
 	p.Undecodable, p.Want, p.Found = true, want, typeOf(v)
 }
@@ -295,8 +359,8 @@ func typeOf(v ast.Value) string {
 	return "null"
 }
 
-func (w *walker) enum(s *Schema, v ast.Value, path []any) {
-	if len(s.Enum) == 0 {
+func (w *walker) enum(s *Schema, v ast.Value) {
+	if len(s.enum) == 0 {
 		return
 	}
 	if str, ok := v.(ast.String); ok && str == "" && w.builtin {
@@ -304,23 +368,19 @@ func (w *walker) enum(s *Schema, v ast.Value, path []any) {
 		return
 	}
 	var allowed []string
-	for _, e := range s.Enum {
-		ev, err := ast.InterfaceToValue(e)
-		if err != nil {
-			continue
-		}
+	for _, ev := range s.enum {
 		if ev.Compare(v) == 0 {
 			return
 		}
 		allowed = append(allowed, ev.String())
 	}
-	w.add(InvalidValue, path, "%s %s is not one of %s", fieldLabel(path), v.String(), strings.Join(allowed, ", "))
+	w.add(InvalidValue, "%s %s is not one of %s", w.label(), v.String(), strings.Join(allowed, ", "))
 }
 
-func (w *walker) format(s *Schema, v ast.Value, path []any) {
+func (w *walker) format(s *Schema, v ast.Value) {
 	if n, ok := v.(ast.Number); ok && s.Format == "int32" {
 		if i, ok := n.Int64(); ok && (i < math.MinInt32 || i > math.MaxInt32) {
-			w.add(InvalidValue, path, "%s %s does not fit in 32 bits", fieldLabel(path), n.String())
+			w.add(InvalidValue, "%s %s does not fit in 32 bits", w.label(), n.String())
 		}
 		return
 	}
@@ -331,22 +391,22 @@ func (w *walker) format(s *Schema, v ast.Value, path []any) {
 	switch s.Format {
 	case "byte":
 		if _, err := base64.StdEncoding.DecodeString(string(str)); err != nil {
-			w.add(InvalidValue, path, "%s must be base64-encoded", fieldLabel(path))
+			w.add(InvalidValue, "%s must be base64-encoded", w.label())
 		}
 	}
 }
 
-func (w *walker) quantity(v ast.Value, path []any) {
+func (w *walker) quantity(v ast.Value) {
 	switch x := v.(type) {
 	case ast.Number:
 	case ast.String:
 		if _, err := resource.ParseQuantity(string(x)); err != nil {
-			w.add(InvalidValue, path, "%s %q is not a quantity (like 500m, 1, 256Mi, 1Gi)", fieldLabel(path), string(x))
+			w.add(InvalidValue, "%s %q is not a quantity (like 500m, 1, 256Mi, 1Gi)", w.label(), string(x))
 			p := &w.problems[len(w.problems)-1]
 			p.Undecodable, p.Want, p.Found = true, "a quantity", fmt.Sprintf("%q", string(x))
 		}
 	default:
-		w.wrongType(path, "a quantity (a string like 256Mi, or a number)", v)
+		w.wrongType("a quantity (a string like 256Mi, or a number)", v)
 	}
 }
 
