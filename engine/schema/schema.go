@@ -87,14 +87,72 @@ func (s *Schema) resolved() *Schema {
 	return s
 }
 
-// release is one embedded release's schemas.
+// release is one embedded release's schemas. A definition is decoded the
+// first time an object needs it (with those it refers to): a run over a few
+// Deployments reads tens of the release's hundreds of definitions, and a
+// short run's start-up is where the whole decode used to show.
 type release struct {
-	Version     string             `json:"version"`
-	Kinds       map[string]string  `json:"kinds"`
-	Definitions map[string]*Schema `json:"definitions"`
+	Version     string                     `json:"version"`
+	Kinds       map[string]string          `json:"kinds"`
+	Definitions map[string]json.RawMessage `json:"definitions"`
+
+	mu      sync.Mutex
+	decoded sync.Map // definition name -> *Schema, complete and linked
 
 	groupsOnce sync.Once
 	groupSet   map[string]bool
+}
+
+// definition returns the named definition, decoded and linked, or nil when
+// the release has none of that name. Safe for concurrent use; what it
+// returns is never changed again.
+func (r *release) definition(name string) (*Schema, error) {
+	if s, ok := r.decoded.Load(name); ok {
+		return s.(*Schema), nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	pending := map[string]*Schema{}
+	s, err := r.decodeLocked(name, pending)
+	if err != nil {
+		return nil, err
+	}
+	// Published only once everything they reach is linked: a reader never
+	// sees a definition whose references are still being decoded.
+	for n, d := range pending {
+		r.decoded.Store(n, d)
+	}
+	return s, nil
+}
+
+// decodeLocked decodes name and, through link, every definition it refers
+// to that is not decoded yet. pending holds those of this call (a
+// definition may refer to itself, as JSONSchemaProps does).
+func (r *release) decodeLocked(name string, pending map[string]*Schema) (*Schema, error) {
+	if s, ok := r.decoded.Load(name); ok {
+		return s.(*Schema), nil
+	}
+	if s, ok := pending[name]; ok {
+		return s, nil
+	}
+	raw, ok := r.Definitions[name]
+	if !ok {
+		return nil, nil
+	}
+	d := &Schema{}
+	if err := json.Unmarshal(raw, d); err != nil {
+		return nil, fmt.Errorf("schema of Kubernetes %s: definition %s: %w", r.Version, name, err)
+	}
+	d.name = name
+	prepare(d)
+	for k, p := range d.Properties {
+		p.check = fieldChecks[name+"."+k]
+	}
+	pending[name] = d
+	if err := link(d, func(ref string) (*Schema, error) { return r.decodeLocked(ref, pending) }); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // groups are the API groups the release serves kinds of.
@@ -204,21 +262,14 @@ func decode(name string) (*release, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema of Kubernetes %s: %w", name, err)
 	}
-	var r release
-	if err := json.NewDecoder(zr).Decode(&r); err != nil {
+	r := &release{}
+	if err := json.NewDecoder(zr).Decode(r); err != nil {
 		return nil, fmt.Errorf("schema of Kubernetes %s: %w", name, err)
 	}
-	for n, d := range r.Definitions {
-		d.name = n
-		prepare(d)
+	if r.Version == "" {
+		r.Version = name
 	}
-	for _, d := range r.Definitions {
-		link(d, r.Definitions)
-		for k, p := range d.Properties {
-			p.check = fieldChecks[d.name+"."+k]
-		}
-	}
-	return &r, nil
+	return r, nil
 }
 
 // Preload decodes the schema that validating for version will read, in the
@@ -268,17 +319,25 @@ func termsOf(keys []string) []*ast.Term {
 	return out
 }
 
-// link points every $ref of s at its definition.
-func link(s *Schema, defs map[string]*Schema) {
+// link points every $ref of s at its definition, as def returns it.
+func link(s *Schema, def func(name string) (*Schema, error)) error {
 	if s == nil {
-		return
+		return nil
 	}
 	if s.Ref != "" {
-		s.target = defs[strings.TrimPrefix(s.Ref, "#/definitions/")]
+		t, err := def(strings.TrimPrefix(s.Ref, "#/definitions/"))
+		if err != nil {
+			return err
+		}
+		s.target = t
 	}
 	for _, p := range s.Properties {
-		link(p, defs)
+		if err := link(p, def); err != nil {
+			return err
+		}
 	}
-	link(s.Items, defs)
-	link(s.AdditionalProperties, defs)
+	if err := link(s.Items, def); err != nil {
+		return err
+	}
+	return link(s.AdditionalProperties, def)
 }

@@ -225,3 +225,17 @@ func TestCRDDecodedOnceConcurrently(t *testing.T) {
 		assert.Equal(t, "size must be a string, found the number 1", ps[0].Message)
 	}
 }
+
+// Definitions are decoded when first needed: every one of every embedded
+// release must still decode, and link to definitions that exist.
+func TestEveryEmbeddedDefinitionDecodes(t *testing.T) {
+	for _, rel := range schema.Releases() {
+		n, err := schema.DecodeAll(rel)
+		if err != nil {
+			t.Fatalf("%s: %v", rel, err)
+		}
+		if n < 100 {
+			t.Errorf("%s: only %d definitions decoded", rel, n)
+		}
+	}
+}

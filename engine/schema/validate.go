@@ -85,7 +85,9 @@ func (v *Validator) Validate(apiVersion, kind string, obj ast.Value) (problems [
 			return nil, false, err
 		}
 		if name, ok := r.Kinds[apiVersion+"/"+kind]; ok {
-			s = r.Definitions[name]
+			if s, err = r.definition(name); err != nil {
+				return nil, false, err
+			}
 		}
 	}
 	if s == nil {
