@@ -239,7 +239,9 @@ _exempt("RBAC-005", n) if count(n.resourceNames) > 0
 # matching(rule) is the set of role row ids whose "fires when" holds for rule.
 # A full wildcard rule grants everything every other row describes: it matches
 # KW-RBAC-001 alone, so that it gives one finding with a short message.
-matching(rule) := _matching(normalized(rule))
+matching(rule) := _matching(normalized(rule)) if _may_match_raw(rule)
+
+else := set()
 
 _matching(n) := {"RBAC-001"} if _full_wildcard(n)
 
@@ -303,7 +305,7 @@ _rows_by_resource := {
 
 # _may_match_raw(rule) holds when the raw PolicyRule has a "*" or a resource
 # that could match a row, as _candidates would find on normalized(rule): most
-# rules fail it, and are never normalized.
+# rules fail it, and matching never normalizes them.
 _may_match_raw(rule) if {
 	some f in ["verbs", "apiGroups", "resources"]
 	_is_list_with(rule[f], "*")
@@ -337,7 +339,6 @@ reports(id, rule) if winner(rule) == id
 # lookup ranked[i] re-scanned every rule of the role: quadratic in its size.)
 ranked := {r.index: {"matching": m, "winner": _winner(m)} |
 	some r in role_rules
-	_may_match_raw(r.rule)
 	m := matching(r.rule)
 	count(m) > 0
 }
