@@ -42,15 +42,54 @@ known_formats := {
 # One pass over a value for all the formats: most values hold none.
 _any_known_format := concat("|", [sprintf("(?:%s)", [p]) | some p in known_formats])
 
+# _markers maps each known format to literal strings one of which every match
+# of its pattern contains (a test keeps the keys those of known_formats). A
+# value without any of them, nor a reference, is spared the pattern match:
+# the joined pattern is a large automaton, and values can be long files.
+_markers := {
+	"a PEM private key": ["PRIVATE KEY-----"],
+	"an AWS access key id": ["AKIA", "ASIA"],
+	"a GitHub token": ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+	"a GitLab token": ["glpat-"],
+	"a Slack token": ["xox"],
+	"a Slack webhook URL": ["hooks.slack.com/services/T"],
+	"a Google API key": ["AIza"],
+	"a Stripe key": ["_live_", "_test_"],
+	"a Hugging Face token": ["hf_"],
+	"an npm token": ["npm_"],
+	"a SendGrid key": ["SG."],
+	"an Azure storage account key": ["AccountKey="],
+	"a JSON Web Token": ["eyJ"],
+	"a URL with a password": ["://"],
+}
+
+# _may_hold_known_format(value) holds when a string contains a marker, or a
+# reference whose removal could join the characters of one.
+_may_hold_known_format(value) if _has_reference(value)
+
+_may_hold_known_format(value) if {
+	some ms in _markers
+	some m in ms
+	contains(value, m)
+}
+
+# Each reference that strip_references removes starts with "$" or "{{".
+_has_reference(value) if contains(value, "$")
+
+_has_reference(value) if contains(value, "{{")
+
 # strip_references(value) is value without the parts filled in later: $(VAR)
 # (kubelet), ${VAR} (shells, envsubst) and {{ ... }} (templates); a URL whose
 # user and password are references then has no userinfo left.
-strip_references(value) := regex.replace(value, `\$\([^()]*\)|\$\{[^{}]*\}|\{\{.*?\}\}`, "")
+strip_references(value) := regex.replace(value, `\$\([^()]*\)|\$\{[^{}]*\}|\{\{.*?\}\}`, "") if _has_reference(value)
+
+else := value if is_string(value)
 
 # known_formats_in(value) is the sorted list of descriptions of the known
 # credential formats in a string (empty when none, or when it is no string).
 known_formats_in(value) := sort([what |
 	is_string(value)
+	_may_hold_known_format(value)
 	s := strip_references(value)
 	regex.match(_any_known_format, s)
 	some what, pattern in known_formats
@@ -60,6 +99,7 @@ known_formats_in(value) := sort([what |
 # has_known_format(value) holds when a string holds a known credential format.
 has_known_format(value) if {
 	is_string(value)
+	_may_hold_known_format(value)
 	regex.match(_any_known_format, strip_references(value))
 }
 
