@@ -39,13 +39,11 @@ known_formats := {
 	"a URL with a password": `://[^/\s:@]*:[^/\s@]+@`,
 }
 
-# One pass over a value for all the formats: most values hold none.
-_any_known_format := concat("|", [sprintf("(?:%s)", [p]) | some p in known_formats])
-
 # _markers maps each known format to literal strings one of which every match
 # of its pattern contains (a test keeps the keys those of known_formats). A
-# value without any of them, nor a reference, is spared the pattern match:
-# the joined pattern is a large automaton, and values can be long files.
+# format is matched only against values holding one of its markers: one
+# substring search each instead of a pattern over the whole value (values can
+# be whole files), and no joined pattern of all formats, a large automaton.
 _markers := {
 	"a PEM private key": ["PRIVATE KEY-----"],
 	"an AWS access key id": ["AKIA", "ASIA"],
@@ -63,14 +61,11 @@ _markers := {
 	"a URL with a password": ["://"],
 }
 
-# _may_hold_known_format(value) holds when a string contains a marker, or a
-# reference whose removal could join the characters of one.
-_may_hold_known_format(value) if _has_reference(value)
-
-_may_hold_known_format(value) if {
-	some ms in _markers
-	some m in ms
-	contains(value, m)
+# _holds(s, what) holds when the string s holds the known format what.
+_holds(s, what) if {
+	some m in _markers[what]
+	contains(s, m)
+	regex.match(known_formats[what], s)
 }
 
 # Each reference that strip_references removes starts with "$" or "{{".
@@ -89,18 +84,17 @@ else := value if is_string(value)
 # credential formats in a string (empty when none, or when it is no string).
 known_formats_in(value) := sort([what |
 	is_string(value)
-	_may_hold_known_format(value)
 	s := strip_references(value)
-	regex.match(_any_known_format, s)
-	some what, pattern in known_formats
-	regex.match(pattern, s)
+	some what, _ in known_formats
+	_holds(s, what)
 ])
 
 # has_known_format(value) holds when a string holds a known credential format.
 has_known_format(value) if {
 	is_string(value)
-	_may_hold_known_format(value)
-	regex.match(_any_known_format, strip_references(value))
+	s := strip_references(value)
+	some what, _ in known_formats
+	_holds(s, what)
 }
 
 # A name whose last word is the secret itself, so its value is what a person
