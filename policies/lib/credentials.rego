@@ -61,13 +61,6 @@ _markers := {
 	"a URL with a password": ["://"],
 }
 
-# _holds(s, what) holds when the string s holds the known format what.
-_holds(s, what) if {
-	some m in _markers[what]
-	contains(s, m)
-	regex.match(known_formats[what], s)
-}
-
 # Each reference that strip_references removes starts with "$" or "{{".
 _has_reference(value) if contains(value, "$")
 
@@ -82,19 +75,25 @@ else := value if is_string(value)
 
 # known_formats_in(value) is the sorted list of descriptions of the known
 # credential formats in a string (empty when none, or when it is no string).
-known_formats_in(value) := sort([what |
+known_formats_in(value) := sort({what |
 	is_string(value)
 	s := strip_references(value)
-	some what, _ in known_formats
-	_holds(s, what)
-])
+	some what, ms in _markers
+	some m in ms
+	contains(s, m)
+	regex.match(known_formats[what], s)
+})
 
 # has_known_format(value) holds when a string holds a known credential format.
+# Markers are searched inline, not through a function: a call per format
+# hashes the whole value for OPA's call cache.
 has_known_format(value) if {
 	is_string(value)
 	s := strip_references(value)
-	some what, _ in known_formats
-	_holds(s, what)
+	some what, ms in _markers
+	some m in ms
+	contains(s, m)
+	regex.match(known_formats[what], s)
 }
 
 # A name whose last word is the secret itself, so its value is what a person
