@@ -306,10 +306,11 @@ _rows_by_resource := {
 # _may_match_raw(rule) holds when the raw PolicyRule has a "*" or a resource
 # that could match a row, as _candidates would find on normalized(rule): most
 # rules fail it, and matching never normalizes them.
-_may_match_raw(rule) if {
-	some f in ["verbs", "apiGroups", "resources"]
-	_is_list_with(rule[f], "*")
-}
+_may_match_raw(rule) if _wildcard_list(rule.verbs)
+
+_may_match_raw(rule) if _wildcard_list(rule.apiGroups)
+
+_may_match_raw(rule) if _wildcard_list(rule.resources)
 
 _may_match_raw(rule) if {
 	is_array(rule.resources)
@@ -318,9 +319,10 @@ _may_match_raw(rule) if {
 	_rows_naming(r)
 }
 
-_is_list_with(x, s) if {
+# _wildcard_list(x) holds when x is a list with "*" ("*" in strings(x)).
+_wildcard_list(x) if {
 	is_array(x)
-	s in x
+	"*" in x
 }
 
 # winner(rule) is the row that reports rule: the most severe of matching(rule),
