@@ -26,21 +26,27 @@ package kubeward.rules.config.ignore_without_reason
 
 import data.kubeward.lib.pods
 
-# _metas: the metadata paths that may carry the annotations: the object's own
-# and, for pod-bearing kinds other than Pod, the pod template's.
-_metas contains ["metadata"]
+# _ignores maps the metadata paths that may carry the annotations (the
+# object's own and, for pod-bearing kinds other than Pod, the pod template's)
+# to their annotations, when these set kubeward.io/ignore: most objects have
+# none, and stop at the first lookup.
+_ignores[["metadata"]] := annotations if {
+	annotations := input.metadata.annotations
+	_ = annotations["kubeward.io/ignore"]
+}
 
-_metas contains pods.meta_path if {
+_ignores[pods.meta_path] := annotations if {
 	pods.is_pod_kind
 	pods.meta_path != ["metadata"]
+	annotations := pods.meta.annotations
+	_ = annotations["kubeward.io/ignore"]
 }
 
 deny contains {
 	"msg": sprintf("%s sets kubeward.io/ignore=%q without kubeward.io/ignore-reason; the ignore suppresses nothing until a reason is given.", [_where(p), ignore]),
 	"path": array.concat(p, ["annotations", "kubeward.io/ignore"]),
 } if {
-	some p in _metas
-	annotations := object.get(input, array.concat(p, ["annotations"]), {})
+	some p, annotations in _ignores
 	ignore := annotations["kubeward.io/ignore"]
 	is_string(ignore)
 	trim_space(ignore) != ""

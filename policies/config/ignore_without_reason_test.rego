@@ -39,3 +39,12 @@ test_no_annotations_is_silent if {
 test_empty_ignore_is_silent if {
 	count(ignore_without_reason.deny) == 0 with input as {"kind": "Pod", "metadata": {"name": "x", "annotations": {"kubeward.io/ignore": ""}}}
 }
+
+test_both_levels_without_reason if {
+	got := ignore_without_reason.deny with input as {"kind": "Deployment", "metadata": {"name": "x", "annotations": {"kubeward.io/ignore": "KW-WRK-001"}}, "spec": {"template": {"metadata": {"annotations": {"kubeward.io/ignore": "KW-PSS-007"}}}}}
+	{f.path | some f in got} == {["metadata", "annotations", "kubeward.io/ignore"], ["spec", "template", "metadata", "annotations", "kubeward.io/ignore"]}
+}
+
+test_annotations_of_the_wrong_type_are_silent if {
+	count(ignore_without_reason.deny) == 0 with input as {"kind": "Deployment", "metadata": {"name": "x", "annotations": "kubeward.io/ignore"}, "spec": {"template": {"metadata": "oops"}}}
+}

@@ -39,28 +39,68 @@ known_formats := {
 	"a URL with a password": `://[^/\s:@]*:[^/\s@]+@`,
 }
 
-# One pass over a value for all the formats: most values hold none.
-_any_known_format := concat("|", [sprintf("(?:%s)", [p]) | some p in known_formats])
+# _markers maps each known format to literal strings one of which every match
+# of its pattern contains (a test keeps the keys those of known_formats). A
+# format is matched only against values holding one of its markers, not with
+# a joined pattern of all formats over every value (a large automaton, and
+# values can be whole files).
+_markers := {
+	"a PEM private key": ["PRIVATE KEY-----"],
+	"an AWS access key id": ["AKIA", "ASIA"],
+	"a GitHub token": ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+	"a GitLab token": ["glpat-"],
+	"a Slack token": ["xox"],
+	"a Slack webhook URL": ["hooks.slack.com/services/T"],
+	"a Google API key": ["AIza"],
+	"a Stripe key": ["_live_", "_test_"],
+	"a Hugging Face token": ["hf_"],
+	"an npm token": ["npm_"],
+	"a SendGrid key": ["SG."],
+	"an Azure storage account key": ["AccountKey="],
+	"a JSON Web Token": ["eyJ"],
+	"a URL with a password": ["://"],
+}
+
+# _marker_pattern finds any marker in one pass: most values hold none, and a
+# match of this small pattern costs less than a search per marker. The
+# markers as a literal (a test keeps it _markers', with "." escaped).
+_marker_pattern := `PRIVATE KEY-----|AKIA|ASIA|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|xox|hooks\.slack\.com/services/T|AIza|_live_|_test_|hf_|npm_|SG\.|AccountKey=|eyJ|://`
+
+# Each reference that strip_references removes starts with "$" or "{{".
+_has_reference(value) if contains(value, "$")
+
+_has_reference(value) if contains(value, "{{")
 
 # strip_references(value) is value without the parts filled in later: $(VAR)
 # (kubelet), ${VAR} (shells, envsubst) and {{ ... }} (templates); a URL whose
 # user and password are references then has no userinfo left.
-strip_references(value) := regex.replace(value, `\$\([^()]*\)|\$\{[^{}]*\}|\{\{.*?\}\}`, "")
+strip_references(value) := regex.replace(value, `\$\([^()]*\)|\$\{[^{}]*\}|\{\{.*?\}\}`, "") if _has_reference(value)
+
+else := value if is_string(value)
 
 # known_formats_in(value) is the sorted list of descriptions of the known
 # credential formats in a string (empty when none, or when it is no string).
-known_formats_in(value) := sort([what |
+known_formats_in(value) := sort({what |
 	is_string(value)
 	s := strip_references(value)
-	regex.match(_any_known_format, s)
-	some what, pattern in known_formats
-	regex.match(pattern, s)
-])
+	regex.match(_marker_pattern, s)
+	some what, ms in _markers
+	some m in ms
+	contains(s, m)
+	regex.match(known_formats[what], s)
+})
 
 # has_known_format(value) holds when a string holds a known credential format.
+# Markers are searched inline, not through a function: a call per format
+# hashes the whole value for OPA's call cache.
 has_known_format(value) if {
 	is_string(value)
-	regex.match(_any_known_format, strip_references(value))
+	s := strip_references(value)
+	regex.match(_marker_pattern, s)
+	some what, ms in _markers
+	some m in ms
+	contains(s, m)
+	regex.match(known_formats[what], s)
 }
 
 # A name whose last word is the secret itself, so its value is what a person

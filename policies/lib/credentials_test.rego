@@ -68,3 +68,33 @@ test_never_credentials if {
 		not credentials.value_is_credential("DB_PASSWORD", v)
 	}
 }
+
+# Every known format has markers, and every example of one holds a marker.
+test_markers_cover_the_known_formats if {
+	object.keys(credentials._markers) == object.keys(credentials.known_formats)
+	every v in [
+		"-----BEGIN EC PRIVATE KEY-----", "AKIAIOSFODNN7EXAMPLE", "ghs_abcdefghijklmnopqrstuvwxyz0123456789",
+		"github_pat_abcdefghijklmnopqrstuvwxyz", "glpat-abcdefghijklmnopqrstu", "xoxp-1234567890-abc",
+		"https://hooks.slack.com/services/T0000/B0000/abcdefghijklmnopqrst", "AIzaSyA1234567890abcdefghijklmnopqrstuv",
+		"sk_live_abcdefghijklmnop1234", "hf_abcdefghijklmnopqrstuvwxyz012345", "npm_abcdefghijklmnopqrstuvwxyz0123456789",
+		"SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789abcdefg", "AccountKey=abcdefghijklmnopqrstuvwxyz0123456789ABCD==",
+		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N", "postgres://app:s3cr3t@db/app",
+	] {
+		some what in credentials.known_formats_in(v)
+		some m in credentials._markers[what]
+		contains(v, m)
+	}
+}
+
+# A reference removed can join a format: markers are looked for after.
+test_reference_joining_a_format if {
+	credentials.has_known_format("AK$(X)IAIOSFODNN7EXAMPLE")
+	credentials.strip_references("plain") == "plain"
+}
+
+test_marker_pattern_is_the_markers if {
+	{a | some a in split(credentials._marker_pattern, "|")} == {replace(m, ".", `\.`) |
+		some ms in credentials._markers
+		some m in ms
+	}
+}

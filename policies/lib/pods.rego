@@ -37,8 +37,16 @@ _object_at(obj, path) := v if {
 	is_object(v)
 } else := {}
 
-# Shorthands for the object under review.
-is_pod_kind if input.kind in pod_kinds
+# Shorthands for the object under review. A lookup in the kind table, not a
+# test against pod_kinds: that set is built anew for every object evaluated.
+is_pod_kind if _templates[input.kind]
+
+# is_pod_or_workload holds for a Pod or a controller of pods: every pod kind
+# but PodTemplate (workload_kinds | {"Pod"}).
+is_pod_or_workload if {
+	is_pod_kind
+	input.kind != "PodTemplate"
+}
 
 spec_path := spec_path_of(input)
 

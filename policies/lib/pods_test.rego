@@ -93,3 +93,13 @@ test_effective_null_falls_back_to_pod if {
 	got := {c.name: pods.effective(c, "runAsUser") | some c in pods.containers} with input as obj
 	got == {"a": 1}
 }
+
+test_is_pod_or_workload if {
+	pods.is_pod_or_workload with input as {"kind": "Pod"}
+	pods.is_pod_or_workload with input as {"kind": "CronJob"}
+	not pods.is_pod_or_workload with input as {"kind": "PodTemplate"}
+	not pods.is_pod_or_workload with input as {"kind": "Service"}
+	every kind in pods.pod_kinds {
+		pods.is_pod_kind with input as {"kind": kind}
+	}
+}

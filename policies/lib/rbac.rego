@@ -188,98 +188,141 @@ _row("RBAC-004", n) if {
 	not _full_wildcard(n)
 }
 
-_row("RBAC-005", n) if {
-	_grants(n, {"get", "list", "watch"}, {"secrets"}, "")
-	count(n.resourceNames) == 0
+# The rows that fire when a rule grants one of the verbs on one of the
+# resources of the API group, as arguments of _grants: one table, looked up by
+# id, so that a rule is tested only against the rows _candidates picks.
+_grant_rows := {
+	"RBAC-005": [{"verbs": {"get", "list", "watch"}, "resources": {"secrets"}, "group": ""}],
+	"RBAC-006": [{"verbs": {"create", "get"}, "resources": {"pods/exec"}, "group": ""}],
+	"RBAC-007": [{"verbs": {"create", "get"}, "resources": {"pods/attach"}, "group": ""}],
+	"RBAC-008": [{"verbs": {"create", "get"}, "resources": {"pods/portforward"}, "group": ""}],
+	"RBAC-009": [{"verbs": {"escalate"}, "resources": {"roles", "clusterroles"}, "group": group}],
+	"RBAC-010": [{"verbs": {"bind"}, "resources": {"roles", "clusterroles"}, "group": group}],
+	"RBAC-011": [
+		{"verbs": {"impersonate"}, "resources": {"users", "groups", "serviceaccounts"}, "group": ""},
+		{"verbs": {"impersonate"}, "resources": {"userextras/*", "uids"}, "group": "authentication.k8s.io"},
+	],
+	"RBAC-012": [{"verbs": {"create"}, "resources": {"pods"}, "group": ""}],
+	"RBAC-013": [
+		{"verbs": _write, "resources": {"deployments", "daemonsets", "statefulsets", "replicasets"}, "group": "apps"},
+		{"verbs": _write, "resources": {"jobs", "cronjobs"}, "group": "batch"},
+		{"verbs": _write, "resources": {"replicationcontrollers"}, "group": ""},
+	],
+	"RBAC-014": [{"verbs": {"*"}, "resources": {"nodes/proxy"}, "group": ""}],
+	"RBAC-015": [
+		{"verbs": {"update", "patch"}, "resources": {"certificatesigningrequests/approval"}, "group": "certificates.k8s.io"},
+		{"verbs": {"approve"}, "resources": {"signers"}, "group": "certificates.k8s.io"},
+	],
+	"RBAC-016": [{
+		"verbs": {"create", "update", "patch", "delete", "deletecollection"},
+		"resources": {
+			"mutatingwebhookconfigurations", "validatingwebhookconfigurations",
+			"validatingadmissionpolicies", "validatingadmissionpolicybindings",
+			"mutatingadmissionpolicies", "mutatingadmissionpolicybindings",
+		},
+		"group": "admissionregistration.k8s.io",
+	}],
+	"RBAC-017": [{"verbs": {"create"}, "resources": {"serviceaccounts/token"}, "group": ""}],
+	"RBAC-018": [{"verbs": {"create"}, "resources": {"persistentvolumes"}, "group": ""}],
+	"RBAC-019": [{"verbs": _write, "resources": {"roles", "clusterroles", "rolebindings", "clusterrolebindings"}, "group": group}],
 }
 
-_row("RBAC-006", n) if _grants(n, {"create", "get"}, {"pods/exec"}, "")
+_row(id, n) if {
+	some g in _grant_rows[id]
+	_grants(n, g.verbs, g.resources, g.group)
+	not _exempt(id, n)
+}
 
-_row("RBAC-007", n) if _grants(n, {"create", "get"}, {"pods/attach"}, "")
-
-_row("RBAC-008", n) if _grants(n, {"create", "get"}, {"pods/portforward"}, "")
-
-_row("RBAC-009", n) if _grants(n, {"escalate"}, {"roles", "clusterroles"}, group)
-
-_row("RBAC-010", n) if _grants(n, {"bind"}, {"roles", "clusterroles"}, group)
-
-_row("RBAC-011", n) if _grants(n, {"impersonate"}, {"users", "groups", "serviceaccounts"}, "")
-
-_row("RBAC-011", n) if _grants(n, {"impersonate"}, {"userextras/*", "uids"}, "authentication.k8s.io")
-
-_row("RBAC-012", n) if _grants(n, {"create"}, {"pods"}, "")
-
-_row("RBAC-013", n) if _grants(n, _write, {"deployments", "daemonsets", "statefulsets", "replicasets"}, "apps")
-
-_row("RBAC-013", n) if _grants(n, _write, {"jobs", "cronjobs"}, "batch")
-
-_row("RBAC-013", n) if _grants(n, _write, {"replicationcontrollers"}, "")
-
-_row("RBAC-014", n) if _grants(n, {"*"}, {"nodes/proxy"}, "")
-
-_row("RBAC-015", n) if _grants(n, {"update", "patch"}, {"certificatesigningrequests/approval"}, "certificates.k8s.io")
-
-_row("RBAC-015", n) if _grants(n, {"approve"}, {"signers"}, "certificates.k8s.io")
-
-_row("RBAC-016", n) if _grants(
-	n,
-	{"create", "update", "patch", "delete", "deletecollection"},
-	{
-		"mutatingwebhookconfigurations", "validatingwebhookconfigurations",
-		"validatingadmissionpolicies", "validatingadmissionpolicybindings",
-		"mutatingadmissionpolicies", "mutatingadmissionpolicybindings",
-	},
-	"admissionregistration.k8s.io",
-)
-
-_row("RBAC-017", n) if _grants(n, {"create"}, {"serviceaccounts/token"}, "")
-
-_row("RBAC-018", n) if _grants(n, {"create"}, {"persistentvolumes"}, "")
-
-_row("RBAC-019", n) if _grants(n, _write, {"roles", "clusterroles", "rolebindings", "clusterrolebindings"}, group)
+# KW-RBAC-005 exempts a rule narrowed to named Secrets.
+_exempt("RBAC-005", n) if count(n.resourceNames) > 0
 
 # matching(rule) is the set of role row ids whose "fires when" holds for rule.
 # A full wildcard rule grants everything every other row describes: it matches
 # KW-RBAC-001 alone, so that it gives one finding with a short message.
-matching(rule) := _matching(normalized(rule))
+matching(rule) := _matching(normalized(rule)) if _may_match_raw(rule)
+
+else := set()
 
 _matching(n) := {"RBAC-001"} if _full_wildcard(n)
 
-else := set() if not _may_match(n)
+else := {id | some id in _candidates(n); _row(id, n)}
 
-else := {id | some id, _ in severity; _row(id, n)}
+# _candidates(n) are the rows that could match n: those whose table names a
+# resource n grants (or that stands for one: "*/sub", "userextras/…"), and the
+# wildcard rows. Most rules of real roles (read configmaps, events, leases)
+# name none, and are spared the 19 rows; the others are tested against the
+# one or two rows their resources name.
+_candidates(n) := object.keys(severity) if "*" in n.resources
 
-# _may_match(n) holds when some role row could match n: a wildcard, or a
-# resource that a row names (or that stands for one: "*/sub", "userextras/…").
-# Most rules of real roles (read configmaps, events, leases) name none of them,
-# and this test spares them the 19 rows.
-_may_match(n) if "*" in n.verbs
-
-_may_match(n) if "*" in n.resources
-
-_may_match(n) if "*" in n.apiGroups
-
-_may_match(n) if {
-	some r in n.resources
-	_row_resource(r)
+else := {id | some r in n.resources; some id in _rows_naming(r)} | {id |
+	some id, field in {"RBAC-002": "verbs", "RBAC-004": "apiGroups"}
+	"*" in n[field]
 }
 
-_row_resource(r) if r in _row_resources
+_rows_naming(r) := ids if ids := _rows_by_resource[r]
 
-_row_resource(r) if startswith(r, "*/")
+else := object.keys(severity) if startswith(r, "*/")
 
-_row_resource(r) if startswith(r, "userextras/")
+else := {"RBAC-011"} if startswith(r, "userextras/")
 
-# Every resource a role row below names in its _grants calls.
-_row_resources := {
-	"secrets", "pods/exec", "pods/attach", "pods/portforward", "roles", "clusterroles",
-	"users", "groups", "serviceaccounts", "uids", "pods",
-	"deployments", "daemonsets", "statefulsets", "replicasets", "jobs", "cronjobs",
-	"replicationcontrollers", "nodes/proxy", "certificatesigningrequests/approval", "signers",
-	"mutatingwebhookconfigurations", "validatingwebhookconfigurations",
-	"validatingadmissionpolicies", "validatingadmissionpolicybindings",
-	"mutatingadmissionpolicies", "mutatingadmissionpolicybindings",
-	"serviceaccounts/token", "persistentvolumes", "rolebindings", "clusterrolebindings",
+# _rows_by_resource maps every resource of _grant_rows to the rows naming it.
+# A literal, as it is read for every rule of every role; a test checks it
+# against _grant_rows.
+_rows_by_resource := {
+	"secrets": {"RBAC-005"},
+	"pods/exec": {"RBAC-006"},
+	"pods/attach": {"RBAC-007"},
+	"pods/portforward": {"RBAC-008"},
+	"roles": {"RBAC-009", "RBAC-010", "RBAC-019"},
+	"clusterroles": {"RBAC-009", "RBAC-010", "RBAC-019"},
+	"users": {"RBAC-011"},
+	"groups": {"RBAC-011"},
+	"serviceaccounts": {"RBAC-011"},
+	"userextras/*": {"RBAC-011"},
+	"uids": {"RBAC-011"},
+	"pods": {"RBAC-012"},
+	"deployments": {"RBAC-013"},
+	"daemonsets": {"RBAC-013"},
+	"statefulsets": {"RBAC-013"},
+	"replicasets": {"RBAC-013"},
+	"jobs": {"RBAC-013"},
+	"cronjobs": {"RBAC-013"},
+	"replicationcontrollers": {"RBAC-013"},
+	"nodes/proxy": {"RBAC-014"},
+	"certificatesigningrequests/approval": {"RBAC-015"},
+	"signers": {"RBAC-015"},
+	"mutatingwebhookconfigurations": {"RBAC-016"},
+	"validatingwebhookconfigurations": {"RBAC-016"},
+	"validatingadmissionpolicies": {"RBAC-016"},
+	"validatingadmissionpolicybindings": {"RBAC-016"},
+	"mutatingadmissionpolicies": {"RBAC-016"},
+	"mutatingadmissionpolicybindings": {"RBAC-016"},
+	"serviceaccounts/token": {"RBAC-017"},
+	"persistentvolumes": {"RBAC-018"},
+	"rolebindings": {"RBAC-019"},
+	"clusterrolebindings": {"RBAC-019"},
+}
+
+# _may_match_raw(rule) holds when the raw PolicyRule has a "*" or a resource
+# that could match a row, as _candidates would find on normalized(rule): most
+# rules fail it, and matching never normalizes them.
+_may_match_raw(rule) if _wildcard_list(rule.verbs)
+
+_may_match_raw(rule) if _wildcard_list(rule.apiGroups)
+
+_may_match_raw(rule) if _wildcard_list(rule.resources)
+
+_may_match_raw(rule) if {
+	is_array(rule.resources)
+	some r in rule.resources
+	is_string(r)
+	_rows_naming(r)
+}
+
+# _wildcard_list(x) holds when x is a list with "*" ("*" in strings(x)).
+_wildcard_list(x) if {
+	is_array(x)
+	"*" in x
 }
 
 # winner(rule) is the row that reports rule: the most severe of matching(rule),
@@ -300,6 +343,14 @@ ranked := {r.index: {"matching": m, "winner": _winner(m)} |
 	some r in role_rules
 	m := matching(r.rule)
 	count(m) > 0
+}
+
+# reported maps each row id to the set of elements of role_rules it reports
+# (rows that report none are absent). Built once per evaluation, so that each
+# role row looks its own elements up instead of testing every rule of the
+# role with reported_at.
+reported := {id: {r | some r in role_rules; ranked[r.index].winner == id} |
+	some id in {x.winner | some x in ranked}
 }
 
 # reported_at(id, r) holds when row id reports the element r of role_rules.

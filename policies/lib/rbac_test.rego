@@ -129,6 +129,66 @@ test_harmless_rules_match_nothing if {
 	not rbac.winner({"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get"]})
 }
 
+# _rows_by_resource is a literal for speed: it must name exactly the
+# resources of _grant_rows, each with the rows that grant on it.
+test_rows_by_resource_agrees_with_the_grant_rows if {
+	derived := {r: {id |
+		some id, gs in rbac._grant_rows
+		some g in gs
+		r in g.resources
+	} |
+		some gs in rbac._grant_rows
+		some g in gs
+		some r in g.resources
+	}
+	rbac._rows_by_resource == derived
+}
+
+# The candidate rows are a superset of what matches, found from the resources.
+test_candidates if {
+	rbac._candidates(rbac.normalized({"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get"]})) == set()
+	rbac._candidates(rbac.normalized({"apiGroups": ["*"], "resources": ["configmaps"], "verbs": ["*"]})) == {"RBAC-002", "RBAC-004"}
+	rbac._candidates(rbac.normalized({"apiGroups": [""], "resources": ["roles", "secrets"], "verbs": ["get"]})) == {"RBAC-005", "RBAC-009", "RBAC-010", "RBAC-019"}
+	rbac._candidates(rbac.normalized({"apiGroups": [""], "resources": ["userextras/scopes"], "verbs": ["get"]})) == {"RBAC-011"}
+	count(rbac._candidates(rbac.normalized({"apiGroups": [""], "resources": ["*/exec"], "verbs": ["get"]}))) == 19
+	count(rbac._candidates(rbac.normalized({"apiGroups": [""], "resources": ["*"], "verbs": ["get"]}))) == 19
+}
+
+test_subresource_and_userextras_wildcards_match if {
+	rbac.matching({"apiGroups": [""], "resources": ["*/exec"], "verbs": ["create"]}) == {"RBAC-006"}
+	rbac.matching({"apiGroups": [""], "resources": ["*/token"], "verbs": ["create"]}) == {"RBAC-017"}
+	rbac.matching({"apiGroups": ["authentication.k8s.io"], "resources": ["*/scopes"], "verbs": ["impersonate"]}) == {"RBAC-011"}
+	rbac.matching({"apiGroups": ["authentication.k8s.io"], "resources": ["userextras/scopes"], "verbs": ["impersonate"]}) == {"RBAC-011"}
+}
+
+# _may_match_raw on the raw rule agrees with the candidates of the normalized one.
+test_may_match_raw if {
+	rbac._may_match_raw({"resources": ["secrets"], "verbs": ["get"]})
+	rbac._may_match_raw({"resources": ["configmaps"], "verbs": ["*"]})
+	rbac._may_match_raw({"apiGroups": ["*"], "resources": ["configmaps"]})
+	rbac._may_match_raw({"resources": ["*/scale"]})
+	rbac._may_match_raw({"resources": ["userextras/x"]})
+	not rbac._may_match_raw({"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get"]})
+	not rbac._may_match_raw({"apiGroups": "*", "resources": "*", "verbs": "*"})
+	not rbac._may_match_raw({"resources": [1, null], "verbs": [true]})
+}
+
+test_reported_groups_role_rules_by_winner if {
+	role := {"kind": "Role", "metadata": {"name": "r", "namespace": "ns"}, "rules": [
+		{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get"]},
+		{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]},
+		{"apiGroups": [""], "resources": ["pods/exec"], "verbs": ["create"]},
+		{"apiGroups": [""], "resources": ["secrets"], "verbs": ["list"]},
+	]}
+	got := {id: {r.index | some r in rs} | some id, rs in rbac.reported} with input as role
+	got == {"RBAC-005": {1, 3}, "RBAC-006": {2}}
+	every id, rs in rbac.reported {
+		every r in rs {
+			rbac.reported_at(id, r)
+		}
+	} with input as role
+}
+
 test_resource_names_exempt_only_secrets_read if {
 	rbac.matching({"apiGroups": [""], "resources": ["secrets"], "resourceNames": ["db"], "verbs": ["get"]}) == set()
 	rbac.matching({"apiGroups": ["rbac.authorization.k8s.io"], "resources": ["clusterroles"], "resourceNames": ["view"], "verbs": ["bind"]}) == {"RBAC-010"}

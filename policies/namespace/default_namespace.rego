@@ -30,7 +30,8 @@ package kubeward.rules.namespace.default_namespace
 
 import data.kubeward.lib.pods
 
-_kinds := pods.pod_kinds | {
+# The kinds checked besides those that carry a pod.
+_kinds := {
 	"Service", "ConfigMap", "Secret", "Ingress", "ServiceAccount", "Role", "RoleBinding",
 	"PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy",
 }
@@ -42,7 +43,11 @@ deny contains {
 	"msg": "metadata.namespace is \"default\"; deploy the object to a namespace of its own.",
 	"path": ["metadata", "namespace"],
 } if {
-	input.kind in _kinds
 	input.metadata.namespace == "default"
+	_applies
 	not _built_in[input.kind] == input.metadata.name
 }
+
+_applies if pods.is_pod_kind
+
+_applies if input.kind in _kinds

@@ -47,8 +47,6 @@ import data.kubeward.lib.namespaces
 import data.kubeward.lib.pods
 import data.kubeward.lib.selectors
 
-_kinds := pods.workload_kinds | {"Pod"}
-
 # The configured zones, as {"name", "zone", "pairs": [[key, value], ...]}.
 _zones contains {"name": _zone_name(z), "zone": z, "pairs": _pairs(z)} if {
 	zs := data.kubeward.config.isolationZones
@@ -103,7 +101,7 @@ deny contains {
 	"msg": sprintf("the pod matches isolation zone %q but its nodeSelector and required nodeAffinity do not pin it to the zone's nodes (missing %s); add the zone's nodeSelector.", [zone.name, concat(", ", [sprintf("%s=%v", [p[0], p[1]]) | some p in missing])]),
 	"path": _spec_path(["nodeSelector"]),
 } if {
-	input.kind in _kinds
+	pods.is_pod_or_workload
 	some zone in _zones
 	_in(zone)
 	missing := [p | some p in zone.pairs; not _pinned(p[0], p[1])]
@@ -148,7 +146,7 @@ deny contains {
 	"msg": sprintf("the pod matches no isolation zone but %s, which puts it on the nodes of zone %s; remove it.", [what, concat(", ", [sprintf("%q", [n]) | some n in sort({x.zone | some x in _reaches; x.path == path; x.what == what})])]),
 	"path": path,
 } if {
-	input.kind in _kinds
+	pods.is_pod_or_workload
 	not _in_any_zone
 	some [path, what] in {[x.path, x.what] | some x in _reaches}
 }

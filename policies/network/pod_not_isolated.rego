@@ -56,14 +56,12 @@ import data.kubeward.lib.pods
 import data.kubeward.lib.staticpods
 import data.kubeward.lib.workloads
 
-_kinds := pods.workload_kinds | {"Pod"}
-
 deny contains {
 	"msg": sprintf("%s %q: no NetworkPolicy in namespace %q selects its pods; add one whose podSelector matches their labels.", [input.kind, workloads.name(input), namespace]),
 	"path": ["metadata", "name"],
 } if {
 	inventory.complete
-	input.kind in _kinds
+	pods.is_pod_or_workload
 	not _static_on_host_network
 	namespace := inventory.namespace_of(input)
 	policies := inventory.objects(namespace, "NetworkPolicy")

@@ -58,7 +58,8 @@ deny contains {
 
 	# Most containers set one or two of these: look no further into the others.
 	c.container[handler[0]]
+	h := object.get(c.container, handler, null)
 	some action in _actions
-	host := pss.string_field(object.get(c.container, array.concat(handler, [action]), null), "host")
+	host := pss.string_field(h[action], "host")
 	host != ""
 }

@@ -33,6 +33,5 @@ deny contains {
 	"msg": rbac.message("RBAC-016", r, "lets its holders change admission webhooks or policies", "grant only get, list and watch on admissionregistration.k8s.io resources"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-016", r)
+	some r in rbac.reported["RBAC-016"]
 }

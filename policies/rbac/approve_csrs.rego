@@ -32,6 +32,5 @@ deny contains {
 	"msg": rbac.message("RBAC-015", r, "lets its holders approve certificate signing requests", "remove update and patch on certificatesigningrequests/approval and approve on signers"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-015", r)
+	some r in rbac.reported["RBAC-015"]
 }

@@ -36,6 +36,5 @@ deny contains {
 	"msg": rbac.message("RBAC-010", r, "grants the bind verb on roles or clusterroles", "remove bind"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-010", r)
+	some r in rbac.reported["RBAC-010"]
 }

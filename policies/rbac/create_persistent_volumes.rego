@@ -32,6 +32,5 @@ deny contains {
 	"msg": rbac.message("RBAC-018", r, "lets its holders create PersistentVolumes", "remove create on persistentvolumes"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-018", r)
+	some r in rbac.reported["RBAC-018"]
 }

@@ -35,6 +35,5 @@ deny contains {
 	"msg": rbac.message("RBAC-012", r, "lets its holders create pods", "remove create on pods unless the subjects must start pods directly"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-012", r)
+	some r in rbac.reported["RBAC-012"]
 }

@@ -32,6 +32,5 @@ deny contains {
 	"msg": rbac.message("RBAC-017", r, "lets its holders create ServiceAccount tokens", "remove create on serviceaccounts/token"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-017", r)
+	some r in rbac.reported["RBAC-017"]
 }

@@ -33,6 +33,5 @@ deny contains {
 	"msg": rbac.message("RBAC-009", r, "grants the escalate verb on roles or clusterroles", "remove escalate"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-009", r)
+	some r in rbac.reported["RBAC-009"]
 }

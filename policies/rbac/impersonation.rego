@@ -35,6 +35,5 @@ deny contains {
 	"msg": rbac.message("RBAC-011", r, "grants the impersonate verb on identities", "remove impersonate"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-011", r)
+	some r in rbac.reported["RBAC-011"]
 }

@@ -35,6 +35,5 @@ deny contains {
 	"msg": rbac.message("RBAC-019", r, "lets its holders create or change RBAC roles and bindings", "remove create, update and patch on RBAC objects unless the subjects administer access"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-019", r)
+	some r in rbac.reported["RBAC-019"]
 }

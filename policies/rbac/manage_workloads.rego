@@ -33,6 +33,5 @@ deny contains {
 	"msg": rbac.message("RBAC-013", r, "lets its holders create or change workload controllers", "remove create, update and patch on workloads unless the subjects deploy them"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-013", r)
+	some r in rbac.reported["RBAC-013"]
 }

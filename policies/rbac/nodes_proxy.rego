@@ -34,6 +34,5 @@ deny contains {
 	"msg": rbac.message("RBAC-014", r, "grants access to nodes/proxy (the kubelet API)", "remove nodes/proxy"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-014", r)
+	some r in rbac.reported["RBAC-014"]
 }

@@ -34,6 +34,5 @@ deny contains {
 	"msg": rbac.message("RBAC-007", r, "lets its holders attach to running containers", "remove create and get on pods/attach"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-007", r)
+	some r in rbac.reported["RBAC-007"]
 }

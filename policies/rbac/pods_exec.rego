@@ -37,6 +37,5 @@ deny contains {
 	"msg": rbac.message("RBAC-006", r, "lets its holders exec into pods", "remove create and get on pods/exec"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-006", r)
+	some r in rbac.reported["RBAC-006"]
 }

@@ -33,6 +33,5 @@ deny contains {
 	"msg": rbac.message("RBAC-008", r, "lets its holders port-forward to pods", "remove create and get on pods/portforward"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-008", r)
+	some r in rbac.reported["RBAC-008"]
 }

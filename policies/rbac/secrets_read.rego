@@ -38,6 +38,5 @@ deny contains {
 	"msg": rbac.message("RBAC-005", r, "lets its holders read Secrets", "limit it to named Secrets with resourceNames, or remove get, list and watch on secrets"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-005", r)
+	some r in rbac.reported["RBAC-005"]
 }

@@ -33,6 +33,5 @@ deny contains {
 	"msg": rbac.message("RBAC-004", r, "sets apiGroups to \"*\"", "list the API groups the role needs"),
 	"path": array.concat(r.path, ["apiGroups"]),
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-004", r)
+	some r in rbac.reported["RBAC-004"]
 }

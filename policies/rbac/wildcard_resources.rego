@@ -34,6 +34,5 @@ deny contains {
 	"msg": rbac.message("RBAC-003", r, "sets resources to \"*\"", "list the resources the role needs"),
 	"path": array.concat(r.path, ["resources"]),
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-003", r)
+	some r in rbac.reported["RBAC-003"]
 }

@@ -36,6 +36,5 @@ deny contains {
 	"msg": rbac.message("RBAC-001", r, "grants every verb on every resource in every API group", "list the API groups, resources and verbs the role needs"),
 	"path": r.path,
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-001", r)
+	some r in rbac.reported["RBAC-001"]
 }

@@ -35,6 +35,5 @@ deny contains {
 	"msg": rbac.message("RBAC-002", r, "sets verbs to \"*\"", "list the verbs the role needs"),
 	"path": array.concat(r.path, ["verbs"]),
 } if {
-	some r in rbac.role_rules
-	rbac.reported_at("RBAC-002", r)
+	some r in rbac.reported["RBAC-002"]
 }

@@ -36,7 +36,7 @@ deny contains {
 	"msg": "the pod does not set priorityClassName (default: the cluster's global default priority); set it to a PriorityClass.",
 	"path": array.concat(pods.spec_path, ["priorityClassName"]),
 } if {
-	input.kind in (pods.workload_kinds | {"Pod"})
+	pods.is_pod_or_workload
 	not _set(object.get(pods.spec, "priorityClassName", null))
 }
 
