@@ -19,29 +19,51 @@ func TestTuneGC(t *testing.T) {
 	require.NoError(t, os.WriteFile(small, []byte("kind: ConfigMap\n"), 0o644))
 	require.NoError(t, os.WriteFile(big, make([]byte, smallRunLimit+1), 0o644))
 	for _, c := range []struct {
-		args []string
-		off  bool
+		args   []string
+		off    bool
+		budget bool // a lint run that is not small: GOGC=100 under memoryBudget
 	}{
-		{[]string{"lint", small}, true},
-		{[]string{"lint", "-q", small, small}, true},
-		{[]string{"lint", big}, false},
-		{[]string{"lint", dir}, false},
-		{[]string{"lint", "-"}, false},
-		{[]string{"lint", "--format=json", small}, false},
-		{[]string{"lint", "-f", "json", small}, false}, // "json" is no file
-		{[]string{"test", small}, false},
-		{[]string{"lint"}, false},
-		{[]string{"lint", "-q"}, false},
+		{[]string{"lint", small}, true, false},
+		{[]string{"lint", "-q", small, small}, true, false},
+		{[]string{"lint", big}, false, true},
+		{[]string{"lint", dir}, false, true},
+		{[]string{"lint", "-"}, false, true},
+		{[]string{"lint", "--format=json", small}, false, true},
+		{[]string{"lint", "-f", "json", small}, false, true}, // "json" is no file
+		{[]string{"test", small}, false, false},
+		{[]string{"lint"}, false, true},
+		{[]string{"lint", "-q"}, false, true},
 	} {
 		t.Setenv("GOGC", "")
 		t.Setenv("GOMEMLIMIT", "")
-		tuneGC(c.args)
+		watch := tuneGC(c.args)
 		percent := debug.SetGCPercent(100)
 		limit := debug.SetMemoryLimit(math.MaxInt64)
 		assert.Equal(t, c.off, percent == -1, "%v", c.args)
-		if c.off {
+		assert.Equal(t, c.budget, watch, "%v", c.args)
+		switch {
+		case c.off:
 			assert.Equal(t, int64(1<<30), limit, "%v", c.args)
+		case c.budget:
+			assert.Equal(t, int64(memoryBudget), limit, "%v", c.args)
+		default:
+			assert.Equal(t, int64(math.MaxInt64), limit, "%v", c.args)
 		}
+	}
+}
+
+// TestMemoryLimitFollowsTheLiveHeap: the budget holds while the live heap
+// leaves it 30% to grow in, and then grows with it, so that a large input is
+// never collected back to back.
+func TestMemoryLimitFollowsTheLiveHeap(t *testing.T) {
+	const mb = 1 << 20
+	assert.Equal(t, int64(memoryBudget), nextLimit(100*mb, memoryBudget))
+	assert.Equal(t, int64(memoryBudget), nextLimit(memoryBudget*7/10, memoryBudget))
+	live := int64(memoryBudget*7/10 + mb)
+	assert.Equal(t, live*16/10, nextLimit(live, memoryBudget))
+	assert.Greater(t, nextLimit(live, memoryBudget)-live, live/2, "headroom of more than half the live heap")
+	for _, l := range []int64{2000 * mb, 5000 * mb} {
+		assert.GreaterOrEqual(t, nextLimit(l, nextLimit(l, memoryBudget)), l*16/10)
 	}
 }
 

@@ -42,7 +42,9 @@ func usageError(format string, args ...any) error {
 }
 
 func main() {
-	tuneGC(os.Args[1:])
+	if tuneGC(os.Args[1:]) {
+		go watchMemory()
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -8,7 +8,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// stopProfile ends a --cpuprofile; run calls it whatever the command returned.
+// stopProfile ends a --cpuprofile and writes a --memprofile; run calls it
+// whatever the command returned.
 var stopProfile func()
 
 func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -33,11 +34,30 @@ field that causes it.`,
 	root.SuggestionsMinimumDistance = 2
 	// Our completion command replaces cobra's default one (it has examples).
 	root.CompletionOptions.DisableDefaultCmd = true
-	// --cpuprofile is hidden: it is for finding where a run's time goes.
-	var profile string
+	// --cpuprofile and --memprofile are hidden: they are for finding where a
+	// run's time and memory go.
+	var profile, memProfile string
 	root.PersistentFlags().StringVar(&profile, "cpuprofile", "", "write a CPU profile to this file")
+	root.PersistentFlags().StringVar(&memProfile, "memprofile", "", "write a heap profile to this file when the command ends")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	_ = root.PersistentFlags().MarkHidden("memprofile")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		stops := []func(){}
+		stopProfile = func() {
+			for _, stop := range stops {
+				stop()
+			}
+		}
+		if memProfile != "" {
+			f, err := os.Create(memProfile)
+			if err != nil {
+				return usageError("--memprofile: %v", err)
+			}
+			// The heap as the last collection left it: late in a long run,
+			// close to its peak (a collection forced here would see the
+			// findings already released).
+			stops = append(stops, func() { _ = pprof.Lookup("heap").WriteTo(f, 0); f.Close() })
+		}
 		if profile == "" {
 			return nil
 		}
@@ -48,7 +68,7 @@ field that causes it.`,
 		if err := pprof.StartCPUProfile(f); err != nil {
 			return usageError("--cpuprofile: %v", err)
 		}
-		stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+		stops = append([]func(){func() { pprof.StopCPUProfile(); f.Close() }}, stops...)
 		return nil
 	}
 	root.AddCommand(
