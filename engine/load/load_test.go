@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -213,6 +214,10 @@ func TestBadInput(t *testing.T) {
 		{"indent.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n - oops\n", 5, "invalid YAML: did not find expected key"},
 		{"tabs.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n", 4, "invalid YAML"},
 		{"dup.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {}\nspec: {}\n", 5, `duplicate key "spec" (first at line 8)`},
+		// More keys than duplicateKey compares pair by pair; the later
+		// duplicate is not the one reported.
+		{"dupmany.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n" + manyKeys(20) + "  k3: x\n  k4: y\n", 25, `duplicate key "k3" (first at line 12)`},
+		{"dupmerge.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nb: &b {x: 1}\ndata: {<<: *b, x: 2, <<: *b, x: 3}\n", 5, `duplicate key "x"`},
 		{"scalar.yaml", "just a string\n", 1, "document is a scalar"},
 		{"list.yaml", "- a\n- b\n", 1, "document is a list"},
 		{"nokind.yaml", "foo: bar\n", 1, "no apiVersion and kind: not a Kubernetes object"},
@@ -381,4 +386,13 @@ func TestSelfReferencingMergeKey(t *testing.T) {
 		assert.Contains(t, errs[0].Message, "merge key (<<) refers to a mapping that contains it")
 		assert.Equal(t, 5, errs[0].Line, text)
 	}
+}
+
+// manyKeys is a mapping body of n keys k0, k1, ... at an indent of two.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  k%d: v\n", i)
+	}
+	return b.String()
 }
