@@ -2,12 +2,10 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -69,16 +67,16 @@ func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 		}
 	}
 	parts := split(rules, n)
-	errs := make([]error, len(parts))
-	var wg sync.WaitGroup
-	for i := range parts {
-		wg.Go(func() {
-			parts[i].compiler, errs[i] = l.library.CompileRules(parts[i].rules, inventory.IndexModule)
-		})
+	sets := make([][]*policy.Rule, len(parts))
+	for i, p := range parts {
+		sets[i] = p.rules
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	compilers, err := l.library.CompileRuleSets(sets, inventory.IndexModule)
+	if err != nil {
 		return nil, err
+	}
+	for i := range parts {
+		parts[i].compiler = compilers[i]
 	}
 	l.subsets[key] = parts
 	return parts, nil
