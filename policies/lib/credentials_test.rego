@@ -91,10 +91,3 @@ test_reference_joining_a_format if {
 	credentials.has_known_format("AK$(X)IAIOSFODNN7EXAMPLE")
 	credentials.strip_references("plain") == "plain"
 }
-
-test_marker_pattern_is_the_markers if {
-	{a | some a in split(credentials._marker_pattern, "|")} == {replace(m, ".", `\.`) |
-		some ms in credentials._markers
-		some m in ms
-	}
-}
