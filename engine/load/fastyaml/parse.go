@@ -1,0 +1,396 @@
+package fastyaml
+
+import (
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// maxDepth bounds the nesting the fast path follows; deeper documents go to
+// yaml.v3, which has its own limit and message.
+const maxDepth = 200
+
+// maxKey is below yaml.v3's 1024-character limit on implicit keys, so that a
+// key near that limit is judged by yaml.v3.
+const maxKey = 1000
+
+// line is one line of the chunk: src[start:end] without its line break.
+type line struct {
+	start, end int
+	indent     int  // leading spaces
+	blank      bool // only spaces
+	comment    bool // only a comment after the indent
+	brk        bool // ends with "\n" (the last line of a chunk may not)
+}
+
+type parser struct {
+	src   string // the chunk; plain scalar values are substrings of it
+	lines []line
+	li    int // the line being parsed
+	depth int
+	slab  []yaml.Node
+}
+
+// Parse returns the document node of text, one YAML document, as yaml.v3's
+// Decoder would give it (without comments), or ok=false when text is outside
+// the subset this package handles. It never fails otherwise.
+func Parse(text []byte) (doc *yaml.Node, ok bool) {
+	if !plainText(text) {
+		return nil, false
+	}
+	p := &parser{src: string(text)}
+	if !p.splitLines() {
+		return nil, false
+	}
+	return p.document()
+}
+
+// plainText reports text made only of characters the fast path handles: no
+// tab, CR or other control character, no byte-order mark, no YAML line
+// break besides "\n", and no rune outside the Basic Multilingual Plane.
+func plainText(text []byte) bool {
+	for i := 0; i < len(text); {
+		b := text[i]
+		if b < utf8.RuneSelf {
+			if (b < 0x20 && b != '\n') || b == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		switch {
+		case r == utf8.RuneError, r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff,
+			r >= 0xd800 && r < 0xe000, r > 0xfffd:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func (p *parser) splitLines() bool {
+	s := p.src
+	p.lines = make([]line, 0, 64)
+	for pos := 0; pos < len(s); {
+		l := line{start: pos, end: len(s)}
+		for i := pos; i < len(s); i++ {
+			if s[i] == '\n' {
+				l.end, l.brk = i, true
+				break
+			}
+		}
+		i := l.start
+		for i < l.end && s[i] == ' ' {
+			i++
+		}
+		l.indent = i - l.start
+		l.blank = i == l.end
+		l.comment = !l.blank && s[i] == '#'
+		if len(p.lines) > 0 && l.indent == 0 && l.end-l.start >= 3 &&
+			(s[l.start:l.start+3] == "---" || s[l.start:l.start+3] == "...") {
+			return false // a marker or a plain scalar that looks like one
+		}
+		p.lines = append(p.lines, l)
+		pos = l.end + 1
+	}
+	return true
+}
+
+func (p *parser) document() (*yaml.Node, bool) {
+	doc := p.node(yaml.DocumentNode, "")
+	if len(p.lines) > 0 {
+		first := p.lines[0]
+		if first.indent == 0 && first.end-first.start >= 3 && p.src[first.start:first.start+3] == "---" {
+			if !p.endsLine(first.start + 3) {
+				return nil, false // content after "---"
+			}
+			doc.Line, doc.Column = 1, 1
+			p.li = 1
+		}
+	}
+	l, ok := p.nextContent()
+	if !ok {
+		return nil, false // empty document: rare, and yaml.v3 knows its shape
+	}
+	if doc.Line == 0 {
+		doc.Line, doc.Column = p.li+1, l.indent+1
+	}
+	root, ok := p.blockNode(l.start+l.indent, -1)
+	if !ok {
+		return nil, false
+	}
+	if _, more := p.nextContent(); more {
+		return nil, false
+	}
+	doc.Content = []*yaml.Node{root}
+	return doc, true
+}
+
+// node returns a new node: they are allocated in blocks, as a document has
+// hundreds.
+func (p *parser) node(kind yaml.Kind, tag string) *yaml.Node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]yaml.Node, 0, 128)
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	n := &p.slab[len(p.slab)-1]
+	n.Kind, n.Tag = kind, tag
+	return n
+}
+
+// at places n at byte offset off of the current line; columns count
+// characters, as yaml.v3's do.
+func (p *parser) at(n *yaml.Node, off int) *yaml.Node {
+	l := p.lines[p.li]
+	n.Line = p.li + 1
+	n.Column = utf8.RuneCountInString(p.src[l.start:off]) + 1
+	return n
+}
+
+// nextContent moves to the next line that is neither blank nor a comment.
+func (p *parser) nextContent() (line, bool) {
+	for ; p.li < len(p.lines); p.li++ {
+		if l := p.lines[p.li]; !l.blank && !l.comment {
+			return l, true
+		}
+	}
+	return line{}, false
+}
+
+// endsLine reports whether only spaces and a comment follow offset i on the
+// current line (i is just after a token, or after spaces that follow one).
+func (p *parser) endsLine(i int) bool {
+	end := p.lines[p.li].end
+	j := skipSpaces(p.src, i, end)
+	return j == end || (p.src[j] == '#' && j > i)
+}
+
+func skipSpaces(s string, i, end int) int {
+	for i < end && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// isEntry reports a block sequence entry ("-" then a space or the line's end)
+// at offset i of the current line.
+func (p *parser) isEntry(i int) bool {
+	end := p.lines[p.li].end
+	return i < end && p.src[i] == '-' && (i+1 == end || p.src[i+1] == ' ')
+}
+
+// blockNode parses the node that starts at offset off of the current line
+// (its first character there). parent is the indent of the collection that
+// holds it, -1 at the top.
+func (p *parser) blockNode(off, parent int) (*yaml.Node, bool) {
+	if p.depth++; p.depth > maxDepth {
+		return nil, false
+	}
+	defer func() { p.depth-- }()
+	l := p.lines[p.li]
+	if p.isEntry(off) {
+		return p.sequence(off - l.start)
+	}
+	if _, _, ok := p.key(off); ok {
+		return p.mapping(off - l.start)
+	}
+	return p.inlineValue(off, parent)
+}
+
+// sequence parses a block sequence whose first "-" is at column ind of the
+// current line.
+func (p *parser) sequence(ind int) (*yaml.Node, bool) {
+	l := p.lines[p.li]
+	seq := p.at(p.node(yaml.SequenceNode, "!!seq"), l.start+ind)
+	for {
+		dash := l.start + ind
+		item := skipSpaces(p.src, dash+1, l.end)
+		var child *yaml.Node
+		var ok bool
+		if p.endsLine(dash + 1) {
+			child, ok = p.valueBelow(dash+1, ind, false)
+		} else {
+			child, ok = p.blockNode(item, ind)
+		}
+		if !ok {
+			return nil, false
+		}
+		seq.Content = append(seq.Content, child)
+		next, more := p.nextContent()
+		if !more || next.indent < ind {
+			return seq, true
+		}
+		if next.indent > ind {
+			return nil, false
+		}
+		if !p.isEntry(next.start + ind) {
+			return seq, true // the next key of a mapping at this indent, or an error its parent finds
+		}
+		l = next
+	}
+}
+
+// valueBelow parses the value of an entry or key whose line ends at offset
+// mark (after its indicator): the node on the lines below, more indented
+// than ind, or (for a key) a sequence at ind, or else an empty scalar.
+func (p *parser) valueBelow(mark, ind int, key bool) (*yaml.Node, bool) {
+	here := p.li
+	p.li++
+	next, more := p.nextContent()
+	if more && next.indent > ind {
+		return p.blockNode(next.start+next.indent, ind)
+	}
+	if more && key && next.indent == ind && p.isEntry(next.start+ind) {
+		if p.depth++; p.depth > maxDepth {
+			return nil, false
+		}
+		defer func() { p.depth-- }()
+		return p.sequence(ind)
+	}
+	after := p.li
+	p.li = here
+	n := p.at(p.node(yaml.ScalarNode, "!!null"), mark)
+	p.li = after
+	return n, true
+}
+
+// mapping parses a block mapping whose first key is at column ind of the
+// current line.
+func (p *parser) mapping(ind int) (*yaml.Node, bool) {
+	l := p.lines[p.li]
+	m := p.at(p.node(yaml.MappingNode, "!!map"), l.start+ind)
+	for {
+		k, colon, ok := p.key(l.start + ind)
+		if !ok {
+			return nil, false
+		}
+		var v *yaml.Node
+		if p.endsLine(colon + 1) {
+			v, ok = p.valueBelow(colon+1, ind, true)
+		} else {
+			v, ok = p.inlineValue(skipSpaces(p.src, colon+1, l.end), ind)
+		}
+		if !ok {
+			return nil, false
+		}
+		m.Content = append(m.Content, k, v)
+		next, more := p.nextContent()
+		if !more || next.indent < ind {
+			return m, true
+		}
+		if next.indent > ind || p.isEntry(next.start+ind) {
+			return nil, false
+		}
+		l = next
+	}
+}
+
+// key reads the implicit key at offset off of the current line: a plain or
+// quoted scalar followed by ":" and a space or the line's end. It returns the
+// key's node and the offset of the ":".
+func (p *parser) key(off int) (*yaml.Node, int, bool) {
+	l := p.lines[p.li]
+	s := p.src
+	switch s[off] {
+	case '"', '\'':
+		n, end, ok := p.quoted(off)
+		if !ok {
+			return nil, 0, false
+		}
+		if end < l.end && s[end] == ':' && (end+1 == l.end || s[end+1] == ' ') && end-off <= maxKey {
+			return n, end, true
+		}
+		return nil, 0, false
+	}
+	if !plainStart(s, off, l.end) {
+		return nil, 0, false
+	}
+	for i := off; i < l.end; i++ {
+		switch s[i] {
+		case ':':
+			if i+1 == l.end || s[i+1] == ' ' {
+				if i-off > maxKey {
+					return nil, 0, false
+				}
+				return p.plain(off, trimRight(s, off, i)), i, true
+			}
+		case '#':
+			if s[i-1] == ' ' {
+				return nil, 0, false
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+// inlineValue parses the scalar or flow collection that starts at offset off
+// of the current line and is all that is left on it (a block scalar goes on
+// below). parent is the indent of the collection holding the value: the next
+// content line must not be more indented, or it would continue the scalar.
+func (p *parser) inlineValue(off, parent int) (*yaml.Node, bool) {
+	l := p.lines[p.li]
+	s := p.src
+	var n *yaml.Node
+	end := l.end
+	switch s[off] {
+	case '"', '\'':
+		var ok bool
+		if n, end, ok = p.quoted(off); !ok || !p.endsLine(end) {
+			return nil, false
+		}
+	case '[', '{':
+		var ok bool
+		if n, end, ok = p.flow(off); !ok || !p.endsLine(end) {
+			return nil, false
+		}
+	case '|', '>':
+		return p.blockScalar(off, parent)
+	default:
+		if !plainStart(s, off, l.end) {
+			return nil, false
+		}
+		i := off
+		for ; i < l.end; i++ {
+			if c := s[i]; c == ':' && (i+1 == l.end || s[i+1] == ' ') {
+				return nil, false // a mapping where a scalar must be
+			} else if c == '#' && s[i-1] == ' ' {
+				break
+			}
+		}
+		n = p.plain(off, trimRight(s, off, i))
+	}
+	p.li++
+	if next, more := p.nextContent(); more && next.indent > parent {
+		return nil, false
+	}
+	return n, true
+}
+
+// plain returns the plain scalar src[off:end] of the current line, tagged as
+// yaml.v3 resolves it.
+func (p *parser) plain(off, end int) *yaml.Node {
+	n := p.at(p.node(yaml.ScalarNode, ""), off)
+	n.Value = p.src[off:end]
+	n.Tag = n.ShortTag()
+	return n
+}
+
+// plainStart reports whether a plain scalar may start at offset i (block
+// context): not at an indicator, except "-", "?" and ":" before a non-space.
+func plainStart(s string, i, end int) bool {
+	switch s[i] {
+	case '-', '?', ':':
+		return i+1 < end && s[i+1] != ' '
+	case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ':
+		return false
+	}
+	return true
+}
+
+func trimRight(s string, start, end int) int {
+	for end > start && s[end-1] == ' ' {
+		end--
+	}
+	return end
+}
