@@ -29,7 +29,7 @@ func (p *parser) quoted(off int) (*yaml.Node, int, bool) {
 	return n, end, true
 }
 
-// singleQuoted: '' stands for a quote; nothing else is special.
+// singleQuoted: ” stands for a quote; nothing else is special.
 func (p *parser) singleQuoted(off int) (string, int, bool) {
 	s, end := p.src, p.lines[p.li].end
 	var b *strings.Builder
