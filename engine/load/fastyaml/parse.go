@@ -1,6 +1,7 @@
 package fastyaml
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -350,21 +351,85 @@ func (p *parser) inlineValue(off, parent int) (*yaml.Node, bool) {
 		if !plainStart(s, off, l.end) {
 			return nil, false
 		}
-		i := off
-		for ; i < l.end; i++ {
-			if c := s[i]; c == ':' && (i+1 == l.end || s[i+1] == ' ') {
-				return nil, false // a mapping where a scalar must be
-			} else if c == '#' && s[i-1] == ' ' {
-				break
-			}
+		i, ok := plainEnd(s, off, l.end)
+		if !ok {
+			return nil, false // a mapping where a scalar must be
 		}
 		n = p.plain(off, trimRight(s, off, i))
+		if i == l.end && !p.continuation(n, parent) {
+			return nil, false
+		}
 	}
 	p.li++
 	if next, more := p.nextContent(); more && next.indent > parent {
 		return nil, false
 	}
 	return n, true
+}
+
+// plainEnd returns where the plain scalar that starts at offset off of a
+// line ending at end stops: at a comment or the line's end (before spaces).
+// ok is false for ": " or a final ":", where it would be a key.
+func plainEnd(s string, off, end int) (int, bool) {
+	for i := off; i < end; i++ {
+		if c := s[i]; c == ':' && (i+1 == end || s[i+1] == ' ') {
+			return 0, false
+		} else if c == '#' && i > off && s[i-1] == ' ' {
+			return i, true
+		}
+	}
+	return end, true
+}
+
+// continuation adds to plain scalar n the lines that continue it: those
+// more indented than parent, up to a comment or a less indented line. A
+// line break folds into a space, and n blank lines into n line breaks.
+// It declines a continued line that starts with an indicator or holds a
+// comment or ": ".
+func (p *parser) continuation(n *yaml.Node, parent int) bool {
+	s := p.src
+	var b strings.Builder
+	li := p.li + 1
+	for {
+		breaks := 0
+		for li < len(p.lines) && p.lines[li].blank {
+			breaks++
+			li++
+		}
+		if li == len(p.lines) {
+			break
+		}
+		l := p.lines[li]
+		if l.comment || l.indent <= parent {
+			break
+		}
+		start := l.start + l.indent
+		if !plainStart(s, start, l.end) || s[start] == '-' || s[start] == '?' || s[start] == ':' {
+			return false
+		}
+		end, ok := plainEnd(s, start, l.end)
+		if !ok || end < l.end {
+			return false
+		}
+		if b.Len() == 0 {
+			b.WriteString(n.Value)
+		}
+		if breaks == 0 {
+			b.WriteByte(' ')
+		}
+		for ; breaks > 0; breaks-- {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s[start:trimRight(s, start, end)])
+		p.li = li
+		li++
+	}
+	if b.Len() > 0 {
+		n.Value = b.String()
+		n.Tag = "" // resolved again, as yaml.v3 resolves the whole value
+		n.Tag = n.ShortTag()
+	}
+	return true
 }
 
 // plain returns the plain scalar src[off:end] of the current line, tagged as
