@@ -66,7 +66,7 @@ func (p *parser) flowItem(i int) (*yaml.Node, int, bool) {
 	case '[', '{':
 		return p.flow(i)
 	case '"', '\'':
-		return p.quoted(i)
+		return p.quoted(i, singleLine)
 	case '-':
 		if i+1 == end || !flowPlainByte(s[i+1]) {
 			return nil, 0, false

@@ -295,7 +295,7 @@ func (p *parser) key(off int) (*yaml.Node, int, bool) {
 	s := p.src
 	switch s[off] {
 	case '"', '\'':
-		n, end, ok := p.quoted(off)
+		n, end, ok := p.quoted(off, singleLine)
 		if !ok {
 			return nil, 0, false
 		}
@@ -337,7 +337,7 @@ func (p *parser) inlineValue(off, parent int) (*yaml.Node, bool) {
 	switch s[off] {
 	case '"', '\'':
 		var ok bool
-		if n, end, ok = p.quoted(off); !ok || !p.endsLine(end) {
+		if n, end, ok = p.quoted(off, parent); !ok || !p.endsLine(end) {
 			return nil, false
 		}
 	case '[', '{':

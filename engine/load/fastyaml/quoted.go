@@ -7,81 +7,142 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// singleLine, as quoted's parent, keeps a quoted scalar to one line (a key,
+// or inside a flow collection).
+const singleLine = -2
+
 // quoted reads the single- or double-quoted scalar that starts at offset off
-// of the current line and ends on it. It returns the node and the offset
-// after the closing quote.
-func (p *parser) quoted(off int) (*yaml.Node, int, bool) {
-	var value string
+// of the current line. Unless parent is singleLine it may go on to lines
+// more indented than parent; the current line is then its last one. It
+// returns the node and the offset after the closing quote.
+func (p *parser) quoted(off, parent int) (*yaml.Node, int, bool) {
+	n := p.at(p.node(yaml.ScalarNode, "!!str"), off)
+	q := quoteScan{p: p, parent: parent, from: off + 1}
 	var end int
 	var ok bool
-	style := yaml.SingleQuotedStyle
 	if p.src[off] == '"' {
-		style = yaml.DoubleQuotedStyle
-		value, end, ok = p.doubleQuoted(off)
+		n.Style = yaml.DoubleQuotedStyle
+		end, ok = q.double()
 	} else {
-		value, end, ok = p.singleQuoted(off)
+		n.Style = yaml.SingleQuotedStyle
+		end, ok = q.single()
 	}
 	if !ok {
 		return nil, 0, false
 	}
-	n := p.at(p.node(yaml.ScalarNode, "!!str"), off)
-	n.Value, n.Style = value, style
+	if q.b == nil {
+		n.Value = p.src[off+1 : end-1]
+	} else {
+		q.b.WriteString(p.src[q.from : end-1])
+		n.Value = q.b.String()
+	}
 	return n, end, true
 }
 
-// singleQuoted: ” stands for a quote; nothing else is special.
-func (p *parser) singleQuoted(off int) (string, int, bool) {
-	s, end := p.src, p.lines[p.li].end
-	var b *strings.Builder
-	from := off + 1
-	for i := off + 1; i < end; i++ {
+// quoteScan is the state of reading a quoted scalar: the text is copied to b
+// only once something in it is not taken as written.
+type quoteScan struct {
+	p      *parser
+	parent int
+	b      *strings.Builder
+	from   int // start of the text not yet copied to b
+}
+
+func (q *quoteScan) flush(to int) {
+	if q.b == nil {
+		q.b = &strings.Builder{}
+	}
+	q.b.WriteString(q.p.src[q.from:to])
+}
+
+// fold moves to the next line of the scalar, as the line ends at offset
+// lineEnd: trailing spaces go, a line break becomes a space and blank lines
+// become line breaks (escaped: the break is dropped and no blank line may
+// follow). It returns the offset where the text goes on.
+func (q *quoteScan) fold(lineEnd int, escaped bool) (int, bool) {
+	p := q.p
+	if q.parent == singleLine {
+		return 0, false
+	}
+	if escaped {
+		q.flush(lineEnd - 1)
+	} else {
+		q.flush(trimRight(p.src, q.from, lineEnd))
+	}
+	breaks := 0
+	for p.li++; p.li < len(p.lines) && p.lines[p.li].blank; p.li++ {
+		breaks++
+	}
+	if p.li == len(p.lines) || p.lines[p.li].indent <= q.parent || escaped && breaks > 0 {
+		return 0, false
+	}
+	switch {
+	case escaped:
+	case breaks == 0:
+		q.b.WriteByte(' ')
+	default:
+		q.b.WriteString(strings.Repeat("\n", breaks))
+	}
+	l := p.lines[p.li]
+	q.from = l.start + l.indent
+	return q.from, true
+}
+
+// single: ” stands for a quote; nothing else is special.
+func (q *quoteScan) single() (int, bool) {
+	s := q.p.src
+	for i := q.from; ; i++ {
+		if end := q.p.lines[q.p.li].end; i == end {
+			var ok bool
+			if i, ok = q.fold(end, false); !ok {
+				return 0, false
+			}
+			i--
+			continue
+		}
 		if s[i] != '\'' {
 			continue
 		}
-		if i+1 < end && s[i+1] == '\'' {
-			if b == nil {
-				b = &strings.Builder{}
-			}
-			b.WriteString(s[from : i+1])
+		if i+1 < q.p.lines[q.p.li].end && s[i+1] == '\'' {
+			q.flush(i + 1)
 			i++
-			from = i + 1
+			q.from = i + 1
 			continue
 		}
-		if b == nil {
-			return s[off+1 : i], i + 1, true
-		}
-		b.WriteString(s[from:i])
-		return b.String(), i + 1, true
+		return i + 1, true
 	}
-	return "", 0, false // it goes on to the next line
 }
 
-// doubleQuoted handles the escapes YAML defines except a line break after
-// "\" (the scalar would go on to the next line).
-func (p *parser) doubleQuoted(off int) (string, int, bool) {
-	s, end := p.src, p.lines[p.li].end
-	var b *strings.Builder
-	from := off + 1
-	for i := off + 1; i < end; i++ {
+// double handles the escapes YAML defines.
+func (q *quoteScan) double() (int, bool) {
+	s := q.p.src
+	for i := q.from; ; i++ {
+		end := q.p.lines[q.p.li].end
+		if i == end {
+			var ok bool
+			if i, ok = q.fold(end, false); !ok {
+				return 0, false
+			}
+			i--
+			continue
+		}
 		switch s[i] {
 		case '"':
-			if b == nil {
-				return s[off+1 : i], i + 1, true
-			}
-			b.WriteString(s[from:i])
-			return b.String(), i + 1, true
+			return i + 1, true
 		case '\\':
 			if i+1 == end {
-				return "", 0, false
+				var ok bool
+				if i, ok = q.fold(end, true); !ok {
+					return 0, false
+				}
+				i--
+				continue
 			}
-			if b == nil {
-				b = &strings.Builder{}
-			}
-			b.WriteString(s[from:i])
+			q.flush(i)
 			i++
 			if r, ok := simpleEscape(s[i]); ok {
-				b.WriteRune(r)
-				from = i + 1
+				q.b.WriteRune(r)
+				q.from = i + 1
 				continue
 			}
 			digits := 0
@@ -94,18 +155,17 @@ func (p *parser) doubleQuoted(off int) (string, int, bool) {
 				digits = 8
 			}
 			if digits == 0 || i+digits >= end {
-				return "", 0, false
+				return 0, false
 			}
 			r, ok := hexRune(s[i+1 : i+1+digits])
 			if !ok {
-				return "", 0, false
+				return 0, false
 			}
-			b.WriteRune(r)
+			q.b.WriteRune(r)
 			i += digits
-			from = i + 1
+			q.from = i + 1
 		}
 	}
-	return "", 0, false
 }
 
 func simpleEscape(c byte) (rune, bool) {
