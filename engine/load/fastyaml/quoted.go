@@ -188,7 +188,7 @@ func simpleEscape(c byte) (rune, bool) {
 		return '\r', true
 	case 'e':
 		return 0x1b, true
-	case ' ', '"', '/', '\\':
+	case ' ', '"', '\'', '\\':
 		return rune(c), true
 	case 'N':
 		return 0x85, true
