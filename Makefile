@@ -82,6 +82,7 @@ bench-go: ## the Go benchmarks over the shared corpus (KUBEWARD_CORPUS)
 fuzz: ## run each fuzz target for FUZZTIME (failures are kept in testdata/fuzz as regression seeds)
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./engine/load/
 	$(GO) test -run '^$$' -fuzz '^FuzzPosition$$' -fuzztime $(FUZZTIME) ./engine/load/
+	$(GO) test -run '^$$' -fuzz '^FuzzSameTree$$' -fuzztime $(FUZZTIME) ./engine/load/fastyaml/
 	$(GO) test -run '^$$' -fuzz '^FuzzReadBundle$$' -fuzztime $(FUZZTIME) ./bundles/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./engine/config/
 	$(GO) test -run '^$$' -fuzz '^FuzzConfigPaths$$' -fuzztime $(FUZZTIME) ./engine/config/
