@@ -25,7 +25,9 @@ type line struct {
 }
 
 type parser struct {
-	src   string // the chunk; plain scalar values are substrings of it
+	// src is the chunk. Values are copied out of it, not sliced: a value
+	// lives as long as its object, and must not hold the whole chunk.
+	src   string
 	lines []line
 	li    int // the line being parsed
 	depth int
@@ -436,7 +438,7 @@ func (p *parser) continuation(n *yaml.Node, parent int) bool {
 // yaml.v3 resolves it.
 func (p *parser) plain(off, end int) *yaml.Node {
 	n := p.at(p.node(yaml.ScalarNode, ""), off)
-	n.Value = p.src[off:end]
+	n.Value = strings.Clone(p.src[off:end])
 	n.Tag = n.ShortTag()
 	return n
 }

@@ -31,7 +31,7 @@ func (p *parser) quoted(off, parent int) (*yaml.Node, int, bool) {
 		return nil, 0, false
 	}
 	if q.b == nil {
-		n.Value = p.src[off+1 : end-1]
+		n.Value = strings.Clone(p.src[off+1 : end-1])
 	} else {
 		q.b.WriteString(p.src[q.from : end-1])
 		n.Value = q.b.String()
