@@ -134,7 +134,13 @@ func (p *parser) document() (*yaml.Node, bool) {
 // hundreds.
 func (p *parser) node(kind yaml.Kind, tag string) *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]yaml.Node, 0, 128)
+		// Up to about three nodes a line (a key, its value, an entry) for the first
+		// block, so that a small document does not pay for a large one.
+		size := 128
+		if p.slab == nil {
+			size = min(3*len(p.lines)+8, 512)
+		}
+		p.slab = make([]yaml.Node, 0, size)
 	}
 	p.slab = p.slab[:len(p.slab)+1]
 	n := &p.slab[len(p.slab)-1]
