@@ -90,8 +90,8 @@ func (p *parser) splitLines() bool {
 		l.indent = i - l.start
 		l.blank = i == l.end
 		l.comment = !l.blank && s[i] == '#'
-		if len(p.lines) > 0 && l.indent == 0 && l.end-l.start >= 3 &&
-			(s[l.start:l.start+3] == "---" || s[l.start:l.start+3] == "...") {
+		if l.end-l.start >= 3 && (s[l.start:l.start+3] == "..." ||
+			len(p.lines) > 0 && s[l.start:l.start+3] == "---") {
 			return false // a marker or a plain scalar that looks like one
 		}
 		p.lines = append(p.lines, l)
@@ -341,14 +341,15 @@ func (p *parser) inlineValue(off, parent int) (*yaml.Node, bool) {
 	l := p.lines[p.li]
 	s := p.src
 	var n *yaml.Node
-	end := l.end
 	switch s[off] {
 	case '"', '\'':
+		var end int
 		var ok bool
 		if n, end, ok = p.quoted(off, parent); !ok || !p.endsLine(end) {
 			return nil, false
 		}
 	case '[', '{':
+		var end int
 		var ok bool
 		if n, end, ok = p.flow(off); !ok || !p.endsLine(end) {
 			return nil, false
