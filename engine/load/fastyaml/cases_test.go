@@ -94,6 +94,7 @@ func TestDeclined(t *testing.T) {
 		"\ufeffa: 1\n",             // byte-order mark
 		"a: 1\n---\nb: 2\n",        // a second document
 		"a: 1\n...\n",              // document end
+		"...\n",                    // a document end alone
 		"a: |2\n  x\n",             // explicit indentation
 		"a: [1,\n  2]\n",           // multi-line flow
 		"a: [1, 2,]\n",             // trailing comma
