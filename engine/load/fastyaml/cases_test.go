@@ -23,6 +23,7 @@ var seeds = []string{
 	"lit: |\nnext: 1\n",
 	"lit: |+\n\n\n",
 	"desc: this is\n  a folded plain\n\n  scalar\nnext: 1\n",
+	"desc: a\n  `b`\n  \"c\", \"d\")\n  - e\n",
 	"desc: 'single\n  quoted\n\n  folded'\n",
 	"desc: \"double \\\n  escaped break\"\n",
 	"a: [1, 2, 3]\nb: []\nc: {}\nd: {x: 1, y: \"2\"}\ne: [a b, -c]\n",
@@ -67,6 +68,7 @@ func TestAccepted(t *testing.T) {
 		"s: >-\n  a\n",
 		"a: []\nb: {}\nc: [x, \"y\"]\nd: {k: v}\n",
 		"desc: folded\n  plain text\n",
+		"desc: a CRD's\n  `field` \"quoted\" {x} [y] *z &w !v\n",
 		"desc: 'quoted\n  text'\n",
 		"---\n# Source: x\na: 1\n",
 	} {

@@ -393,8 +393,8 @@ func plainEnd(s string, off, end int) (int, bool) {
 // continuation adds to plain scalar n the lines that continue it: those
 // more indented than parent, up to a comment or a less indented line. A
 // line break folds into a space, and n blank lines into n line breaks.
-// It declines a continued line that starts with an indicator or holds a
-// comment or ": ".
+// It declines a continued line that starts with "- ", "? " or ": ", or holds
+// a comment or ": ".
 func (p *parser) continuation(n *yaml.Node, parent int) bool {
 	s := p.src
 	var b strings.Builder
@@ -413,8 +413,8 @@ func (p *parser) continuation(n *yaml.Node, parent int) bool {
 			break
 		}
 		start := l.start + l.indent
-		if !plainStart(s, start, l.end) || s[start] == '-' || s[start] == '?' || s[start] == ':' {
-			return false
+		if c := s[start]; (c == '-' || c == '?' || c == ':') && (start+1 == l.end || s[start+1] == ' ') {
+			return false // other indicators are text here, but these read as structure
 		}
 		end, ok := plainEnd(s, start, l.end)
 		if !ok || end < l.end {
