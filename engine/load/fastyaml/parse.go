@@ -32,44 +32,50 @@ type parser struct {
 	li    int // the line being parsed
 	depth int
 	slab  []yaml.Node
+	ascii bool // no multi-byte character: a column is a byte offset
+
+	colLine, colOff, colCount int // the last column counted, by at
 }
 
 // Parse returns the document node of text, one YAML document, as yaml.v3's
 // Decoder would give it (without comments), or ok=false when text is outside
 // the subset this package handles. It never fails otherwise.
 func Parse(text []byte) (doc *yaml.Node, ok bool) {
-	if !plainText(text) {
+	ascii, ok := plainText(text)
+	if !ok {
 		return nil, false
 	}
-	p := &parser{src: string(text)}
+	p := &parser{src: string(text), ascii: ascii, colLine: -1}
 	if !p.splitLines() {
 		return nil, false
 	}
 	return p.document()
 }
 
-// plainText reports text made only of characters the fast path handles: no
+// plainText reports (ok) text made only of characters the fast path handles: no
 // tab, CR or other control character, no byte-order mark, no YAML line
 // break besides "\n", and no rune outside the Basic Multilingual Plane.
-func plainText(text []byte) bool {
+func plainText(text []byte) (ascii, ok bool) {
+	ascii = true
 	for i := 0; i < len(text); {
 		b := text[i]
 		if b < utf8.RuneSelf {
 			if (b < 0x20 && b != '\n') || b == 0x7f {
-				return false
+				return false, false
 			}
 			i++
 			continue
 		}
+		ascii = false
 		r, size := utf8.DecodeRune(text[i:])
 		switch {
 		case r == utf8.RuneError, r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff,
 			r >= 0xd800 && r < 0xe000, r > 0xfffd:
-			return false
+			return false, false
 		}
 		i += size
 	}
-	return true
+	return ascii, true
 }
 
 func (p *parser) splitLines() bool {
@@ -153,7 +159,18 @@ func (p *parser) node(kind yaml.Kind, tag string) *yaml.Node {
 func (p *parser) at(n *yaml.Node, off int) *yaml.Node {
 	l := p.lines[p.li]
 	n.Line = p.li + 1
-	n.Column = utf8.RuneCountInString(p.src[l.start:off]) + 1
+	if p.ascii {
+		n.Column = off - l.start + 1
+		return n
+	}
+	// Counting on from the last node placed on the same line keeps a long
+	// line of flow items linear.
+	if p.colLine != p.li || p.colOff > off {
+		p.colLine, p.colOff, p.colCount = p.li, l.start, 0
+	}
+	p.colCount += utf8.RuneCountInString(p.src[p.colOff:off])
+	p.colOff = off
+	n.Column = p.colCount + 1
 	return n
 }
 
