@@ -33,6 +33,8 @@ var seeds = []string{
 	"a: b: c\n", "a: - b\n", "- a\n b\n", "a: 1\n  b: 2\n", "a:\n  b: 1\n c: 2\n",
 	"-\n", "- -\n", "a: -\n", "plain\n", "'top'\n", "[a, b]\n", "", "# only a comment\n",
 	"key: é\nmöre: ünïcode\n",
+	"ä: [é, ü, x]\nb: {ö: 1, c: \"ü\"}\n- ö\n",
+	"- ä: [é, ü, x]\n  b: {ö: 1, c: 'ü'}\n  c: ü\n    ö\n",
 	"a: 1\nb:\n  # comment\n  c: 2\n",
 	"a: \"unterminated\n", "a: 'x'y\n", "a: \"x\"#c\n",
 }
