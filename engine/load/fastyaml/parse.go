@@ -106,6 +106,7 @@ func (p *parser) splitLines() bool {
 	return true
 }
 
+// document reads the chunk: an optional "---" line, then one node.
 func (p *parser) document() (*yaml.Node, bool) {
 	doc := p.node(yaml.DocumentNode, "")
 	if len(p.lines) > 0 {
@@ -120,7 +121,9 @@ func (p *parser) document() (*yaml.Node, bool) {
 	}
 	l, ok := p.nextContent()
 	if !ok {
-		return nil, false // empty document: rare, and yaml.v3 knows its shape
+		// Only comments: no document for yaml.v3, or an empty one after
+		// "---". Such chunks are short, and their shape is yaml.v3's to say.
+		return nil, false
 	}
 	if doc.Line == 0 {
 		doc.Line, doc.Column = p.li+1, l.indent+1
