@@ -63,7 +63,7 @@ func (p *parser) blockScalar(off, parent int) (*yaml.Node, bool) {
 	for li < len(p.lines) {
 		l := p.lines[li]
 		text := s[l.start+indent : l.end]
-		trailingBlank := text != "" && text[0] == ' '
+		trailingBlank := len(text) > 0 && text[0] == ' '
 		if folded && leadingBreak && !leadingBlank && !trailingBlank {
 			if breaks == 0 {
 				b.WriteByte(' ')
@@ -75,7 +75,7 @@ func (p *parser) blockScalar(off, parent int) (*yaml.Node, bool) {
 			b.WriteByte('\n')
 		}
 		leadingBlank = trailingBlank
-		b.WriteString(text)
+		b.Write(text)
 		leadingBreak = l.brk
 		li++
 		if !l.brk {

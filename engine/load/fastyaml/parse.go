@@ -1,6 +1,7 @@
 package fastyaml
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -25,9 +26,9 @@ type line struct {
 }
 
 type parser struct {
-	// src is the chunk. Values are copied out of it, not sliced: a value
-	// lives as long as its object, and must not hold the whole chunk.
-	src   string
+	// src is the caller's chunk. Values are copied out of it: a value lives
+	// as long as its object, and must not keep the file's buffer alive.
+	src   []byte
 	lines []line
 	li    int // the line being parsed
 	depth int
@@ -45,7 +46,7 @@ func Parse(text []byte) (doc *yaml.Node, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	p := &parser{src: string(text), ascii: ascii, colLine: -1}
+	p := &parser{src: text, ascii: ascii, colLine: -1}
 	if !p.splitLines() {
 		return nil, false
 	}
@@ -80,7 +81,7 @@ func plainText(text []byte) (ascii, ok bool) {
 
 func (p *parser) splitLines() bool {
 	s := p.src
-	p.lines = make([]line, 0, 64)
+	p.lines = make([]line, 0, bytes.Count(s, []byte{'\n'})+1)
 	for pos := 0; pos < len(s); {
 		l := line{start: pos, end: len(s)}
 		for i := pos; i < len(s); i++ {
@@ -96,8 +97,8 @@ func (p *parser) splitLines() bool {
 		l.indent = i - l.start
 		l.blank = i == l.end
 		l.comment = !l.blank && s[i] == '#'
-		if l.end-l.start >= 3 && (s[l.start:l.start+3] == "..." ||
-			len(p.lines) > 0 && s[l.start:l.start+3] == "---") {
+		if l.end-l.start >= 3 && (string(s[l.start:l.start+3]) == "..." ||
+			len(p.lines) > 0 && string(s[l.start:l.start+3]) == "---") {
 			return false // a marker or a plain scalar that looks like one
 		}
 		p.lines = append(p.lines, l)
@@ -111,7 +112,7 @@ func (p *parser) document() (*yaml.Node, bool) {
 	doc := p.node(yaml.DocumentNode, "")
 	if len(p.lines) > 0 {
 		first := p.lines[0]
-		if first.indent == 0 && first.end-first.start >= 3 && p.src[first.start:first.start+3] == "---" {
+		if first.indent == 0 && first.end-first.start >= 3 && string(p.src[first.start:first.start+3]) == "---" {
 			if !p.endsLine(first.start + 3) {
 				return nil, false // content after "---"
 			}
@@ -143,11 +144,11 @@ func (p *parser) document() (*yaml.Node, bool) {
 // hundreds.
 func (p *parser) node(kind yaml.Kind, tag string) *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
-		// Up to about three nodes a line (a key, its value, an entry) for the first
-		// block, so that a small document does not pay for a large one.
-		size := 128
-		if p.slab == nil {
-			size = min(3*len(p.lines)+8, 512)
+		// Blocks grow from about one node for two lines, so that a small
+		// document does not pay for a large one's block.
+		size := min(len(p.lines)/2+8, 256)
+		if p.slab != nil {
+			size = min(2*cap(p.slab), 1024)
 		}
 		p.slab = make([]yaml.Node, 0, size)
 	}
@@ -171,7 +172,7 @@ func (p *parser) at(n *yaml.Node, off int) *yaml.Node {
 	if p.colLine != p.li || p.colOff > off {
 		p.colLine, p.colOff, p.colCount = p.li, l.start, 0
 	}
-	p.colCount += utf8.RuneCountInString(p.src[p.colOff:off])
+	p.colCount += utf8.RuneCount(p.src[p.colOff:off])
 	p.colOff = off
 	n.Column = p.colCount + 1
 	return n
@@ -195,7 +196,7 @@ func (p *parser) endsLine(i int) bool {
 	return j == end || (p.src[j] == '#' && j > i)
 }
 
-func skipSpaces(s string, i, end int) int {
+func skipSpaces(s []byte, i, end int) int {
 	for i < end && s[i] == ' ' {
 		i++
 	}
@@ -399,7 +400,7 @@ func (p *parser) inlineValue(off, parent int) (*yaml.Node, bool) {
 // plainEnd returns where the plain scalar that starts at offset off of a
 // line ending at end stops: at a comment or the line's end (before spaces).
 // ok is false for ": " or a final ":", where it would be a key.
-func plainEnd(s string, off, end int) (int, bool) {
+func plainEnd(s []byte, off, end int) (int, bool) {
 	for i := off; i < end; i++ {
 		if c := s[i]; c == ':' && (i+1 == end || s[i+1] == ' ') {
 			return 0, false
@@ -449,7 +450,7 @@ func (p *parser) continuation(n *yaml.Node, parent int) bool {
 		for ; breaks > 0; breaks-- {
 			b.WriteByte('\n')
 		}
-		b.WriteString(s[start:trimRight(s, start, end)])
+		b.Write(s[start:trimRight(s, start, end)])
 		p.li = li
 		li++
 	}
@@ -465,14 +466,14 @@ func (p *parser) continuation(n *yaml.Node, parent int) bool {
 // yaml.v3 resolves it.
 func (p *parser) plain(off, end int) *yaml.Node {
 	n := p.at(p.node(yaml.ScalarNode, ""), off)
-	n.Value = strings.Clone(p.src[off:end])
+	n.Value = string(p.src[off:end])
 	n.Tag = n.ShortTag()
 	return n
 }
 
 // plainStart reports whether a plain scalar may start at offset i (block
 // context): not at an indicator, except "-", "?" and ":" before a non-space.
-func plainStart(s string, i, end int) bool {
+func plainStart(s []byte, i, end int) bool {
 	switch s[i] {
 	case '-', '?', ':':
 		return i+1 < end && s[i+1] != ' '
@@ -482,7 +483,7 @@ func plainStart(s string, i, end int) bool {
 	return true
 }
 
-func trimRight(s string, start, end int) int {
+func trimRight(s []byte, start, end int) int {
 	for end > start && s[end-1] == ' ' {
 		end--
 	}

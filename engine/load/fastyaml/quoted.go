@@ -31,9 +31,9 @@ func (p *parser) quoted(off, parent int) (*yaml.Node, int, bool) {
 		return nil, 0, false
 	}
 	if q.b == nil {
-		n.Value = strings.Clone(p.src[off+1 : end-1])
+		n.Value = string(p.src[off+1 : end-1])
 	} else {
-		q.b.WriteString(p.src[q.from : end-1])
+		q.b.Write(p.src[q.from : end-1])
 		n.Value = q.b.String()
 	}
 	return n, end, true
@@ -52,7 +52,7 @@ func (q *quoteScan) flush(to int) {
 	if q.b == nil {
 		q.b = &strings.Builder{}
 	}
-	q.b.WriteString(q.p.src[q.from:to])
+	q.b.Write(q.p.src[q.from:to])
 }
 
 // fold moves to the next line of the scalar, as the line ends at offset
@@ -204,7 +204,7 @@ func simpleEscape(c byte) (rune, bool) {
 
 // hexRune decodes the digits of a \x, \u or \U escape; surrogates and values
 // past Unicode are yaml.v3 errors, so they are declined.
-func hexRune(h string) (rune, bool) {
+func hexRune(h []byte) (rune, bool) {
 	var r rune
 	for i := 0; i < len(h); i++ {
 		c := h[i]
