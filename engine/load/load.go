@@ -486,7 +486,8 @@ func parseChunks(ctx context.Context, name string, data []byte, limits Limits, o
 		return nil, []Error{{File: name, Message: "empty file: no YAML or JSON document in it"}}
 	}
 	var chunks []chunk
-	if strings.EqualFold(filepath.Ext(name), ".json") {
+	isJSON := strings.EqualFold(filepath.Ext(name), ".json")
+	if isJSON {
 		chunks = []chunk{{text: data}}
 	} else {
 		chunks = splitDocuments(data)
@@ -519,12 +520,17 @@ chunks:
 			documents++
 			continue
 		}
-		in := bytes.NewReader(c.text)
+		var in *bytes.Reader
 		// Most chunks are plain block YAML, which fastyaml reads into the
 		// same tree at a fraction of yaml.v3's cost; it declines the rest,
-		// and yaml.v3 reads those (and reports every error) as before.
+		// and yaml.v3 reads those (and reports every error) as before. JSON
+		// is flow style, which it declines: not worth the look.
 		var dec *yaml.Decoder
-		fast, fastOK := fastyaml.Parse(c.text)
+		var fast *yaml.Node
+		fastOK := false
+		if !isJSON {
+			fast, fastOK = fastyaml.Parse(c.text)
+		}
 		for {
 			var root yaml.Node
 			var err error
@@ -535,6 +541,7 @@ chunks:
 				err = io.EOF // the fast path reads one document per chunk
 			default:
 				if dec == nil {
+					in = bytes.NewReader(c.text)
 					dec = yaml.NewDecoder(in)
 				}
 				err = dec.Decode(&root)
