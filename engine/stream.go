@@ -48,6 +48,10 @@ type stream struct {
 
 	earlyMu sync.Mutex
 	early   map[*load.Object]*early
+
+	// paths are the field paths of the run's findings (Evaluator.Paths),
+	// those found while objects load included.
+	paths *evaluate.Paths
 }
 
 // early is what was found of an object while it was whole.
@@ -67,7 +71,7 @@ func (l *Linter) newStream(ctx context.Context) *stream {
 	if limit < 0 || !l.library.Trusted() {
 		return nil
 	}
-	return &stream{l: l, ctx: ctx, limit: limit, early: map[*load.Object]*early{}}
+	return &stream{l: l, ctx: ctx, limit: limit, early: map[*load.Object]*early{}, paths: evaluate.NewPaths()}
 }
 
 // loaded is load.Options.Loaded.
@@ -131,6 +135,16 @@ func (s *stream) prepare() {
 	s.schema = s.l.newSchemaRun(s.ctx, nil)
 	data, _ := s.l.baseData()
 	s.local = s.l.newEvaluator(p.compiler, inmem.NewFromASTObject(data), local)
+	s.local.Paths = s.paths
+}
+
+// findingPaths are the field paths of the findings of the run s holds (a new
+// set for a nil stream).
+func (s *stream) findingPaths() *evaluate.Paths {
+	if s == nil {
+		return evaluate.NewPaths()
+	}
+	return s.paths
 }
 
 // evaluateEarly evaluates o with the rules that read nothing of other
@@ -204,7 +218,9 @@ func (s *stream) crossEvaluator(parts []part, store storage.Store) *evaluate.Eva
 			rules = append(rules, r)
 		}
 	}
-	return s.l.newEvaluator(parts[0].compiler, store, rules)
+	ev := s.l.newEvaluator(parts[0].compiler, store, rules)
+	ev.Paths = s.paths
+	return ev
 }
 
 // crossRules are the rules that read other objects: their deny, or a rule or

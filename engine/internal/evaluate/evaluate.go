@@ -38,6 +38,9 @@ type Evaluator struct {
 	Print func(PrintLine)
 	// Tracer, when set, is given every step of every evaluation.
 	Tracer topdown.QueryTracer
+	// Paths, when set, gives the findings of the run it serves one copy of
+	// each field path.
+	Paths *Paths
 }
 
 // Queries are compiled per-kind queries. They hold no data: evaluators with
@@ -361,6 +364,7 @@ func (e *Evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 		if len(path) == 0 {
 			pos = o.Start()
 		}
+		path, text := e.Paths.share(path)
 		file, objectFile := o.Source.File, ""
 		if pos.File != "" && pos.File != file {
 			file, objectFile = pos.File, o.Source.File
@@ -377,7 +381,7 @@ func (e *Evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 				File:     file,
 				Line:     pos.Line,
 				Column:   pos.Column,
-				Path:     load.FormatPath(path),
+				Path:     text,
 				Template: o.Source.Template,
 			},
 		})
