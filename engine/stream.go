@@ -49,9 +49,9 @@ type stream struct {
 	earlyMu sync.Mutex
 	early   map[*load.Object]*early
 
-	// paths are the field paths of the run's findings (Evaluator.Paths),
-	// those found while objects load included.
-	paths *evaluate.Paths
+	// shared are the paths and messages of the run's findings
+	// (Evaluator.Shared), those found while objects load included.
+	shared *evaluate.Shared
 }
 
 // early is what was found of an object while it was whole.
@@ -71,7 +71,7 @@ func (l *Linter) newStream(ctx context.Context) *stream {
 	if limit < 0 || !l.library.Trusted() {
 		return nil
 	}
-	return &stream{l: l, ctx: ctx, limit: limit, early: map[*load.Object]*early{}, paths: evaluate.NewPaths()}
+	return &stream{l: l, ctx: ctx, limit: limit, early: map[*load.Object]*early{}, shared: evaluate.NewShared()}
 }
 
 // loaded is load.Options.Loaded.
@@ -135,16 +135,16 @@ func (s *stream) prepare() {
 	s.schema = s.l.newSchemaRun(s.ctx, nil)
 	data, _ := s.l.baseData()
 	s.local = s.l.newEvaluator(p.compiler, inmem.NewFromASTObject(data), local)
-	s.local.Paths = s.paths
+	s.local.Shared = s.shared
 }
 
-// findingPaths are the field paths of the findings of the run s holds (a new
-// set for a nil stream).
-func (s *stream) findingPaths() *evaluate.Paths {
+// findingsShared is what the findings of the run s holds share (a new Shared
+// for a nil stream).
+func (s *stream) findingsShared() *evaluate.Shared {
 	if s == nil {
-		return evaluate.NewPaths()
+		return evaluate.NewShared()
 	}
-	return s.paths
+	return s.shared
 }
 
 // evaluateEarly evaluates o with the rules that read nothing of other
@@ -219,7 +219,7 @@ func (s *stream) crossEvaluator(parts []part, store storage.Store) *evaluate.Eva
 		}
 	}
 	ev := s.l.newEvaluator(parts[0].compiler, store, rules)
-	ev.Paths = s.paths
+	ev.Shared = s.shared
 	return ev
 }
 

@@ -38,9 +38,9 @@ type Evaluator struct {
 	Print func(PrintLine)
 	// Tracer, when set, is given every step of every evaluation.
 	Tracer topdown.QueryTracer
-	// Paths, when set, gives the findings of the run it serves one copy of
-	// each field path.
-	Paths *Paths
+	// Shared, when set, gives the findings of the run it serves one copy of
+	// each field path and message.
+	Shared *Shared
 }
 
 // Queries are compiled per-kind queries. They hold no data: evaluators with
@@ -364,7 +364,7 @@ func (e *Evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 		if len(path) == 0 {
 			pos = o.Start()
 		}
-		path, text := e.Paths.share(path)
+		path, text := e.Shared.path(path)
 		file, objectFile := o.Source.File, ""
 		if pos.File != "" && pos.File != file {
 			file, objectFile = pos.File, o.Source.File
@@ -372,7 +372,7 @@ func (e *Evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 		out = append(out, result.Finding{
 			Rule:     r,
 			Severity: r.Severity,
-			Message:  msg,
+			Message:  e.Shared.message(msg),
 			Object:   o.Ref(),
 			Path:     path,
 			Document: o.Source.Document,
