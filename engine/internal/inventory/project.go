@@ -113,6 +113,18 @@ func insert(o ast.Object, key string, t *ast.Term) {
 	}
 }
 
+// detached is t, or a copy of it when it holds a scalar. load makes the
+// scalar terms of a mapping in one block: keeping the term of an object's
+// name would keep its uid, resourceVersion, timestamps and the block with
+// them for the rest of the run (a container's name, its image and command).
+func detached(t *ast.Term) *ast.Term {
+	switch t.Value.(type) {
+	case ast.String, ast.Number, ast.Boolean, ast.Null:
+		return ast.NewTerm(t.Value)
+	}
+	return t
+}
+
 // keyTerms are the keys projections write, one term each for every
 // projection: a run keeps the projection of every object to its end, and a
 // term per key and object was a tenth of them. The keys are this file's and
@@ -141,12 +153,13 @@ func subset(t *ast.Term, keys []string) *ast.Term {
 	return ast.NewTerm(out)
 }
 
-// keepKeys copies the terms of keys that from has into to.
+// keepKeys copies the terms of keys that from has into to, a scalar's in a
+// term of its own (detached).
 func keepKeys(to, from ast.Object, keys []string) {
 	for _, k := range keys {
 		key := keyTerm(k)
 		if t := from.Get(key); t != nil {
-			to.Insert(key, t)
+			to.Insert(key, detached(t))
 		}
 	}
 }
