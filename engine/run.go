@@ -35,8 +35,10 @@ type objectRun struct {
 
 func (l *Linter) newObjectRun(ctx context.Context, todo []*load.Object, parts []part, store storage.Store, s *stream, sr *schemaRun, ctrl map[*load.Object]*load.Object, checked []Checked) *objectRun {
 	evs := make([]*evaluate.Evaluator, len(parts))
+	shared := s.findingsShared()
 	for i, p := range parts {
 		evs[i] = l.partEvaluator(p, store)
+		evs[i].Shared = shared
 	}
 	return &objectRun{l: l, ctx: ctx, todo: todo, evs: evs, cross: s.crossEvaluator(parts, store), s: s, sr: sr, ctrl: ctrl,
 		checked: checked, outcomes: make([]outcome, len(todo)*len(evs)), report: l.progress(len(todo))}

@@ -48,6 +48,10 @@ type stream struct {
 
 	earlyMu sync.Mutex
 	early   map[*load.Object]*early
+
+	// shared are the paths and messages of the run's findings
+	// (Evaluator.Shared), those found while objects load included.
+	shared *evaluate.Shared
 }
 
 // early is what was found of an object while it was whole.
@@ -67,7 +71,7 @@ func (l *Linter) newStream(ctx context.Context) *stream {
 	if limit < 0 || !l.library.Trusted() {
 		return nil
 	}
-	return &stream{l: l, ctx: ctx, limit: limit, early: map[*load.Object]*early{}}
+	return &stream{l: l, ctx: ctx, limit: limit, early: map[*load.Object]*early{}, shared: evaluate.NewShared()}
 }
 
 // loaded is load.Options.Loaded.
@@ -131,6 +135,16 @@ func (s *stream) prepare() {
 	s.schema = s.l.newSchemaRun(s.ctx, nil)
 	data, _ := s.l.baseData()
 	s.local = s.l.newEvaluator(p.compiler, inmem.NewFromASTObject(data), local)
+	s.local.Shared = s.shared
+}
+
+// findingsShared is what the findings of the run s holds share (a new Shared
+// for a nil stream).
+func (s *stream) findingsShared() *evaluate.Shared {
+	if s == nil {
+		return evaluate.NewShared()
+	}
+	return s.shared
 }
 
 // evaluateEarly evaluates o with the rules that read nothing of other
@@ -204,7 +218,9 @@ func (s *stream) crossEvaluator(parts []part, store storage.Store) *evaluate.Eva
 			rules = append(rules, r)
 		}
 	}
-	return s.l.newEvaluator(parts[0].compiler, store, rules)
+	ev := s.l.newEvaluator(parts[0].compiler, store, rules)
+	ev.Shared = s.shared
+	return ev
 }
 
 // crossRules are the rules that read other objects: their deny, or a rule or

@@ -18,7 +18,8 @@ type Finding struct {
 	Message  string
 	Object   load.Ref
 	Location Location
-	// Path is the field path as the rule returned it.
+	// Path is the field path as the rule returned it. Findings of one run
+	// share the slice of one path: read it, never change it.
 	Path []any
 	// Document and Item locate the object in its file (see load.Source).
 	Document, Item int

@@ -38,6 +38,9 @@ type Evaluator struct {
 	Print func(PrintLine)
 	// Tracer, when set, is given every step of every evaluation.
 	Tracer topdown.QueryTracer
+	// Shared, when set, gives the findings of the run it serves one copy of
+	// each field path and message.
+	Shared *Shared
 }
 
 // Queries are compiled per-kind queries. They hold no data: evaluators with
@@ -361,6 +364,7 @@ func (e *Evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 		if len(path) == 0 {
 			pos = o.Start()
 		}
+		path, text := e.Shared.path(path)
 		file, objectFile := o.Source.File, ""
 		if pos.File != "" && pos.File != file {
 			file, objectFile = pos.File, o.Source.File
@@ -368,7 +372,7 @@ func (e *Evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 		out = append(out, result.Finding{
 			Rule:     r,
 			Severity: r.Severity,
-			Message:  msg,
+			Message:  e.Shared.message(msg),
 			Object:   o.Ref(),
 			Path:     path,
 			Document: o.Source.Document,
@@ -377,7 +381,7 @@ func (e *Evaluator) findings(r *policy.Rule, t *ast.Term, o *load.Object, out []
 				File:     file,
 				Line:     pos.Line,
 				Column:   pos.Column,
-				Path:     load.FormatPath(path),
+				Path:     text,
 				Template: o.Source.Template,
 			},
 		})

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -64,21 +65,21 @@ func projection(kind string, v ast.Value) ast.Value {
 	}
 	keepKeys(out, obj, slices.Concat(identityKeys, keptFields[kind]))
 	if fields, ok := specFields[kind]; ok {
-		insert(out, "spec", subset(obj.Get(ast.StringTerm("spec")), fields))
+		insert(out, "spec", subset(obj.Get(keyTerm("spec")), fields))
 	}
 	keys := metadataKeys
 	if labeledKinds[kind] {
 		keys = labeledKeys
 	}
-	insert(out, "metadata", subset(obj.Get(ast.StringTerm("metadata")), keys))
+	insert(out, "metadata", subset(obj.Get(keyTerm("metadata")), keys))
 	if path, ok := policies.Kinds.TemplatePath(kind); ok && len(path) > 0 {
 		insert(out, path[0], templateProjection(obj, path))
 	}
 	for _, k := range keyedKinds[kind] {
-		t := obj.Get(ast.StringTerm(k))
+		t := obj.Get(keyTerm(k))
 		if m, ok := valueOf(t).(ast.Object); ok {
 			keys := ast.NewObject()
-			m.Foreach(func(key, _ *ast.Term) { keys.Insert(key, ast.StringTerm("")) })
+			m.Foreach(func(key, _ *ast.Term) { keys.Insert(key, ast.InternedEmptyString) })
 			t = ast.NewTerm(keys)
 		}
 		insert(out, k, t)
@@ -108,8 +109,36 @@ func valueOf(t *ast.Term) ast.Value {
 // insert sets key in o to t, unless t is nil.
 func insert(o ast.Object, key string, t *ast.Term) {
 	if t != nil {
-		o.Insert(ast.StringTerm(key), t)
+		o.Insert(keyTerm(key), t)
 	}
+}
+
+// detached is t, or a copy of it when it holds a scalar. load makes the
+// scalar terms of a mapping in one block: keeping the term of an object's
+// name would keep its uid, resourceVersion, timestamps and the block with
+// them for the rest of the run (a container's name, its image and command).
+func detached(t *ast.Term) *ast.Term {
+	switch t.Value.(type) {
+	case ast.String, ast.Number, ast.Boolean, ast.Null:
+		return ast.NewTerm(t.Value)
+	}
+	return t
+}
+
+// keyTerms are the keys projections write, one term each for every
+// projection: a run keeps the projection of every object to its end, and a
+// term per key and object was a tenth of them. The keys are this file's and
+// the pod template paths of policies/kinds.yaml: a few dozen.
+var keyTerms sync.Map // string -> *ast.Term
+
+// keyTerm is the term of key that projections share. Nothing changes a
+// value once loaded (load shares the keys of the objects it reads too).
+func keyTerm(key string) *ast.Term {
+	if t, ok := keyTerms.Load(key); ok {
+		return t.(*ast.Term)
+	}
+	t, _ := keyTerms.LoadOrStore(key, ast.StringTerm(key))
+	return t.(*ast.Term)
 }
 
 // subset is an object term with only keys of t's, t itself when t is not an
@@ -124,11 +153,13 @@ func subset(t *ast.Term, keys []string) *ast.Term {
 	return ast.NewTerm(out)
 }
 
-// keepKeys copies the terms of keys that from has into to.
+// keepKeys copies the terms of keys that from has into to, a scalar's in a
+// term of its own (detached).
 func keepKeys(to, from ast.Object, keys []string) {
 	for _, k := range keys {
-		if t := from.Get(ast.StringTerm(k)); t != nil {
-			to.Insert(ast.StringTerm(k), t)
+		key := keyTerm(k)
+		if t := from.Get(key); t != nil {
+			to.Insert(key, detached(t))
 		}
 	}
 }
@@ -136,7 +167,7 @@ func keepKeys(to, from ast.Object, keys []string) {
 // templateProjection is the projection of the pod template at path (its
 // first key's term), nil when there is none.
 func templateProjection(obj ast.Object, path []string) *ast.Term {
-	t := obj.Get(ast.StringTerm(path[0]))
+	t := obj.Get(keyTerm(path[0]))
 	o, ok := valueOf(t).(ast.Object)
 	if !ok {
 		return t
@@ -149,8 +180,8 @@ func templateProjection(obj ast.Object, path []string) *ast.Term {
 		insert(out, path[1], templateProjection(o, path[1:]))
 		return ast.NewTerm(out)
 	}
-	insert(out, "metadata", subset(o.Get(ast.StringTerm("metadata")), templateKeys))
-	specT := o.Get(ast.StringTerm("spec"))
+	insert(out, "metadata", subset(o.Get(keyTerm("metadata")), templateKeys))
+	specT := o.Get(keyTerm("spec"))
 	spec, ok := valueOf(specT).(ast.Object)
 	if !ok {
 		insert(out, "spec", specT)
@@ -158,7 +189,7 @@ func templateProjection(obj ast.Object, path []string) *ast.Term {
 	}
 	ps := ast.NewObject()
 	for _, field := range templateContainers {
-		ct := spec.Get(ast.StringTerm(field))
+		ct := spec.Get(keyTerm(field))
 		if list, ok := valueOf(ct).(*ast.Array); ok {
 			kept := make([]*ast.Term, 0, list.Len())
 			list.Foreach(func(c *ast.Term) { kept = append(kept, subset(c, containerKeys)) })
@@ -166,7 +197,7 @@ func templateProjection(obj ast.Object, path []string) *ast.Term {
 		}
 		insert(ps, field, ct)
 	}
-	out.Insert(ast.StringTerm("spec"), ast.NewTerm(ps))
+	out.Insert(keyTerm("spec"), ast.NewTerm(ps))
 	return ast.NewTerm(out)
 }
 
