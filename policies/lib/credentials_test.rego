@@ -86,6 +86,18 @@ test_markers_cover_the_known_formats if {
 	}
 }
 
+# The pattern that spares values the walk over the markers finds each of them
+# inside any text; past its length limit every value is walked.
+test_any_marker_finds_every_marker if {
+	every ms in credentials._markers {
+		every m in ms {
+			credentials._may_hold_marker(concat("", ["value ", m, " value"]))
+		}
+	}
+	not credentials._may_hold_marker("plain value")
+	credentials._may_hold_marker(concat("", ["a" | some _ in numbers.range(0, credentials._marker_pattern_limit)]))
+}
+
 # A reference removed can join a format: markers are looked for after.
 test_reference_joining_a_format if {
 	credentials.has_known_format("AK$(X)IAIOSFODNN7EXAMPLE")

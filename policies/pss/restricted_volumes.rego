@@ -38,10 +38,10 @@ package kubeward.rules.pss.restricted_volumes
 import data.kubeward.lib.pods
 import data.kubeward.lib.pss
 
-_allowed := [
+_allowed := {
 	"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral",
 	"image", "persistentVolumeClaim", "projected", "secret",
-]
+}
 
 # The restricted volume types PSA names, in its order.
 _restricted := [
@@ -63,9 +63,12 @@ deny contains finding if {
 	finding := _finding(v, sources)
 }
 
+# The volume's own keys are walked (a name and a source, most often), not the
+# nine allowed sources, each a lookup and a call per volume of every pod.
 _has_allowed_source(volume) if {
-	some source in _allowed
-	pss.is_set(volume, source)
+	some source, value in volume
+	source in _allowed
+	value != null
 }
 
 _finding(v, sources) := {

@@ -116,6 +116,10 @@ func (e *Evaluator) prepare(rules []*policy.Rule) (compiledQuery, error) {
 	seen := map[string]bool{}
 	for i, r := range rules {
 		terms[i] = "data." + QuotePackage(r.Package) + "." + r.EntryRule()
+		// A trace (explain --trace) shows the rule being evaluated: keep it.
+		if v, ok := constantEntry(e.Compiler, terms[i]); ok && e.Tracer == nil {
+			terms[i] = v.String()
+		}
 		if r.ExceptionFile != "" && !seen[r.Package] {
 			seen[r.Package] = true
 			exceptions = append(exceptions, r.Package)
