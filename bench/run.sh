@@ -124,6 +124,14 @@ ns=$(go test -run '^$' -bench 'BenchmarkOneNamespace/complete=true' -benchtime 1
 		END {if (a && b && c) printf "%.2f vs %.2f ms CPU per object: %.2f×; 2,000 in one: %.2f ms (4,000 cost %.2f× 2,000)", b, c, b/c, a, 2*b/a}')
 row "4,000 applications in one namespace vs 40, --complete (targets ≤ 1.3×, ≤ 2.4× for twice as many)" "go test -bench OneNamespace ./engine/" "${ns:-n/a}"
 
+# Namespaces growing with the input: 2,000 and 4,000 applications, four to a namespace
+# (--complete). The run's inventory index is built over every namespace.
+many=$(go test -run '^$' -bench 'BenchmarkManyNamespaces' -benchtime 1x ./engine/ 2>/dev/null |
+	awk '{for (i = 2; i <= NF; i++) if ($i == "cpu-ms/object") v = $(i-1)}
+		/apps=2000\// {a=v} /apps=4000\// {b=v}
+		END {if (a && b) printf "%.2f vs %.2f ms CPU per object: 4,000 cost %.2f× 2,000", a, b, 2*b/a}')
+row "2,000 vs 4,000 applications, four to a namespace, --complete (twice the input ≤ 2.4× the cost)" "go test -bench ManyNamespaces ./engine/" "${many:-n/a}"
+
 # 3. Scaling to 100,000 objects.
 if [ "${BENCH_100K:-1}" != 0 ]; then
 	c100k=$BENCH_DIR/c100k

@@ -58,6 +58,37 @@ func BenchmarkOneNamespace(b *testing.B) {
 	}
 }
 
+// BenchmarkManyNamespaces measures whether the cost of an object depends on
+// how many namespaces the run has: N applications, four to a namespace (so
+// the namespaces grow with the input, as they do when a corpus is scaled or
+// a cluster exported), for N and 2N. The run's inventory index is built over
+// every namespace; building it once per namespace over all of them made the
+// run quadratic in the namespaces. Doubling N should about double the CPU.
+func BenchmarkManyNamespaces(b *testing.B) {
+	for _, n := range []int{2000, 4000} {
+		b.Run(fmt.Sprintf("apps=%d/namespaces=%d", n, n/4), func(b *testing.B) {
+			l, err := engine.New(engine.Options{Complete: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ctx := context.Background()
+			l.LintObjects(ctx, applications(b, 40, 10))
+			objs := applications(b, n, n/4)
+			runtime.GC()
+			b.ResetTimer()
+			start := cpuTime(b)
+			for i := 0; i < b.N; i++ {
+				if res := l.LintObjects(ctx, objs); len(res.Errors) > 0 {
+					b.Fatalf("errors: %v", res.Errors[0])
+				}
+			}
+			per := cpuTime(b) - start
+			b.ReportMetric(float64(per.Microseconds())/1000/float64(b.N*len(objs)), "cpu-ms/object")
+			b.ReportMetric(float64(len(objs)), "objects")
+		})
+	}
+}
+
 // applications generates n applications over the given number of namespaces,
 // parsed. Every pod carries labels that all of them share (as a chart's do),
 // which a label index must not turn into a scan.

@@ -21,7 +21,7 @@ func TestTuneGC(t *testing.T) {
 	for _, c := range []struct {
 		args   []string
 		off    bool
-		budget bool // a lint run that is not small: GOGC=100 under memoryBudget
+		budget bool // a lint run that is not small: runGCPercent under memoryBudget
 	}{
 		{[]string{"lint", small}, true, false},
 		{[]string{"lint", "-q", small, small}, true, false},
@@ -46,8 +46,10 @@ func TestTuneGC(t *testing.T) {
 			assert.Equal(t, int64(1<<30), limit, "%v", c.args)
 		case c.budget:
 			assert.Equal(t, int64(memoryBudget), limit, "%v", c.args)
+			assert.Equal(t, runGCPercent, percent, "%v", c.args)
 		default:
 			assert.Equal(t, int64(math.MaxInt64), limit, "%v", c.args)
+			assert.Equal(t, 100, percent, "%v: Go's default", c.args)
 		}
 	}
 }

@@ -82,7 +82,7 @@ pods_matching_map(ns, selector) := {x |
 pod_candidates(ns, selector) := smallest if {
 	is_object(selector.matchLabels)
 	count(selector.matchLabels) > 0
-	buckets := [object.get(_index.podsByLabel, [ns, _label_key(k, v)], []) | some k, v in selector.matchLabels]
+	buckets := [object.get(_index.podsByLabel, [[ns, _label_key(k, v)]], []) | some k, v in selector.matchLabels]
 	fewest := min([count(b) | some b in buckets])
 	smallest := [b | some b in buckets; count(b) == fewest][0]
 } else := object.get(_index.pods, ns, [])
@@ -108,7 +108,7 @@ selecting(ns, kind, labels) := {name: obj |
 
 _selecting_names(ns, kind, labels) := {name |
 	some k, v in labels
-	some name in object.get(_index.selectorsByLabel, [ns, kind, _label_key(k, v)], [])
+	some name in object.get(_index.selectorsByLabel, [[ns, kind, _label_key(k, v)]], [])
 } | {name | some name in object.get(_index.selectorsRest, [ns, kind], [])}
 
 # Where each kind keeps the selector selecting() indexes.
@@ -131,6 +131,17 @@ _selector_key(obj, path) := _label_key(k, sel.matchLabels[k]) if {
 # quadratic in the objects of a namespace (2,000 applications in one namespace
 # cost 20 times as much per object as over 40). Keep them of that form: a test
 # (policies/index_test.go) checks that the compiler indexes each.
+#
+# Each index is one object comprehension, flat, keyed by an array
+# ([namespace, kind, key]), with the grouping comprehension in its body. OPA
+# keeps a comprehension's grouping with the evaluation that built it: nested
+# one level deeper (a map per namespace inside a rule's value), it was built
+# again for every namespace over the rows of all of them. And a rule that
+# defines an object key by key (`r[k] := v if ...`) costs OPA a scan of the
+# keys defined before for each new one. Both were quadratic in the namespaces
+# of the run: the index of the 30k set took 11 s, that of the 10k set 1.2 s.
+# Each comprehension enumerates its distinct keys (a set rule), not the rows:
+# OPA rehashes a whole object when a comprehension sets a key again.
 
 # One row per selector selecting() indexes: its namespace, kind, name and key.
 _selector_rows contains {"ns": ns, "kind": kind, "key": key, "name": name} if {
@@ -140,29 +151,28 @@ _selector_rows contains {"ns": ns, "kind": kind, "key": key, "name": name} if {
 	key := _selector_key(o, path)
 }
 
-_selectors_by_label[ns] := {kind: by_key |
-	some kind, _ in _selector_paths
-	keys := {r.key | some r in _selector_rows; r.ns == ns; r.kind == kind}
-	by_key := {key: names |
-		some key in keys
-		names := [r.name | some r in _selector_rows; r.ns == ns; r.kind == kind; r.key == key]
-	}
-} if {
-	some ns in namespaces
+# _selectors_by_label maps [namespace, kind, "key=value"] to the names of the
+# objects of that kind whose selector's first matchLabels pair it is.
+_selectors_by_label := {[ns, kind, key]: names |
+	some [ns, kind, key] in _selector_keys
+	names := [r.name | some r in _selector_rows; r.ns == ns; r.kind == kind; r.key == key]
 }
 
-_selectors_rest[ns] := {kind: [name |
-	some name, o in objects(ns, kind)
-	not _selector_key(o, path)
-] |
-	some kind, path in _selector_paths
-} if {
+_selector_keys contains [r.ns, r.kind, r.key] if some r in _selector_rows
+
+_selectors_rest := {ns: by_kind |
 	some ns in namespaces
+	by_kind := {kind: [name |
+		some name, o in objects(ns, kind)
+		not _selector_key(o, path)
+	] |
+		some kind, path in _selector_paths
+	}
 }
 
 # scaling(ns, kind, name) is the set of names of the HorizontalPodAutoscalers
 # of namespace ns whose scaleTargetRef names that kind and name.
-scaling(ns, kind, name) := {n | some n in object.get(_index.scaleTargets, [ns, kind, name], [])}
+scaling(ns, kind, name) := {n | some n in object.get(_index.scaleTargets, [[ns, kind, name]], [])}
 
 # One row per autoscaler: its namespace, name and the kind and name it scales.
 _hpa_rows contains {"ns": ns, "hpa": n, "kind": hpa.spec.scaleTargetRef.kind, "name": hpa.spec.scaleTargetRef.name} if {
@@ -170,17 +180,14 @@ _hpa_rows contains {"ns": ns, "hpa": n, "kind": hpa.spec.scaleTargetRef.kind, "n
 	some n, hpa in objects(ns, "HorizontalPodAutoscaler")
 }
 
-_scale_targets[ns] := {kind: by_name |
-	some kind in kinds
-	names := {r.name | some r in _hpa_rows; r.ns == ns; r.kind == kind}
-	by_name := {name: hpas |
-		some name in names
-		hpas := [r.hpa | some r in _hpa_rows; r.ns == ns; r.kind == kind; r.name == name]
-	}
-} if {
-	some ns in namespaces
-	kinds := {r.kind | some r in _hpa_rows; r.ns == ns}
+# _scale_targets maps [namespace, kind, name] to the names of the autoscalers
+# of that namespace that scale the object of that kind and name.
+_scale_targets := {[ns, kind, name]: hpas |
+	some [ns, kind, name] in _hpa_targets
+	hpas := [r.hpa | some r in _hpa_rows; r.ns == ns; r.kind == kind; r.name == name]
 }
+
+_hpa_targets contains [r.ns, r.kind, r.name] if some r in _hpa_rows
 
 # index_build indexes the pods of every namespace (the list of pod owners, and
 # the same by "key=value" of each pod label), the objects that select pods by
@@ -193,12 +200,13 @@ index_build := {
 	"scaleTargets": _scale_targets,
 }
 
-_pods[ns] := [x |
-	some kind in pods.pod_kinds
-	some name, obj in objects(ns, kind)
-	x := {"kind": kind, "name": name, "labels": _labels(pods.meta_of(obj))}
-] if {
+_pods := {ns: xs |
 	some ns in namespaces
+	xs := [x |
+		some kind in pods.pod_kinds
+		some name, obj in objects(ns, kind)
+		x := {"kind": kind, "name": name, "labels": _labels(pods.meta_of(obj))}
+	]
 }
 
 # One row per label of a pod owner: its namespace, "key=value" and the owner.
@@ -208,13 +216,14 @@ _pod_label_rows contains {"ns": ns, "kv": _label_key(k, v), "pod": x} if {
 	some k, v in x.labels
 }
 
-_pods_by_label[ns] := {kv: xs |
-	some kv in kvs
+# _pods_by_label maps [namespace, "key=value"] to the pod owners of that
+# namespace whose pods have that label.
+_pods_by_label := {[ns, kv]: xs |
+	some [ns, kv] in _pod_label_keys
 	xs := [r.pod | some r in _pod_label_rows; r.ns == ns; r.kv == kv]
-} if {
-	some ns, _ in _pods
-	kvs := {r.kv | some r in _pod_label_rows; r.ns == ns}
 }
+
+_pod_label_keys contains [r.ns, r.kv] if some r in _pod_label_rows
 
 _labels(meta) := l if {
 	l := meta.labels

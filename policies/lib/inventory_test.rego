@@ -88,7 +88,7 @@ test_pods_matching_map if {
 }
 
 test_engine_built_index_is_used if {
-	index := {"pods": {"a": [{"kind": "Pod", "name": "from-index", "labels": {"x": "1"}}]}, "podsByLabel": {"a": {"x=1": [{"kind": "Pod", "name": "from-index", "labels": {"x": "1"}}]}}}
+	index := {"pods": {"a": [{"kind": "Pod", "name": "from-index", "labels": {"x": "1"}}]}, "podsByLabel": {["a", "x=1"]: [{"kind": "Pod", "name": "from-index", "labels": {"x": "1"}}]}}
 	got := inventory.pods_matching("a", {"matchLabels": {"x": "1"}}) with data.kubeward.inventory as many with data.kubeward.index as index
 	{x.name | some x in got} == {"from-index"}
 }

@@ -399,7 +399,9 @@ role_rules contains {"rule": r, "index": i, "path": ["rules", i]} if {
 # aggregation_graph maps the name of every inventory ClusterRole to the names
 # of the other inventory ClusterRoles its aggregationRule selects (an empty
 # set when it has none).
-aggregation_graph[name] := _selected(name, role) if {
+# One comprehension, not a rule defining the map key by key: OPA checks each
+# new key of such a rule against all defined before (quadratic in the roles).
+aggregation_graph := {name: _selected(name, role) |
 	some name, role in inventory.cluster_objects("ClusterRole")
 }
 

@@ -456,8 +456,7 @@ func (p *parser) continuation(n *yaml.Node, parent int) bool {
 	}
 	if b.Len() > 0 {
 		n.Value = b.String()
-		n.Tag = "" // resolved again, as yaml.v3 resolves the whole value
-		n.Tag = n.ShortTag()
+		n.Tag = plainTag(n) // again: yaml.v3 resolves the whole value
 	}
 	return true
 }
@@ -467,7 +466,7 @@ func (p *parser) continuation(n *yaml.Node, parent int) bool {
 func (p *parser) plain(off, end int) *yaml.Node {
 	n := p.at(p.node(yaml.ScalarNode, ""), off)
 	n.Value = string(p.src[off:end])
-	n.Tag = n.ShortTag()
+	n.Tag = plainTag(n)
 	return n
 }
 
