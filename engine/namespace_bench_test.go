@@ -28,31 +28,7 @@ func BenchmarkOneNamespace(b *testing.B) {
 		for _, n := range []int{2000, 4000} {
 			for _, spread := range []int{1, 40} {
 				name := fmt.Sprintf("complete=%t/apps=%d/namespaces=%d", complete, n, spread)
-				b.Run(name, func(b *testing.B) {
-					// Each case has its own Linter, compiled for these kinds
-					// on a few applications first: the figure is the
-					// evaluation, not the compile or what an earlier case
-					// left in the heap.
-					l, err := engine.New(engine.Options{Complete: complete})
-					if err != nil {
-						b.Fatal(err)
-					}
-					ctx := context.Background()
-					l.LintObjects(ctx, applications(b, 40, spread))
-					objs := applications(b, n, spread)
-					runtime.GC()
-					b.ResetTimer()
-					start := cpuTime(b)
-					for i := 0; i < b.N; i++ {
-						res := l.LintObjects(ctx, objs)
-						if len(res.Errors) > 0 {
-							b.Fatalf("errors: %v", res.Errors[0])
-						}
-					}
-					per := cpuTime(b) - start
-					b.ReportMetric(float64(per.Microseconds())/1000/float64(b.N*len(objs)), "cpu-ms/object")
-					b.ReportMetric(float64(len(objs)), "objects")
-				})
+				b.Run(name, func(b *testing.B) { lintApplications(b, complete, n, spread) })
 			}
 		}
 	}
@@ -66,27 +42,33 @@ func BenchmarkOneNamespace(b *testing.B) {
 // run quadratic in the namespaces. Doubling N should about double the CPU.
 func BenchmarkManyNamespaces(b *testing.B) {
 	for _, n := range []int{2000, 4000} {
-		b.Run(fmt.Sprintf("apps=%d/namespaces=%d", n, n/4), func(b *testing.B) {
-			l, err := engine.New(engine.Options{Complete: true})
-			if err != nil {
-				b.Fatal(err)
-			}
-			ctx := context.Background()
-			l.LintObjects(ctx, applications(b, 40, 10))
-			objs := applications(b, n, n/4)
-			runtime.GC()
-			b.ResetTimer()
-			start := cpuTime(b)
-			for i := 0; i < b.N; i++ {
-				if res := l.LintObjects(ctx, objs); len(res.Errors) > 0 {
-					b.Fatalf("errors: %v", res.Errors[0])
-				}
-			}
-			per := cpuTime(b) - start
-			b.ReportMetric(float64(per.Microseconds())/1000/float64(b.N*len(objs)), "cpu-ms/object")
-			b.ReportMetric(float64(len(objs)), "objects")
-		})
+		b.Run(fmt.Sprintf("apps=%d/namespaces=%d", n, n/4), func(b *testing.B) { lintApplications(b, true, n, n/4) })
 	}
+}
+
+// lintApplications lints n applications over the given number of namespaces
+// and reports the process's CPU time per object. Each case has its own
+// Linter, compiled for these kinds on a few applications first: the figure is
+// the evaluation, not the compile or what an earlier case left in the heap.
+func lintApplications(b *testing.B, complete bool, n, namespaces int) {
+	l, err := engine.New(engine.Options{Complete: complete})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	l.LintObjects(ctx, applications(b, 40, min(namespaces, 40)))
+	objs := applications(b, n, namespaces)
+	runtime.GC()
+	b.ResetTimer()
+	start := cpuTime(b)
+	for i := 0; i < b.N; i++ {
+		if res := l.LintObjects(ctx, objs); len(res.Errors) > 0 {
+			b.Fatalf("errors: %v", res.Errors[0])
+		}
+	}
+	per := cpuTime(b) - start
+	b.ReportMetric(float64(per.Microseconds())/1000/float64(b.N*len(objs)), "cpu-ms/object")
+	b.ReportMetric(float64(len(objs)), "objects")
 }
 
 // applications generates n applications over the given number of namespaces,
