@@ -50,15 +50,15 @@ func (l *Linter) partsFor(kinds []string, n int) ([]part, error) {
 		return p, nil
 	}
 	if len(l.subsets) >= maxSubsets {
-		c, err := l.library.CompileRules(l.active, inventory.IndexModule)
+		c, err := l.library.CompileRules(l.evaluated, inventory.IndexModule)
 		if err != nil {
 			return nil, err
 		}
-		l.full, l.subsets = []part{newPart(c, l.active)}, nil
+		l.full, l.subsets = []part{newPart(c, l.evaluated)}, nil
 		return l.full, nil
 	}
 	var rules []*policy.Rule
-	for _, r := range l.active {
+	for _, r := range l.evaluated {
 		for _, k := range kinds {
 			if r.AppliesTo(k) {
 				rules = append(rules, r)
@@ -93,11 +93,11 @@ func (l *Linter) wholeLibrary() ([]part, error) {
 	if p, ok := l.subsets[wholeKey]; ok {
 		return p, nil
 	}
-	c, err := l.library.CompileRules(l.active, inventory.IndexModule)
+	c, err := l.library.CompileRules(l.evaluated, inventory.IndexModule)
 	if err != nil {
 		return nil, err
 	}
-	parts := []part{newPart(c, l.active)}
+	parts := []part{newPart(c, l.evaluated)}
 	if len(l.subsets) >= maxSubsets {
 		l.full, l.subsets = parts, nil
 	} else {

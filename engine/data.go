@@ -21,6 +21,22 @@ func (l *Linter) completeOnly() []*policy.Rule {
 	return out
 }
 
+// evaluatedOf is what a run evaluates of the active rules: without complete
+// input, a rule that needs it would find nothing, so it is not compiled or
+// evaluated at all (6 of the 75 rules a Deployment meets).
+func evaluatedOf(active []*policy.Rule, complete bool) []*policy.Rule {
+	if complete {
+		return active
+	}
+	out := make([]*policy.Rule, 0, len(active))
+	for _, r := range active {
+		if !requiresComplete(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // requiresComplete reports whether r is marked as firing only on complete input.
 func requiresComplete(r *policy.Rule) bool {
 	v, _ := r.Custom["requiresComplete"].(bool)

@@ -115,8 +115,12 @@ type Linter struct {
 	opts    Options
 	library *policy.Library
 	active  []*policy.Rule
-	off     []RulesOff
-	data    ast.Object
+	// evaluated are the active rules a run evaluates: all of them with
+	// Options.Complete, else those that do not need complete input (the
+	// report lists those as skipped, and they are neither compiled nor run).
+	evaluated []*policy.Rule
+	off       []RulesOff
+	data      ast.Object
 	// schemaRules are the active KW-SCH rules, by the problem each reports.
 	schemaRules map[schema.Code]*policy.Rule
 
@@ -204,7 +208,7 @@ func New(opts Options) (*Linter, error) {
 	if opts.Print != nil || opts.Tracer != nil {
 		opts.CacheDir = ""
 	}
-	l := &Linter{opts: opts, library: lib, active: active, data: data.(ast.Object), subsets: map[string][]part{},
+	l := &Linter{opts: opts, library: lib, active: active, evaluated: evaluatedOf(active, opts.Complete), data: data.(ast.Object), subsets: map[string][]part{},
 		off: filter.RulesOff(lib, opts.Policy, opts.Profile, opts.Disabled, opts.DisabledBy), schemaRules: schemaRules(active, opts.NoSchema)}
 	if !lib.Trusted() {
 		// The user's policies are compiled whole, with every check, now: a
@@ -213,7 +217,7 @@ func New(opts Options) (*Linter, error) {
 		if err != nil {
 			return nil, err
 		}
-		perObject, combined := splitCombined(active, opts.Combine)
+		perObject, combined := splitCombined(l.evaluated, opts.Combine)
 		l.full = []part{newPart(c, perObject)}
 		l.combined, l.combinedQueries = combined, evaluate.NewQueries()
 	}

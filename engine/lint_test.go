@@ -291,6 +291,40 @@ func TestIncompleteRunNamesSkippedRules(t *testing.T) {
 	assert.Empty(t, complete.LintObjects(context.Background(), nil).SkippedIncomplete)
 }
 
+// A rule that needs complete input is not evaluated without it, as the
+// report says: this one would fire on every Deployment if it ran.
+func TestIncompleteRunDoesNotEvaluateRulesNeedingCompleteInput(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "policy/absent.rego", `# METADATA
+# title: Always
+# description: Fires on every Deployment, but only in a complete run.
+# custom:
+#   id: ACME-COMPLETE
+#   severity: low
+#   kinds: [Deployment]
+#   requiresComplete: true
+#   remediation: None.
+package kubeward.rules.acme.always
+
+deny contains {"msg": "always", "path": ["metadata"]}
+`)
+	manifest := writeFile(t, dir, "d.yaml", privilegedDeployment)
+	for _, complete := range []bool{false, true} {
+		l, err := engine.New(engine.Options{Complete: complete, Policy: policy.Options{NoBuiltin: true, PolicyDirs: []string{filepath.Join(dir, "policy")}}})
+		require.NoError(t, err)
+		res := l.Lint(context.Background(), []string{manifest})
+		require.Empty(t, res.Errors)
+		if complete {
+			assert.Len(t, byRule(res, "ACME-COMPLETE"), 1)
+			assert.Empty(t, res.SkippedIncomplete)
+			continue
+		}
+		assert.Empty(t, byRule(res, "ACME-COMPLETE"))
+		require.Len(t, res.SkippedIncomplete, 1)
+		assert.Equal(t, "ACME-COMPLETE", res.SkippedIncomplete[0].ID)
+	}
+}
+
 func policyNone() policy.Options { return policy.Options{NoBuiltin: true} }
 
 func TestDataFileOverridesRuleParameters(t *testing.T) {

@@ -118,11 +118,6 @@ func (s *stream) prepare() {
 	s.crossKinds = map[string]bool{}
 	var local []*policy.Rule
 	for _, r := range p.rules {
-		// A rule that needs complete input reads nothing of other objects
-		// in a run that is not: it finds nothing, whole or not.
-		if s.cross[r] && !s.l.opts.Complete && requiresComplete(r) {
-			delete(s.cross, r)
-		}
 		if !s.cross[r] {
 			local = append(local, r)
 			continue
