@@ -294,6 +294,7 @@ func (e *Evaluator) run(ctx context.Context, q compiledQuery, o *load.Object, pr
 		WithStore(e.Store).
 		WithTransaction(txn).
 		WithInput(ast.NewTerm(o.Value)).
+		WithVirtualCache(newVirtualCache()).
 		WithCancel(c)
 	if e.Print != nil {
 		var printed []PrintLine
